@@ -1,0 +1,5 @@
+import { FdrError } from '../errors/index.js';
+
+export async function run(): Promise<number> {
+  throw new FdrError('USAGE', '`fdr compare` is not available yet');
+}

@@ -1,0 +1,117 @@
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { FdrError, toFdrError } from '../errors/index.js';
+import { removePendingTemps } from '../export/write.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../../package.json') as { version: string };
+
+/** Set by --verbose anywhere on the command line: stack traces and diagnostics on stderr. */
+export const runtime = { verbose: false };
+
+export function reportError(e: unknown): number {
+  const err = toFdrError(e);
+  process.stderr.write(`${err.oneLine()}\n`);
+  if (runtime.verbose || err.code === 'INTERNAL') {
+    const cause = err.cause instanceof Error ? err.cause : err;
+    if (runtime.verbose) process.stderr.write(`${cause.stack ?? String(cause)}\n`);
+  }
+  return err.exitCode;
+}
+
+/** Commands are imported when they run, so `fdr --version` does not load pdf.js or zod. */
+function lazy(load: () => Promise<{ run: (...args: any[]) => Promise<number> }>) {
+  return async (...args: unknown[]) => {
+    const mod = await load();
+    process.exitCode = await mod.run(...args);
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('fdr')
+    .description('Turn French public-health planning documents (feuilles de route, restitutions, announcements) into typed data.')
+    .version(version, '-V, --version')
+    .option('--verbose', 'diagnostics and stack traces on stderr')
+    .showHelpAfterError('(run fdr --help for usage)')
+    .exitOverride();
+  program.hook('preAction', (cmd) => {
+    runtime.verbose = Boolean(cmd.optsWithGlobals().verbose);
+  });
+
+  program
+    .command('extract')
+    .description('extract PDF, text or markdown documents into JSON, CSV or YAML')
+    .argument('<inputs...>', 'files, folders or globs')
+    .option('-f, --format <format>', 'json | csv | yaml | jsonl', 'json')
+    .option('-o, --output <path>', 'output file (one input) or folder (several inputs); default stdout')
+    .option('-k, --kind <kind>', 'auto | roadmap | restitution | events', 'auto')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (Excel)')
+    .option('--delimiter <char>', 'CSV: field delimiter, e.g. ";" for French Excel', ',')
+    .option('--password <password>', 'password of an encrypted PDF')
+    .option('--debug <dir>', 'PDF: write per-page SVG overlays of the detected layout into <dir>')
+    .option('--summary', 'print a readable summary table instead of the data')
+    .option('--force', 'overwrite existing output files')
+    .option('-j, --jobs <n>', 'files extracted in parallel (worker threads)')
+    .option('--timeout <seconds>', 'give up on a file after this many seconds', '300')
+    .action(lazy(() => import('./extract.js')));
+
+  program
+    .command('diff')
+    .description('what changed between two editions of a roadmap (PDF, text or fdr JSON)')
+    .argument('<old>')
+    .argument('<new>')
+    .option('-f, --format <format>', 'text | json | markdown | csv', 'text')
+    .option('-o, --output <path>', 'write the report to a file')
+    .option('--force', 'overwrite an existing output file')
+    .action(lazy(() => import('./diff.js')));
+
+  program
+    .command('compare')
+    .description('compare territories side by side, axis by axis')
+    .argument('<inputs...>')
+    .option('-f, --format <format>', 'text | json | csv | yaml | markdown', 'text')
+    .option('-o, --output <path>', 'write the table to a file')
+    .option('--force', 'overwrite an existing output file')
+    .action(lazy(() => import('./compare.js')));
+
+  program
+    .command('check')
+    .description('run quality rules on roadmaps (for CI)')
+    .argument('<inputs...>')
+    .option('-r, --reporter <reporter>', 'text | json | github | junit', 'text')
+    .option('--fail-on <severity>', 'error | warning', 'error')
+    .option('-o, --output <path>', 'write the report to a file')
+    .option('--force', 'overwrite an existing output file')
+    .action(lazy(() => import('./check.js')));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a document kind')
+    .argument('<kind>', 'roadmap | restitution | events | diff')
+    .action(lazy(() => import('./schema.js')));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const stop = (signal: NodeJS.Signals) => {
+    removePendingTemps();
+    process.stderr.write(`fdr: interrupted by ${signal}; no partial output left [INTERRUPTED]\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      process.exitCode = e.exitCode === 0 ? 0 : new FdrError('USAGE', '').exitCode;
+      return;
+    }
+    process.exitCode = reportError(e);
+  }
+}

@@ -1,0 +1,51 @@
+import { FdrError } from '../errors/index.js';
+import type { DocumentKind, ExtractedDocument } from '../model/index.js';
+import type { LoadedFile } from '../sources/load.js';
+import { detectKind, scoreKinds } from './detect.js';
+import { parseRoadmapText } from './roadmap/index.js';
+
+export interface ExtractOptions {
+  kind?: 'auto' | DocumentKind;
+  password?: string;
+  /** Called with diagnostics (kind detection, page counts) when --verbose is on. */
+  log?: (message: string) => void;
+  /** Where --debug writes per-page overlays (PDF input). */
+  debugDir?: string;
+  maxPages?: number;
+  maxItemsPerPage?: number;
+}
+
+type TextParser = (text: string, file: LoadedFile) => ExtractedDocument;
+
+/** Parsers of text/markdown dumps, by kind. Restitution and events register here too. */
+export const TEXT_PARSERS: Partial<Record<DocumentKind, TextParser>> = {
+  roadmap: (text, file) => parseRoadmapText(text, file.info),
+};
+
+export function chooseKind(text: string, options: ExtractOptions, file: string): DocumentKind {
+  if (options.kind && options.kind !== 'auto') return options.kind;
+  const kind = detectKind(text);
+  options.log?.(`kind scores: ${scoreKinds(text).map((s) => `${s.kind}=${s.score}`).join(', ')}`);
+  if (!kind)
+    throw new FdrError('UNKNOWN_DOCUMENT', 'not a roadmap, restitution or events document', {
+      file,
+      hint: 'force one with --kind roadmap|restitution|events',
+    });
+  options.log?.(`detected kind: ${kind}`);
+  return kind;
+}
+
+/** Extracts a loaded file into its typed model (not yet validated). */
+export async function extractLoaded(file: LoadedFile, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  if (file.info.format === 'pdf') {
+    const { extractPdf } = await import('./pdf.js');
+    return extractPdf(file, options);
+  }
+  if (file.info.format === 'json')
+    throw new FdrError('UNSUPPORTED_FORMAT', 'this is already a JSON document', { file: file.path, hint: 'extract reads PDF, text or markdown' });
+  const text = file.text ?? '';
+  const kind = chooseKind(text, options, file.path);
+  const parser = TEXT_PARSERS[kind];
+  if (!parser) throw new FdrError('UNKNOWN_DOCUMENT', `no reader for kind "${kind}" yet`, { file: file.path });
+  return parser(text, file);
+}

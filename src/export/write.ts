@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { FdrError } from '../errors/index.js';
+
+/** Temp files not yet renamed into place; removed if the process is interrupted. */
+const pendingTemps = new Set<string>();
+
+export function removePendingTemps(): void {
+  for (const t of pendingTemps) rmSync(t, { force: true });
+  pendingTemps.clear();
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+  return real(a) === real(b);
+}
+
+/**
+ * Writes a file atomically: a temp file in the same folder, fsync, then rename over the target. A reader never
+ * sees half a file, and an interrupted run leaves none. Refuses to overwrite an input, or an existing file
+ * without `force`.
+ */
+export async function writeFileAtomic(target: string, content: string, options: { force?: boolean; inputs?: readonly string[] } = {}): Promise<void> {
+  if (options.inputs?.some((input) => samePath(input, target)))
+    throw new FdrError('OUTPUT_IS_INPUT', 'output path is an input file', { file: target, hint: 'choose another -o' });
+  if (!options.force && existsSync(target))
+    throw new FdrError('OUTPUT_EXISTS', 'output file already exists', { file: target, hint: 'pass --force to overwrite it' });
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  pendingTemps.add(temp);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (e) {
+    await rm(temp, { force: true });
+    if (e instanceof FdrError) throw e;
+    throw new FdrError('OUTPUT_WRITE_FAILED', `cannot write output (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file: target });
+  } finally {
+    pendingTemps.delete(temp);
+  }
+}

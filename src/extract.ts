@@ -1,0 +1,30 @@
+import { FdrError } from './errors/index.js';
+import { type ExtractOptions, extractLoaded } from './documents/index.js';
+import { ExtractedDocument } from './model/index.js';
+import { loadFile } from './sources/load.js';
+
+export type { ExtractOptions } from './documents/index.js';
+
+/**
+ * Validates a document against its Zod schema. A failure here is a bug in fdr (the readers built something
+ * the schema does not allow), reported as INTERNAL with the first issues listed.
+ */
+export function validateDocument(doc: unknown, file?: string): ExtractedDocument {
+  const result = ExtractedDocument.safeParse(doc);
+  if (result.success) return result.data;
+  const issues = result.error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+  throw new FdrError('INTERNAL', `extracted document does not match the schema: ${issues}`, {
+    file,
+    hint: 'this is a bug in fdr, please report it with the input file',
+  });
+}
+
+/** Library entry point: read a file (PDF, text, markdown) and return its validated model. */
+export async function extractFile(path: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  const file = await loadFile(path);
+  const doc = await extractLoaded(file, options);
+  return validateDocument(doc, path);
+}

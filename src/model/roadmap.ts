@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { Provenance, SCHEMA_VERSION, Signatory, SourceInfo, Warning } from './common.js';
+
+export const Funding = z
+  .object({
+    source: z
+      .string()
+      .nullable()
+      .describe('Funding instrument: FIR, PRIAC, ONDAM, CNR, T2A, ARS, FIR Région, CPOM, SNU, … or null when none is named'),
+    amount: z.number().nonnegative().nullable().describe('Amount in euros, or null when none is given ("Montant à définir", "NC")'),
+    per: z.string().nullable().describe('Unit the amount applies to, e.g. "par CRT", "par an", or null'),
+    period: z.string().nullable().describe('Year or range of years the funding covers, e.g. "2024", "2023-2027", or null'),
+    raw: z.string().describe('The text this funding was read from'),
+  })
+  .describe('One funding line parsed from the financement cell');
+export type Funding = z.infer<typeof Funding>;
+
+export const Indicator = z
+  .object({
+    label: z.string().describe('What is measured'),
+    target: z.string().optional().describe('Target value as printed ("100%", "40", "+10 MSP en 2024")'),
+    baseline: z.string().optional().describe('Starting value as printed'),
+    year: z.string().optional().describe('Year the target applies to, when printed'),
+  })
+  .describe('One indicator parsed from the indicateur cell');
+export type Indicator = z.infer<typeof Indicator>;
+
+export const CellProvenance = z
+  .object({
+    action: Provenance.optional(),
+    financement: Provenance.optional(),
+    indicateur: Provenance.optional(),
+    commentaire: Provenance.optional(),
+  })
+  .describe('Location of each cell of the row');
+
+export const ActionProvenance = Provenance.extend({ cells: CellProvenance.optional() }).describe(
+  'Location of the whole row, and of each of its cells',
+);
+export type ActionProvenance = z.infer<typeof ActionProvenance>;
+
+export const Action = z
+  .object({
+    action: z.string().describe('The "Actions" cell, as printed (wrapped lines joined, list items on their own lines)'),
+    financement: z.string().describe('The "Financement" cell, as printed; "" when empty'),
+    indicateur: z.string().describe('The "Indicateur(s)" cell, as printed, one indicator per line; "" when empty'),
+    commentaire: z.string().describe('The "Commentaires" cell, as printed; "" when empty'),
+    fundings: z.array(Funding).describe('The financement cell parsed into funding lines'),
+    fundingTotalEur: z
+      .number()
+      .nullable()
+      .describe('Sum of the parsed amounts (null when no amount could be read); components of a stated total are not double-counted'),
+    indicators: z.array(Indicator).describe('The indicateur cell split into indicators'),
+    provenance: ActionProvenance,
+  })
+  .describe('One row of a chantier table');
+export type Action = z.infer<typeof Action>;
+
+export const Chantier = z
+  .object({
+    title: z.string().describe('Title after "Chantier :", "(suite)" removed; "" for a table without a chantier line'),
+    actions: z.array(Action),
+    provenance: Provenance.optional(),
+  })
+  .describe('A work stream of an axis');
+export type Chantier = z.infer<typeof Chantier>;
+
+export const Axis = z
+  .object({
+    number: z.number().int().min(1).max(99).describe('N of "Action prioritaire #N"'),
+    title: z.string().describe('Axis title as printed on its divider page'),
+    prsTitle: z.string().nullable().describe('Reference title of PRS Normandie axis N, null if N is out of range'),
+    chantiers: z.array(Chantier),
+    provenance: Provenance.optional(),
+  })
+  .describe('A priority axis of the Projet régional de santé');
+export type Axis = z.infer<typeof Axis>;
+
+export const TransversalPriority = z
+  .object({ title: z.string(), text: z.string(), provenance: Provenance.optional() })
+  .describe('A transversal priority section');
+export type TransversalPriority = z.infer<typeof TransversalPriority>;
+
+export const Roadmap = z
+  .object({
+    $schema: z.string().optional().describe('URL of this JSON Schema'),
+    schemaVersion: z.string().default(SCHEMA_VERSION).describe('Version of the fdr output schema'),
+    kind: z.literal('roadmap'),
+    source: SourceInfo,
+    region: z.string().describe('Region, e.g. "Normandie"'),
+    territory: z.string().describe('CTS or département the roadmap is for, e.g. "Le Havre", "Calvados"'),
+    territoryType: z.enum(['cts', 'departement']).describe('"cts" for a feuille de route territoriale, "departement" for a départementale'),
+    title: z.string().describe('Document title, e.g. "Feuille de route territoriale du Havre"'),
+    period: z.string().describe('Period covered, e.g. "2024-2025"; "" if not found'),
+    signatories: z.array(Signatory),
+    prsAxes: z.array(z.string()).describe('The 12 PRS axes as listed in the document, in order'),
+    axes: z.array(Axis),
+    transversalPriorities: z.array(TransversalPriority),
+    warnings: z.array(Warning),
+  })
+  .describe('A feuille de route territoriale or départementale');
+export type Roadmap = z.infer<typeof Roadmap>;

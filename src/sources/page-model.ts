@@ -1,0 +1,46 @@
+/**
+ * The page model every layout step works on: positioned text and drawn lines/rectangles of one page,
+ * in PDF points with the origin at the TOP-LEFT corner (y grows downwards), whatever the PDF's own matrix.
+ */
+export interface TextItem {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Font size in points (height of the em box after the text matrix). */
+  fontSize: number;
+  fontName: string;
+  bold: boolean;
+  /** Index of the item in the page's content stream (drawing order). */
+  order: number;
+}
+
+/** A stroked line, or a filled rectangle thin enough to be one (table rules are often drawn as thin fills). */
+export interface Ruling {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  orientation: 'h' | 'v';
+}
+
+/** A filled rectangle (header shading, cell backgrounds). */
+export interface FilledRect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** CSS-like colour "#rrggbb" when known. */
+  fill: string | null;
+}
+
+export interface PageModel {
+  /** 1-based page number. */
+  number: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+  rulings: Ruling[];
+  rects: FilledRect[];
+}
