@@ -53,6 +53,8 @@
     flow.parentNode.insertBefore(p, flow);
     return p;
   }
+  // colgroup + thead of a source table, copied into every page's table
+  const headOf = (table) => (table.querySelector('colgroup') ? table.querySelector('colgroup').outerHTML : '') + table.tHead.outerHTML;
   function newTable(page, theadHtml) {
     const t = document.createElement('table');
     t.className = 'grid';
@@ -64,7 +66,7 @@
   // ---- territorial: whole rows, band repeated ----
   function flowRows(flow) {
     const src = flow.querySelector('table.src');
-    const thead = src.tHead.outerHTML;
+    const thead = headOf(src);
     const rows = [...src.tBodies[0].rows];
     let page = newPage(flow);
     let tbody = newTable(page, thead);
@@ -162,7 +164,7 @@
     for (const src of [...flow.querySelectorAll('.chantier-src')]) {
       const title = src.dataset.title;
       const table = src.querySelector('table.src');
-      const thead = table.tHead.outerHTML;
+      const thead = headOf(table);
       let placedAny = false;
       let titleEl = null;
       const open = (suite) => {

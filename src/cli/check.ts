@@ -1,5 +1,54 @@
+import chalk from 'chalk';
+import { exitCodeFor, type FileReport, type Severity } from '../check/findings.js';
+import { checkFile } from '../check/input.js';
+import { renderReport, type ReporterName, REPORTERS } from '../check/reporters.js';
 import { FdrError } from '../errors/index.js';
+import { writeFileAtomic } from '../export/write.js';
+import { expandInputs } from './inputs.js';
 
-export async function run(): Promise<number> {
-  throw new FdrError('USAGE', '`fdr check` is not available yet');
+export interface CheckCliOptions {
+  reporter: string;
+  failOn: string;
+  output?: string;
+  force?: boolean;
+}
+
+const FAIL_ON: readonly Severity[] = ['error', 'warning'];
+
+const PAINT: Record<Severity, (s: string) => string> = { error: chalk.red, warning: chalk.yellow, info: chalk.cyan };
+
+/**
+ * `fdr check FILE...`: runs the quality rules on each file and reports them all.
+ * Exit 0 clean, 1 findings at or above --fail-on, 2 an input could not be read (or a bad command line).
+ */
+export async function run(inputArgs: string[], options: CheckCliOptions): Promise<number> {
+  const reporter = options.reporter as ReporterName;
+  if (!REPORTERS.includes(reporter)) throw new FdrError('USAGE', `unknown --reporter "${options.reporter}"`, { hint: `use one of ${REPORTERS.join(', ')}` });
+  const failOn = options.failOn as Severity;
+  if (!FAIL_ON.includes(failOn)) throw new FdrError('USAGE', `unknown --fail-on "${options.failOn}"`, { hint: `use one of ${FAIL_ON.join(', ')}` });
+
+  const reports: FileReport[] = [];
+  for (const arg of inputArgs) {
+    // One missing path must not hide the findings of the others: it is reported like any unreadable file.
+    let files: string[];
+    try {
+      files = await expandInputs([arg]);
+    } catch (e) {
+      if (!(e instanceof FdrError)) throw e;
+      reports.push({ file: arg, findings: [], error: { code: e.code, message: e.oneLine() } });
+      continue;
+    }
+    for (const file of files) reports.push(await checkFile(file));
+  }
+
+  const toTerminal = !options.output && reporter === 'text';
+  const text = renderReport(reporter, reports, {
+    failOn,
+    paint: toTerminal ? (severity, label) => PAINT[severity](label) : undefined,
+  });
+  if (options.output) await writeFileAtomic(options.output, text, { force: options.force, inputs: reports.map((r) => r.file) });
+  else process.stdout.write(text);
+  // Unreadable inputs also get their one line on stderr, whatever the reporter.
+  for (const r of reports) if (r.error) process.stderr.write(`${r.error.message}\n`);
+  return exitCodeFor(reports, failOn);
 }

@@ -1,13 +1,14 @@
-import { stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, sep } from 'node:path';
+import { outputNames } from '../batch/output-names.js';
+import { ProgressBar } from '../batch/progress.js';
+import { type BatchItem, type Destination, checkTarget, runBatch } from '../batch/run.js';
 import { FdrError } from '../errors/index.js';
-import { type OutputFormat, OUTPUT_FORMATS, serialize, toCsv } from '../export/index.js';
-import { writeFileAtomic } from '../export/write.js';
-import { extractFile } from '../extract.js';
-import type { DocumentKind, ExtractedDocument } from '../model/index.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../export/index.js';
+import type { DocumentKind } from '../model/index.js';
 import { runtime } from './index.js';
-import { expandInputs } from './inputs.js';
-import { formatSummary } from './summary.js';
+import { expandInputItems } from './inputs.js';
 
 export interface ExtractCliOptions {
   format: string;
@@ -21,71 +22,140 @@ export interface ExtractCliOptions {
   force?: boolean;
   jobs?: string;
   timeout: string;
+  maxMemory?: string;
+  maxPages?: string;
+  maxItems?: string;
 }
 
 const KINDS = ['auto', 'roadmap', 'restitution', 'events'] as const;
+export const DEFAULT_MAX_MEMORY_MB = 1024;
 
-function checkOptions(o: ExtractCliOptions): { format: OutputFormat; kind: 'auto' | DocumentKind } {
+interface CheckedOptions {
+  format: OutputFormat;
+  kind: 'auto' | DocumentKind;
+  jobs: number;
+  timeoutMs: number;
+  maxMemoryMb: number;
+  maxPages?: number;
+  maxItemsPerPage?: number;
+}
+
+function integerFlag(flag: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min)
+    throw new FdrError('USAGE', `${flag} must be a whole number of at least ${min}, got "${value}"`);
+  return n;
+}
+
+function checkOptions(o: ExtractCliOptions): CheckedOptions {
   if (!OUTPUT_FORMATS.includes(o.format as OutputFormat))
     throw new FdrError('USAGE', `unknown --format "${o.format}"`, { hint: `use one of ${OUTPUT_FORMATS.join(', ')}` });
   if (!KINDS.includes(o.kind as (typeof KINDS)[number]))
     throw new FdrError('USAGE', `unknown --kind "${o.kind}"`, { hint: `use one of ${KINDS.join(', ')}` });
-  if ([...o.delimiter].length !== 1) throw new FdrError('USAGE', `--delimiter must be one character, got "${o.delimiter}"`);
-  return { format: o.format as OutputFormat, kind: o.kind as 'auto' | DocumentKind };
+  if ([...o.delimiter].length !== 1 || /[\r\n"]/.test(o.delimiter))
+    throw new FdrError('USAGE', `--delimiter must be one character other than a quote or line break, got "${o.delimiter}"`, { hint: 'e.g. --delimiter ";"' });
+  const timeout = Number(o.timeout);
+  if (!/^\s*[\d.]+\s*$/.test(o.timeout) || !Number.isFinite(timeout) || timeout < 0)
+    throw new FdrError('USAGE', `--timeout must be a number of seconds, got "${o.timeout}"`, { hint: 'e.g. --timeout 60 (0: no limit)' });
+  if (o.summary && o.output) throw new FdrError('USAGE', '--summary prints to the terminal and takes no -o', { hint: 'drop one of them' });
+  return {
+    format: o.format as OutputFormat,
+    kind: o.kind as 'auto' | DocumentKind,
+    jobs: integerFlag('--jobs', o.jobs, 1) ?? availableParallelism(),
+    timeoutMs: timeout === 0 ? Infinity : timeout * 1000,
+    maxMemoryMb: integerFlag('--max-memory', o.maxMemory, 64) ?? DEFAULT_MAX_MEMORY_MB,
+    maxPages: integerFlag('--max-pages', o.maxPages, 1),
+    maxItemsPerPage: integerFlag('--max-items', o.maxItems, 1),
+  };
 }
 
-export function outputName(input: string, format: OutputFormat): string {
-  const ext = format === 'jsonl' ? 'jsonl' : format;
-  return `${basename(input, extname(input))}.${ext}`;
-}
+const isDirectory = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
-async function isDirectory(path: string): Promise<boolean> {
+/**
+ * Where each input's output goes. With several inputs `-o` is a folder (created if needed) holding one file per
+ * input; with one input it is the output file, unless it names an existing folder or ends with a slash.
+ */
+function destinationFor(items: readonly BatchItem[], output: string | undefined, o: CheckedOptions & { summary: boolean }): Destination {
+  const several = items.length > 1;
+  if (output === undefined) return several && !o.summary && (o.format === 'json' || o.format === 'csv') ? { kind: 'stdout-combined' } : { kind: 'stdout' };
+  const folder = several || isDirectory(output) || output.endsWith('/') || output.endsWith(sep);
+  if (!folder) return { kind: 'files', paths: [output] };
+  const st = statSync(output, { throwIfNoEntry: false });
+  if (st && !st.isDirectory())
+    throw new FdrError('USAGE', '-o must be a folder when extracting several inputs', { file: output, hint: 'give a folder (it is created if missing), or use --format jsonl without -o' });
   try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
+    mkdirSync(output, { recursive: true });
+  } catch (e) {
+    throw new FdrError('OUTPUT_WRITE_FAILED', `cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file: output });
   }
+  return { kind: 'files', paths: outputNames(items.map((x) => x.input), o.format).map((name) => join(output, name)) };
 }
 
 export async function run(inputArgs: string[], options: ExtractCliOptions): Promise<number> {
-  const { format, kind } = checkOptions(options);
-  const inputs = await expandInputs(inputArgs);
-  const log = runtime.verbose ? (m: string) => process.stderr.write(`fdr: ${m}\n`) : undefined;
-  const csv = { bom: options.bom, delimiter: options.delimiter };
+  const checked = checkOptions(options);
+  const items = await expandInputItems(inputArgs);
+  const single = items.length === 1;
+  const force = Boolean(options.force);
+  const protectedInputs = items.map((x) => x.input);
 
-  if (inputs.length === 1 && !(options.output && (await isDirectory(options.output)))) {
-    const input = inputs[0]!;
-    const doc = await extractFile(input, { kind, password: options.password, debugDir: options.debug, log: log && ((m) => log(`${input}: ${m}`)) });
-    if (options.summary) {
-      process.stdout.write(formatSummary(doc));
-      return 0;
-    }
-    const text = serialize(doc, format, csv);
-    if (options.output) await writeFileAtomic(options.output, text, { force: options.force, inputs });
-    else process.stdout.write(text);
+  // A single input fails like a single command: its own error, its own exit code, nothing else printed.
+  if (single && items[0]!.error) throw items[0]!.error;
+  const destination = destinationFor(items, options.output, { ...checked, summary: Boolean(options.summary) });
+  if (single && destination.kind === 'files') {
+    const refusal = checkTarget(destination.paths[0]!, { force, protectedInputs });
+    if (refusal) throw refusal;
+  }
+
+  const progress = !single && process.stderr.isTTY ? new ProgressBar(process.stderr, items.length) : undefined;
+  const say = (line: string) => (progress ? progress.log(line) : process.stderr.write(`${line}\n`));
+  const debugDirs =
+    options.debug && !single ? outputNames(protectedInputs, 'debug').map((name) => join(options.debug!, name.replace(/\.debug$/, ''))) : undefined;
+
+  const report = await runBatch(items, {
+    jobs: checked.jobs,
+    timeoutMs: checked.timeoutMs,
+    maxMemoryMb: checked.maxMemoryMb,
+    extract: {
+      kind: checked.kind,
+      verbose: runtime.verbose,
+      ...(options.password === undefined ? {} : { password: options.password }),
+      ...(options.debug === undefined ? {} : { debugDir: options.debug }),
+      ...(checked.maxPages === undefined ? {} : { maxPages: checked.maxPages }),
+      ...(checked.maxItemsPerPage === undefined ? {} : { maxItemsPerPage: checked.maxItemsPerPage }),
+    },
+    format: checked.format,
+    csv: { bom: options.bom, delimiter: options.delimiter },
+    summary: Boolean(options.summary),
+    destination,
+    force,
+    protectedInputs,
+    ...(debugDirs ? { debugDirs } : {}),
+    ...(progress ? { progress } : {}),
+    ...(runtime.verbose ? { log: (line: string) => say(`fdr: ${line}`) } : {}),
+  });
+
+  const failures = report.outcomes.filter((o) => !o.ok);
+  if (single) {
+    if (failures[0]?.error) throw failures[0].error;
     return 0;
   }
+  for (const f of failures) {
+    process.stderr.write(`${f.error!.oneLine()}\n`);
+    if (runtime.verbose && f.error!.cause instanceof Error) process.stderr.write(`${f.error!.cause.stack}\n`);
+  }
+  process.stderr.write(`${batchSummaryLine(report.outcomes, report.seconds)}\n`);
+  return failures.length ? new FdrError('BATCH_PARTIAL', '').exitCode : 0;
+}
 
-  // Several inputs: one output per input in -o DIR, or a stream on stdout.
-  const failures: { input: string; error: FdrError }[] = [];
-  const docs: ExtractedDocument[] = [];
-  for (const input of inputs) {
-    try {
-      const doc = await extractFile(input, { kind, password: options.password, debugDir: options.debug, log });
-      if (options.summary) process.stdout.write(`${input}\n${formatSummary(doc)}\n`);
-      else if (options.output) await writeFileAtomic(join(options.output, outputName(input, format)), serialize(doc, format, csv), { force: options.force, inputs });
-      else if (format === 'jsonl' || format === 'yaml') process.stdout.write(serialize(doc, format, csv) + (format === 'yaml' ? '---\n' : ''));
-      else docs.push(doc);
-    } catch (e) {
-      const error = e instanceof FdrError ? e : new FdrError('INTERNAL', String(e), { file: input });
-      failures.push({ input, error });
-      process.stderr.write(`${error.oneLine()}\n`);
-    }
-  }
-  if (docs.length) process.stdout.write(format === 'csv' ? toCsv(docs, csv) : `${JSON.stringify(docs.map((d) => JSON.parse(serialize(d, 'jsonl'))), null, 2)}\n`);
-  if (failures.length) {
-    process.stderr.write(`fdr: ${inputs.length - failures.length} of ${inputs.length} files extracted, ${failures.length} failed [BATCH_PARTIAL]\n`);
-    return failures.length === inputs.length && inputs.length === 1 ? failures[0]!.error.exitCode : new FdrError('BATCH_PARTIAL', '').exitCode;
-  }
-  return 0;
+/** The last line of a batch on stderr: files, pages, failures, seconds. */
+export function batchSummaryLine(outcomes: readonly { ok: boolean; pages: number | null }[], seconds: number): string {
+  const failed = outcomes.filter((o) => !o.ok).length;
+  const pages = outcomes.reduce((s, o) => s + (o.ok ? (o.pages ?? 0) : 0), 0);
+  const files = `${outcomes.length - failed} of ${outcomes.length} files extracted`;
+  const pageText = pages ? `, ${pages} PDF pages` : '';
+  const time = `in ${seconds.toFixed(1)} s`;
+  return failed
+    ? `fdr: ${files}${pageText} ${time}; ${failed} failed (listed above) [BATCH_PARTIAL]`
+    : `fdr: ${files}${pageText} ${time}`;
 }

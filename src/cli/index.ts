@@ -34,7 +34,10 @@ export function buildProgram(): Command {
     .description('Turn French public-health planning documents (feuilles de route, restitutions, announcements) into typed data.')
     .version(version, '-V, --version')
     .option('--verbose', 'diagnostics and stack traces on stderr')
-    .showHelpAfterError('(run fdr --help for usage)')
+    // Command-line mistakes get the same one-line shape as every other error.
+    .configureOutput({
+      outputError: (str, write) => write(`fdr: ${str.replace(/^error:\s*/i, '').trim().replace(/\s*\n\s*/g, ' ')} — run fdr --help for usage [USAGE]\n`),
+    })
     .exitOverride();
   program.hook('preAction', (cmd) => {
     runtime.verbose = Boolean(cmd.optsWithGlobals().verbose);
@@ -54,7 +57,10 @@ export function buildProgram(): Command {
     .option('--summary', 'print a readable summary table instead of the data')
     .option('--force', 'overwrite existing output files')
     .option('-j, --jobs <n>', 'files extracted in parallel (worker threads)')
-    .option('--timeout <seconds>', 'give up on a file after this many seconds', '300')
+    .option('--timeout <seconds>', 'give up on a file after this many seconds (0: no limit)', '300')
+    .option('--max-memory <mb>', 'heap limit of each extraction worker, in MB (default 1024)')
+    .option('--max-pages <n>', 'refuse PDFs with more pages than this')
+    .option('--max-items <n>', 'refuse PDF pages with more text items than this')
     .action(lazy(() => import('./extract.js')));
 
   program

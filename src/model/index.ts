@@ -7,6 +7,8 @@ export * from './common.js';
 export * from './roadmap.js';
 export * from './restitution.js';
 export * from './events.js';
+export * from './diff.js';
+export * from './compare.js';
 
 /** Any document `fdr extract` produces. */
 export const ExtractedDocument = z.discriminatedUnion('kind', [Roadmap, Restitution, Events]);

@@ -29,19 +29,19 @@ export type KeyFigures = z.infer<typeof KeyFigures>;
 
 export const Restitution = z
   .object({
-    $schema: z.string().optional(),
-    schemaVersion: z.string().default(SCHEMA_VERSION),
-    kind: z.literal('restitution'),
+    $schema: z.string().optional().describe('URL of this JSON Schema'),
+    schemaVersion: z.string().default(SCHEMA_VERSION).describe('Version of the fdr output schema'),
+    kind: z.literal('restitution').describe('Document kind'),
     source: SourceInfo,
-    region: z.string(),
+    region: z.string().describe('Region, e.g. "Normandie"'),
     date: z.string().describe('Date of the restitution, ISO (YYYY-MM-DD), "" if none'),
-    signatories: z.array(Signatory),
+    signatories: z.array(Signatory).describe('Signatories of the editorial page, in printed order'),
     keyFigures: KeyFigures,
     workshops: z.array(z.string()).describe('Places where workshops were held, as named'),
     challenges: z.array(z.string()).describe('The challenges (défis) the consultation addressed'),
     engagements: z.array(z.string()).describe('Commitments taken'),
-    themes: z.array(Theme),
-    warnings: z.array(Warning),
+    themes: z.array(Theme).describe('Workshop themes, in document order'),
+    warnings: z.array(Warning).describe('What the extractor could not settle; [] when nothing'),
   })
   .describe('A CNR santé restitution brochure');
 export type Restitution = z.infer<typeof Restitution>;

@@ -59,7 +59,7 @@ export type Action = z.infer<typeof Action>;
 export const Chantier = z
   .object({
     title: z.string().describe('Title after "Chantier :", "(suite)" removed; "" for a table without a chantier line'),
-    actions: z.array(Action),
+    actions: z.array(Action).describe('Rows of the chantier table, in document order'),
     provenance: Provenance.optional(),
   })
   .describe('A work stream of an axis');
@@ -70,14 +70,18 @@ export const Axis = z
     number: z.number().int().min(1).max(99).describe('N of "Action prioritaire #N"'),
     title: z.string().describe('Axis title as printed on its divider page'),
     prsTitle: z.string().nullable().describe('Reference title of PRS Normandie axis N, null if N is out of range'),
-    chantiers: z.array(Chantier),
+    chantiers: z.array(Chantier).describe('Chantiers of the axis in document order; one continued over several pages is one chantier'),
     provenance: Provenance.optional(),
   })
   .describe('A priority axis of the Projet régional de santé');
 export type Axis = z.infer<typeof Axis>;
 
 export const TransversalPriority = z
-  .object({ title: z.string(), text: z.string(), provenance: Provenance.optional() })
+  .object({
+    title: z.string().describe('Section heading as printed'),
+    text: z.string().describe('Section body, wrapped lines joined'),
+    provenance: Provenance.optional(),
+  })
   .describe('A transversal priority section');
 export type TransversalPriority = z.infer<typeof TransversalPriority>;
 
@@ -85,18 +89,18 @@ export const Roadmap = z
   .object({
     $schema: z.string().optional().describe('URL of this JSON Schema'),
     schemaVersion: z.string().default(SCHEMA_VERSION).describe('Version of the fdr output schema'),
-    kind: z.literal('roadmap'),
+    kind: z.literal('roadmap').describe('Document kind'),
     source: SourceInfo,
     region: z.string().describe('Region, e.g. "Normandie"'),
     territory: z.string().describe('CTS or département the roadmap is for, e.g. "Le Havre", "Calvados"'),
     territoryType: z.enum(['cts', 'departement']).describe('"cts" for a feuille de route territoriale, "departement" for a départementale'),
     title: z.string().describe('Document title, e.g. "Feuille de route territoriale du Havre"'),
     period: z.string().describe('Period covered, e.g. "2024-2025"; "" if not found'),
-    signatories: z.array(Signatory),
+    signatories: z.array(Signatory).describe('Signatories of the editorial page, in printed order'),
     prsAxes: z.array(z.string()).describe('The 12 PRS axes as listed in the document, in order'),
-    axes: z.array(Axis),
-    transversalPriorities: z.array(TransversalPriority),
-    warnings: z.array(Warning),
+    axes: z.array(Axis).describe('Priority axes with their chantier tables, in document order'),
+    transversalPriorities: z.array(TransversalPriority).describe('Transversal priority sections, in document order'),
+    warnings: z.array(Warning).describe('What the extractor could not settle; [] when nothing'),
   })
   .describe('A feuille de route territoriale or départementale');
 export type Roadmap = z.infer<typeof Roadmap>;

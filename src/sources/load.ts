@@ -76,7 +76,7 @@ export async function loadFile(path: string, options: { forceFormat?: SourceForm
   if (isBinary(bytes))
     throw new FdrError('UNSUPPORTED_FORMAT', 'binary file that is neither a PDF nor text', { file: path, hint: 'fdr reads PDF, text, markdown and fdr JSON' });
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  const trimmed = text.trimStart();
+  const trimmed = text.trim();
   if (options.forceFormat === 'json' || ((ext === '.json' || trimmed.startsWith('{')) && trimmed.endsWith('}'))) {
     return { path, bytes, info: info('json'), text };
   }

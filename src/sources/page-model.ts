@@ -14,6 +14,8 @@ export interface TextItem {
   bold: boolean;
   /** Index of the item in the page's content stream (drawing order). */
   order: number;
+  /** Direction of the text baseline in degrees, counter-clockwise on the page (0 = normal left-to-right); absent means 0. */
+  angle?: number;
 }
 
 /** A stroked line, or a filled rectangle thin enough to be one (table rules are often drawn as thin fills). */

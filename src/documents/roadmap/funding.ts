@@ -6,6 +6,7 @@
  * pure and total: any string gives a (possibly empty) list, never an exception.
  */
 import type { Funding } from '../../model/roadmap.js';
+import { LIST_MARKER } from '../../text/normalize.js';
 
 /** A funder or funding instrument, and how the documents write it. */
 export interface FundingSource {
@@ -35,14 +36,24 @@ export const FUNDING_SOURCES: readonly FundingSource[] = [
   { name: 'CPOM', pattern: wholeWord('CPOM') },
   { name: 'SNU', pattern: wholeWord('SNU') },
   { name: 'CNSA', pattern: wholeWord('CNSA') },
+  { name: 'CNH', pattern: wholeWord('CNH') },
+  { name: 'DAF', pattern: wholeWord('DAF') },
   { name: 'MIGAC', pattern: wholeWord('MIGAC') },
+  { name: 'MIG', pattern: wholeWord('MIG') },
+  { name: 'FMIS', pattern: wholeWord('FMIS') },
+  { name: 'FNPEIS', pattern: wholeWord('FNPEIS') },
   { name: 'FEDER', pattern: wholeWord('FEDER') },
+  { name: 'DGOS', pattern: wholeWord('DGOS') },
+  { name: 'DREETS', pattern: wholeWord('DREETS') },
+  { name: 'DRAJES', pattern: wholeWord('DRAJES') },
   { name: 'CPAM', pattern: wholeWord('CPAM') },
   { name: 'Assurance maladie', pattern: wholeWord('[Aa]ssurance [Mm]aladie') },
   { name: 'Conseil départemental', pattern: wholeWord(String.raw`[Cc]onseil [Dd][ée]partemental|CD`) },
-  { name: 'Région', pattern: wholeWord(String.raw`[Cc]onseil [Rr][ée]gional|R[ée]gion`) },
+  // "pour la Région" names where the money goes, not who pays.
+  { name: 'Région', pattern: wholeWord(String.raw`[Cc]onseil [Rr][ée]gional|(?<!pour la )R[ée]gion`) },
   { name: 'Etat', pattern: wholeWord(String.raw`[EÉ]tat(?!\s+(?:des\s+lieux|d'avancement))`) },
   { name: 'Conférence des financeurs', pattern: wholeWord('[Cc]onf[ée]rence des financeurs') },
+  { name: 'Education nationale', pattern: wholeWord('[EÉ]ducation [Nn]ationale') },
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -54,15 +65,22 @@ const NUMBER = String.raw`\d{1,3}(?:[ .]\d{3})+(?:,\d+|\.\d{1,2}(?!\d))?|\d+(?:[
  * A number starts neither inside another number nor at the second group of "1 000": the latter also keeps
  * the scan linear on long digit groups without a currency. "2024 15 000 €" still reads 15 000.
  */
-const NUMBER_START = String.raw`(?<![\d.,])(?<!(?<!\d)\d{1,3}[ .])`;
+const NUMBER_START = String.raw`(?<![\d.,])(?!(?<=(?<!\d)\d{1,3}[ .])\d{3}(?!\d))`;
 const SCALE = String.raw`Mds?|Mrds?|[Mm]illiards?|[Mm]illions?|[Mm]illiers?|M|[kK]`;
 const CURRENCY = String.raw`€|(?:[Ee]uros?|EUROS?|EUR)(?![\p{L}\p{N}])`;
 const MONEY = new RegExp(
   String.raw`${NUMBER_START}(?<number>${NUMBER})\s{0,3}(?:(?<scale>${SCALE})\s{0,3}(?:d'\s{0,2}|de\s{1,3})?)?(?:${CURRENCY})`,
   'gu',
 );
-/** A line that is nothing but a grouped number ("400 000") is an amount even without a currency. */
-const BARE_NUMBER = new RegExp(String.raw`^\s*(${NUMBER})\s*$`, 'u');
+/**
+ * Without a currency, a number is an amount only when it is the whole line ("400 000") or follows a money
+ * word ("Enveloppe de 120 000 à répartir"); "1 250 participants" is not money.
+ */
+const BARE_NUMBER = new RegExp(String.raw`^\s*(${NUMBER})\s*$`, 'du');
+const CUED_NUMBER = new RegExp(
+  String.raw`(?<!\p{L})(?:[Ee]nveloppes?|[Mm]ontants?|[Bb]udgets?|[Ff]orfaits?|[Ss]ubventions?|[Dd]otations?|[Cc]r[ée]dits?|hauteur)\s{1,3}(?:de\s{1,3}|d'\s{0,2}|:\s{0,3})?${NUMBER_START}(${NUMBER})(?![\d.,])`,
+  'du',
+);
 /** "2 x 30.000 €" and "30 000 € x 2": the amount is the product. */
 const MULTIPLIER_BEFORE = /(?<![\d.,])(\d{1,3})\s{0,3}[xX×]\s{0,3}$/u;
 const MULTIPLIER_AFTER = /^\s{0,3}[xX×]\s{0,3}(\d{1,3})(?![\d.,])/u;
@@ -71,14 +89,16 @@ const MULTIPLIER_AFTER = /^\s{0,3}[xX×]\s{0,3}(\d{1,3})(?![\d.,])/u;
 const YEAR = String.raw`20[1-4]\d`;
 const YEAR_RANGE = new RegExp(String.raw`(?<!\p{N})(${YEAR})\s{0,3}(?:-|/|à|au)\s{0,3}(${YEAR})(?!\p{N})`, 'gu');
 const SINGLE_YEAR = new RegExp(String.raw`(?<!\p{N})${YEAR}(?!\p{N})`, 'gu');
+const HAS_YEAR = new RegExp(String.raw`(?<!\p{N})${YEAR}(?!\p{N})`, 'u');
+const IS_YEAR = new RegExp(String.raw`^${YEAR}$`, 'u');
 
 /**
  * Unit an amount applies to, right after it: "par CRT", "pour 12 places d'Accueil de Jour (AJ)", "/an".
- * "par l'ARS" or "pour la formation" name a payer or a purpose, not a unit, so an article after
- * "par"/"pour" rules the clause out.
+ * "par l'ARS" names a payer, so an article after "par" rules it out; "pour" gives a unit only before a
+ * count ("pour 2 ans", "pour les 4 ateliers"), otherwise it names a purpose or a beneficiary.
  */
 const PER = new RegExp(
-  String.raw`^\s{0,3}(?:(?:par|pour)\s+(?!(?:les?|la|des|du|une?)\s|l')[^,;:()\n]{1,80}?(?=\s+(?:pour|afin|dont|soit|et|sur|avec)\s|\s*[,;:()\n]|\.(?:\s|$)|\s*$)(?:\s{0,3}\([A-Z][A-Za-z]{1,9}\))?|\/\s{0,3}(?:an|année|mois|jour|semaine|trimestre)s?(?!\p{L}))`,
+  String.raw`^\s*(?:(?:par\s+(?!(?:les?|la|des|du|une?)\s|l')|pour\s+(?=(?:(?:les|des)\s+)?\d))[^,;:()+\n]{1,80}?(?=\s+(?:pour|afin|dont|soit|et|sur|avec)\s|\s*[,;:()+\n]|\.(?:\s|$)|\s*$)(?:\s{0,3}\([A-Z][A-Za-z]{1,9}\))?|\/\s{0,3}(?:an|année|mois|jour|semaine|trimestre)s?(?!\p{L}))`,
   'u',
 );
 
@@ -141,10 +161,11 @@ function findMoneys(line: string): Money[] {
     });
   }
   if (found.length === 0) {
-    const bare = BARE_NUMBER.exec(line)?.[1];
-    if (bare !== undefined && isBareAmount(bare)) {
-      const start = line.indexOf(bare);
-      found.push({ start, end: start + bare.length, value: parseFrenchNumber(bare) });
+    const bare = BARE_NUMBER.exec(line) ?? CUED_NUMBER.exec(line);
+    const number = bare?.[1];
+    const span = bare?.indices?.[1];
+    if (number !== undefined && span && isBareAmount(number)) {
+      found.push({ start: span[0], end: span[1], value: parseFrenchNumber(number) });
     }
   }
   const moneys: Money[] = [];
@@ -167,14 +188,14 @@ function findMoneys(line: string): Money[] {
 
 /** A lone number is an amount when it is grouped in thousands or long, and not a year. */
 function isBareAmount(number: string): boolean {
-  return /[ .]\d{3}/.test(number) || (/^\d{4,}$/.test(number) && !new RegExp(`^${YEAR}$`).test(number));
+  return /[ .]\d{3}/.test(number) || (/^\d{4,}$/.test(number) && !IS_YEAR.test(number));
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Sources, periods, text helpers
 
-/** Canonical names of the sources named in `text`, in order of appearance, joined with " / "; null if none. */
-function findSources(text: string): string | null {
+/** The sources named in `text` and the text with their names blanked out. */
+function scanSources(text: string): { names: string[]; rest: string } {
   const hits: { index: number; name: string }[] = [];
   let rest = text;
   for (const { name, pattern } of FUNDING_SOURCES) {
@@ -185,7 +206,13 @@ function findSources(text: string): string | null {
       return ' '.repeat(match.length);
     });
   }
-  const names = [...new Set(hits.sort((a, b) => a.index - b.index).map((h) => h.name))];
+  const names = [...new Set(hits.sort((x, y) => x.index - y.index).map((h) => h.name))];
+  return { names, rest };
+}
+
+/** Canonical names of the sources named in `text`, in order of appearance, joined with " / "; null if none. */
+function findSources(text: string): string | null {
+  const { names } = scanSources(text);
   return names.length ? names.join(' / ') : null;
 }
 
@@ -216,40 +243,44 @@ function collapseSpaces(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const LEADING_JUNK = new Set([' ', ',', ';', '/', '+', ':', '-', '(', ')']);
-const TRAILING_JUNK = new Set([' ', ',', ';', '/', '+', ':', '-', '(']);
+const LEADING_JUNK = new Set([' ', ',', ';', '/', '+', ':', '-']);
+const TRAILING_JUNK = new Set([' ', ',', ';', '/', '+', ':', '-']);
 
 /**
  * Trims the separators left around a component ("(CU : 21 000€," → "CU : 21 000€"), dropping a parenthesis
- * only when it is unbalanced. Loops, not regexes, so long runs of separators stay linear.
+ * only when it is unbalanced. Loops, not regexes, so that long runs of separators stay linear.
  */
 function trimSeparators(text: string): string {
-  let s = collapseSpaces(text);
-  for (let changed = true; changed; ) {
-    changed = false;
-    let start = 0;
-    let end = s.length;
-    while (start < end && LEADING_JUNK.has(s[start]!) && !(s[start] === '(' && isBalanced(s.slice(start, end)))) start++;
-    while (end > start && TRAILING_JUNK.has(s[end - 1]!)) end--;
-    const leadingConjunction = /^(?:et|dont|puis)\s+/u.exec(s.slice(start, end));
-    if (leadingConjunction) start += leadingConjunction[0].length;
-    if (end > start && s[end - 1] === ')' && count(s.slice(start, end), ')') > count(s.slice(start, end), '(')) end--;
-    if (start !== 0 || end !== s.length) {
-      s = s.slice(start, end);
-      changed = true;
+  const s = collapseSpaces(text);
+  let opens = count(s, '(');
+  let closes = count(s, ')');
+  let start = 0;
+  let end = s.length;
+  for (let moved = true; moved; ) {
+    const [oldStart, oldEnd] = [start, end];
+    for (let c = s[start]; start < end && c !== undefined; c = s[start]) {
+      if (c === '(' && opens > closes) opens--;
+      else if (c === ')') closes--; // a leading ")" can never be matched
+      else if (!LEADING_JUNK.has(c)) break;
+      start++;
     }
+    for (let c = s[end - 1]; end > start && c !== undefined; c = s[end - 1]) {
+      if (c === ')' && closes > opens) closes--;
+      else if (c === '(') opens--; // nor can a trailing "("
+      else if (!TRAILING_JUNK.has(c)) break;
+      end--;
+    }
+    const conjunction = /^(?:et|dont|puis) /.exec(s.slice(start, start + 5));
+    if (conjunction && start + conjunction[0].length <= end) start += conjunction[0].length;
+    moved = start !== oldStart || end !== oldEnd;
   }
-  return s;
+  return s.slice(start, end);
 }
 
 function count(s: string, ch: string): number {
   let n = 0;
   for (const c of s) if (c === ch) n++;
   return n;
-}
-
-function isBalanced(s: string): boolean {
-  return count(s, '(') <= count(s, ')');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -262,36 +293,68 @@ interface Cut {
 }
 
 /**
- * Splits the text between two amounts at the first separator outside parentheses (",", ";", "/", "+",
- * "et", "dont", "puis"): "71 190 € / HT : 68 250 €" gives " " to the first amount and " HT : " to the
- * second. A parenthesis opened and not closed there ("99 000 € (CU : 21 000€") belongs to the second.
+ * Splits the text between two amounts. A parenthesis opened there and not closed starts the next amount's
+ * text ("162 920 euros à la PCO (répartition : 98 667 euros …"); otherwise the first separator outside
+ * parentheses does (",", ";", "/" not between digits, "+", "et", "dont", "puis"), so that
+ * "71 190 € / HT : 68 250 €" gives " HT : " to the second amount. With no separator at all the text stays
+ * with the first amount ("10 000 € en 2024 20 000 € en 2025").
  */
 function cutBetween(gap: string): Cut {
+  const unclosed = unclosedParenthesis(gap);
+  if (unclosed >= 0) return { end: unclosed, nextStart: unclosed };
   let depth = 0;
   for (let i = 0; i < gap.length; i++) {
     const c = gap[i]!;
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && ',;/+'.includes(c)) return { end: i, nextStart: i + 1 };
-    else if (depth === 0 && !/\p{L}/u.test(gap[i - 1] ?? '')) {
+    else if (depth > 0) continue;
+    else if (',;+'.includes(c) || (c === '/' && !(/\d/.test(gap[i - 1] ?? '') && /\d/.test(gap[i + 1] ?? '')))) {
+      return { end: i, nextStart: i + 1 };
+    } else if (!/\p{L}/u.test(gap[i - 1] ?? '')) {
       const word = /^(?:et|dont|puis)(?!\p{L})/u.exec(gap.slice(i, i + 5));
       if (word) return { end: i, nextStart: i + word[0].length };
     }
   }
-  return depth > 0 ? { end: 0, nextStart: 0 } : { end: gap.length, nextStart: gap.length };
+  return { end: gap.length, nextStart: gap.length };
 }
 
-/** Text before an amount that names what it is for ("AJ", "CPTS"), when it is short and not a year. */
+/** Position of the outermost "(" left open at the end of `text`, or -1. */
+function unclosedParenthesis(text: string): number {
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') open.push(i);
+    else if (text[i] === ')') open.pop();
+  }
+  return open[0] ?? -1;
+}
+
+/** Words a label never ends with: "répartition indicative à" introduces an amount, it does not name it. */
+const FUNCTION_WORDS = new Set(['à', 'a', 'de', 'du', 'des', "d'", 'en', 'pour', 'par', 'sur', 'soit', 'dont', 'et', 'le', 'la', 'les', "l'", 'au', 'aux', 'avec']);
+
+/** Short name written before an amount of a list ("AJ", "CPTS"): at most 3 words, no year, not a phrase. */
 function labelOf(text: string): string | null {
   const label = trimSeparators(text);
-  if (!/\p{L}/u.test(label) || label.length > 40 || new RegExp(YEAR).test(label)) return null;
-  return label;
+  const words = label.split(' ');
+  const last = (words[words.length - 1] ?? '').toLowerCase();
+  if (!/\p{L}/u.test(label) || label.length > 30 || words.length > 3 || HAS_YEAR.test(label)) return null;
+  return FUNCTION_WORDS.has(last) || last.endsWith("'") ? null : label;
+}
+
+/**
+ * Funder named before a parenthesis that opens the list of amounts: "PRIAC (AJ : 71 190 € / HT : 68 250 €)"
+ * gives PRIAC to both amounts. Returns that funder and where the first amount's own label may start.
+ */
+function listHead(masked: string, first: Money): { funder: string | null; labelStart: number } {
+  const paren = unclosedParenthesis(masked.slice(0, first.start));
+  if (paren < 0) return { funder: null, labelStart: 0 };
+  return { funder: findSources(masked.slice(0, paren)), labelStart: paren + 1 };
 }
 
 /** Fundings of a line that holds at least one amount; several amounts give one funding each. */
 function parseMoneyLine(original: string, line: string, moneys: readonly Money[]): Funding[] {
   const masked = maskMoneys(line, moneys);
   const single = moneys.length === 1;
+  const head = moneys[0] ? listHead(masked, moneys[0]) : { funder: null, labelStart: 0 };
   const fundings: Funding[] = [];
   let segmentStart = 0;
   moneys.forEach((money, i) => {
@@ -307,10 +370,11 @@ function parseMoneyLine(original: string, line: string, moneys: readonly Money[]
     if (!single) {
       // In a list of amounts each one may carry a label ("AJ : 71 190 €"): a funder is its source,
       // anything else is what the amount is for. An unlabelled amount keeps the previous funder.
-      const before = original.slice(segmentStart, money.start);
-      const label = findSources(masked.slice(segmentStart, money.start)) ? null : labelOf(before);
+      const before = scanSources(masked.slice(i === 0 ? head.labelStart : segmentStart, money.start)).rest;
+      const label = labelOf(before);
       per ??= label;
-      if (source === null && !label && trimSeparators(before) === '') source = fundings[i - 1]?.source ?? null;
+      if (source === null) source = head.funder;
+      if (source === null && trimSeparators(before) === '') source = fundings[i - 1]?.source ?? null;
     }
     fundings.push({
       source,
@@ -387,9 +451,9 @@ function mergeTrailingFunders(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     const previous = out[out.length - 1];
-    const previousHasNoSource = previous?.money?.fundings.every((f) => f.source === null) ?? false;
-    const lastBlockIsPrevious = previous !== undefined && previous.footer.every((l) => !l.namesSource);
-    if (block.money === null && previous && previousHasNoSource && lastBlockIsPrevious) {
+    const previousLacksFunder =
+      previous?.money?.fundings.every((f) => f.source === null) === true && previous.footer.every((l) => !l.namesSource);
+    if (block.money === null && previous && previousLacksFunder) {
       previous.footer.push(...block.header);
     } else {
       out.push(block);
@@ -398,10 +462,21 @@ function mergeTrailingFunders(blocks: Block[]): Block[] {
   return out;
 }
 
-function blockFundings(block: Block): Funding[] {
+/** Funder and period a block gives to the list items that follow it. */
+interface Context {
+  readonly source: string | null;
+  readonly period: string | null;
+}
+
+/** A list item ("- 2024-2025 : 80 000 €") with no heading line of its own continues the list above it. */
+function isListItem(block: Block): boolean {
+  return block.header.length === 0 && block.money !== null && LIST_MARKER.test(block.money.original);
+}
+
+function blockFundings(block: Block, inherited: Context): Funding[] {
   const context = [...block.header, ...block.footer].map((l) => l.normalized).join('\n');
-  const source = findSources(context);
-  const period = findPeriod(context);
+  const source = findSources(context) ?? inherited.source;
+  const period = findPeriod(context) ?? inherited.period;
   const headerRaw = block.header.map((l) => l.original);
   const footerRaw = block.footer.map((l) => l.original);
   if (!block.money) {
@@ -412,6 +487,23 @@ function blockFundings(block: Block): Funding[] {
     const raw = [...(i === 0 ? headerRaw : []), f.raw, ...(i === fundings.length - 1 ? footerRaw : [])];
     return { source: f.source ?? source, amount: f.amount, per: f.per, period: f.period ?? period, raw: raw.join('\n') };
   });
+}
+
+/**
+ * Fundings of all blocks. List items inherit the funder and period of the last block that was not a bare
+ * list item: "PRIAC 2023-2027" above three "- … euros" lines is the funder of all three.
+ */
+function resolveBlocks(blocks: readonly Block[]): Funding[] {
+  const out: Funding[] = [];
+  let listContext: Context = { source: null, period: null };
+  for (const block of blocks) {
+    const listItem = isListItem(block);
+    const fundings = blockFundings(block, listItem ? listContext : { source: null, period: null });
+    const first = fundings[0];
+    if (!listItem && first) listContext = { source: first.source, period: first.period };
+    out.push(...fundings);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -427,7 +519,7 @@ export function parseFundings(financement: string): Funding[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map(readLine);
-  return groupLines(lines).flatMap(blockFundings);
+  return resolveBlocks(groupLines(lines));
 }
 
 /** Longest run of components looked for after a stated total; keeps the sum linear on huge cells. */

@@ -1,6 +1,7 @@
 import type { Warning } from '../../model/index.js';
 import { cleanSpaces } from '../../text/normalize.js';
 import type { ProseLine, RoadmapBlock, RoadmapReading, RowCells } from './blocks.js';
+import { repairSpilledFunding } from './repair.js';
 import { type ColumnName, headerColumns } from './table-header.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', laquo: '«', raquo: '»', euro: '€' };
@@ -92,13 +93,16 @@ export function readMarkdownRoadmap(text: string): RoadmapReading {
       row[column] = row[column] ? `${row[column]}\n${value}` : value;
     });
     if (!row.action && !row.financement && !row.indicateur && !row.commentaire) continue;
-    blocks.push({ line: i, block: { type: 'row', cells: row, at: { lines: [i + 1, i + 1] } } });
+    const repaired = repairSpilledFunding(row);
+    if (repaired.warning) warnings.push({ ...repaired.warning, at: { lines: [i + 1, i + 1] } });
+    blocks.push({ line: i, block: { type: 'row', cells: repaired.cells, at: { lines: [i + 1, i + 1] } } });
   }
 
   // Axis markers may wrap over lines ("Action\nprioritaire\n#1"): search the text with line offsets.
+  const plainLines = lines.map((l, i) => (tableLines.has(i) ? '' : stripMarkdown(l)));
   const offsets: number[] = [];
   let offset = 0;
-  for (const l of lines) {
+  for (const l of plainLines) {
     offsets.push(offset);
     offset += l.length + 1;
   }
@@ -112,7 +116,7 @@ export function readMarkdownRoadmap(text: string): RoadmapReading {
     }
     return lo;
   };
-  const plain = lines.map((l, i) => (tableLines.has(i) ? '' : stripMarkdown(l))).join('\n');
+  const plain = plainLines.join('\n');
   const markers: { number: number; first: number; last: number }[] = [];
   for (const m of plain.matchAll(AXIS_MARKER)) {
     const first = lineAt(m.index);

@@ -1,0 +1,28 @@
+import type { CsvOptions, OutputFormat } from '../export/index.js';
+import type { DocumentKind } from '../model/index.js';
+
+/** What a worker is asked to do with one input file (plain data: it crosses the thread boundary). */
+export interface ExtractTask {
+  input: string;
+  extract: {
+    kind: 'auto' | DocumentKind;
+    password?: string;
+    debugDir?: string;
+    maxPages?: number;
+    maxItemsPerPage?: number;
+    /** Send diagnostics back as log messages (--verbose). */
+    verbose: boolean;
+  };
+  /**
+   * `serialized`: the output file's content in `format`; `document`: the validated document as compact JSON,
+   * for outputs that combine several documents (a JSON array or one CSV table); `summary`: the terminal summary.
+   */
+  output: { mode: 'serialized' | 'document' | 'summary'; format: OutputFormat; csv: CsvOptions };
+}
+
+export interface ExtractTaskResult {
+  text: string;
+  kind: DocumentKind;
+  /** Pages of a PDF input; null for text and markdown. */
+  pages: number | null;
+}

@@ -1,0 +1,52 @@
+/**
+ * The extraction worker: one per thread (or child process) of the batch pool. It loads the extractor once, then runs tasks one at
+ * a time and answers each with the serialized output or a serialized FdrError. It never writes to the real
+ * stdout: console output from libraries is sent back as diagnostics, shown with --verbose only.
+ */
+import { parentPort } from 'node:worker_threads';
+import { formatSummary } from '../cli/summary.js';
+import { serialize } from '../export/index.js';
+import { extractFile } from '../extract.js';
+import { serializeError, type FromWorker, type ToWorker } from './protocol.js';
+import type { ExtractTask, ExtractTaskResult } from './task.js';
+
+/** The channel to the pool: a worker thread's port, or a child process's IPC channel (process isolation). */
+const port = parentPort ?? (process.send ? { postMessage: (m: unknown) => process.send!(m), on: (event: 'message', f: (m: ToWorker<ExtractTask>) => void) => process.on(event, f) } : undefined);
+if (!port) throw new Error('src/batch/worker.ts runs as a worker thread or a forked child process only');
+// A child process whose parent went away (killed, Ctrl-C) has nothing left to do.
+if (!parentPort) process.on('disconnect', () => process.exit(0));
+
+let currentTask: number | undefined;
+const post = (message: FromWorker<ExtractTaskResult>) => port.postMessage(message);
+const logToParent = (...args: unknown[]) => {
+  if (currentTask !== undefined) post({ type: 'log', id: currentTask, message: args.map(String).join(' ') });
+};
+// pdf.js and friends may print warnings: keep them off the data stream on stdout.
+console.log = console.info = console.warn = console.error = console.debug = logToParent;
+
+async function runTask(id: number, task: ExtractTask): Promise<void> {
+  currentTask = id;
+  try {
+    const log = task.extract.verbose ? (message: string) => post({ type: 'log', id, message }) : undefined;
+    const doc = await extractFile(task.input, {
+      kind: task.extract.kind,
+      password: task.extract.password,
+      debugDir: task.extract.debugDir,
+      maxPages: task.extract.maxPages,
+      maxItemsPerPage: task.extract.maxItemsPerPage,
+      log,
+    });
+    const { mode, format, csv } = task.output;
+    const text = mode === 'summary' ? formatSummary(doc) : mode === 'document' ? JSON.stringify(doc) : serialize(doc, format, csv);
+    post({ type: 'done', id, result: { text, kind: doc.kind, pages: doc.source.pages ?? null } });
+  } catch (e) {
+    post({ type: 'failed', id, error: serializeError(e, task.input) });
+  } finally {
+    currentTask = undefined;
+  }
+}
+
+port.on('message', (message: ToWorker<ExtractTask>) => {
+  if (message.type === 'task') void runTask(message.id, message.task);
+});
+post({ type: 'ready' });

@@ -1,0 +1,61 @@
+/** Small formatting helpers shared by the diff and compare reports. */
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** "1 234 567 €", cents only when there are some; "—" for null. */
+export function euros(n: number | null): string {
+  if (n === null) return '—';
+  const digits = Number.isInteger(n) ? 0 : 2;
+  const text = n.toLocaleString('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `${text.replace(/[\u202f\u00a0]/g, ' ')} €`;
+}
+
+/** "+15 000 €" / "−3 000 €"; "—" for null. */
+export function signedEuros(n: number | null): string {
+  if (n === null) return '—';
+  return n > 0 ? `+${euros(n)}` : n < 0 ? `−${euros(-n)}` : euros(0);
+}
+
+/** One line of text: list items and wrapped lines joined with " / ". */
+export function oneLine(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' / ');
+}
+
+export function truncate(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/**
+ * Colours for a report: none when NO_COLOR is set (chalk's supports-color ignores it), when the output is
+ * not a terminal, or when it goes to a file.
+ */
+export function reportColors(options: { toFile?: boolean; stream?: { isTTY?: boolean } } = {}): ChalkInstance {
+  const stream = options.stream ?? process.stdout;
+  const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
+  const forced = process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0' && process.env['FORCE_COLOR'] !== 'false';
+  if (noColor || options.toFile || (!stream.isTTY && !forced)) return new Chalk({ level: 0 });
+  return new Chalk();
+}
+
+/** Escapes text for a GitHub-flavoured markdown table cell or list item. */
+export function escapeMarkdown(s: string): string {
+  return oneLine(s).replace(/([\\`*_[\]<>|~#])/g, '\\$1');
+}
+
+/** A plain-text table: columns padded, numbers right-aligned. */
+export function textTable(headers: readonly string[], rows: readonly (readonly string[])[], alignRight: ReadonlySet<number> = new Set()): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (alignRight.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** A GitHub-flavoured markdown table. */
+export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[], alignRight: ReadonlySet<number> = new Set()): string {
+  const sep = headers.map((_, i) => (alignRight.has(i) ? '---:' : '---'));
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(sep), ...rows.map(line)].join('\n');
+}

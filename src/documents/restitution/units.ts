@@ -1,0 +1,152 @@
+/**
+ * Groups cleaned lines into reading units: headings printed in capitals, list items (with their wrapped lines and
+ * sub-items), prose paragraphs and the "Imaginons des solutions pour…" taglines of restitution brochures.
+ * Works on a dump with blank lines between paragraphs and on PDF reading-order text without them.
+ */
+import { cleanSpaces, isAllCaps, joinWrappedLines } from '../../text/normalize.js';
+import type { SourceLine } from './source-lines.js';
+
+export type Unit =
+  | { type: 'heading'; text: string; lines: SourceLine[] }
+  | { type: 'item'; marker: string; text: string; subItems: string[]; lines: SourceLine[] }
+  | { type: 'prose'; text: string; paragraphs: string[]; lines: SourceLine[] }
+  | { type: 'tagline'; text: string; lines: SourceLine[] };
+
+/** Bullet, dash, arrow or number opening a list item. */
+const ITEM_MARKER = /^(?:([•▪◦●■⇒➢►\u2022\uf0b7\uf0a7\uf0d8])|([-–—])|(\d{1,2}[.)]))\s+(?=\S)/;
+const TAGLINE_START = /^imaginons\b/i;
+
+export function itemMarker(text: string): string | undefined {
+  const m = ITEM_MARKER.exec(text);
+  if (!m) return undefined;
+  return m[1] ?? m[2] ?? (m[3] ? '1.' : undefined);
+}
+
+/** A line printed in capitals that reads as a heading (not a lone acronym ending a wrapped item, like "CPTS)"). */
+export function isHeadingLine(text: string): boolean {
+  if (!isAllCaps(text) || text.length > 160) return false;
+  const words = text.split(' ').filter((w) => /\p{L}{2,}/u.test(w));
+  if (words.length >= 2) return true;
+  return words.length === 1 && /^[\p{L}'’ -]{5,}[?!:]?$/u.test(text.replace(/\s+/g, ' '));
+}
+
+function endsSentence(s: string): boolean {
+  return /[.;!?]["»”)]?$/.test(s) && !/(?:\.\.\.|…)$/.test(s);
+}
+
+function startsLowercase(s: string): boolean {
+  return /^[\p{Ll}(\d«"“/]/u.test(s) || /^[a-zà-ÿ]/.test(s);
+}
+
+export function readUnits(lines: readonly SourceLine[]): Unit[] {
+  const units: Unit[] = [];
+  let gap = true; // a blank line (or the start) since the last text line
+  let current: Unit | undefined;
+  let listMarker: string | undefined; // marker of the current list's top-level items
+  let itemParts: string[] = [];
+  let subParts: string[][] = [];
+  let proseParts: string[][] = [];
+
+  const flush = () => {
+    if (!current) return;
+    if (current.type === 'item') {
+      current.text = joinWrappedLines(itemParts);
+      current.subItems = subParts.map((s) => joinWrappedLines(s));
+    } else if (current.type === 'prose') {
+      current.paragraphs = proseParts.map((p) => joinWrappedLines(p)).filter(Boolean);
+      current.text = current.paragraphs.join('\n');
+    } else if (current.type === 'tagline' || current.type === 'heading') {
+      current.text = joinWrappedLines(current.lines.map((l) => l.text));
+    }
+    units.push(current);
+    current = undefined;
+  };
+
+  for (const line of lines) {
+    const text = line.text;
+    if (!text) {
+      gap = true;
+      continue;
+    }
+    const marker = itemMarker(text);
+    const lastLine = current?.lines[current.lines.length - 1]?.text ?? '';
+
+    if (marker) {
+      const body = text.slice(ITEM_MARKER.exec(text)![0].length);
+      const isSub =
+        current?.type === 'item' && listMarker !== undefined && marker !== listMarker && /[-–—]/.test(marker) && !/[-–—]/.test(listMarker);
+      if (isSub && current?.type === 'item') {
+        subParts.push([`${marker} ${body}`]);
+        current.lines.push(line);
+      } else {
+        const continuesList = current?.type === 'item';
+        flush();
+        if (!continuesList) listMarker = marker;
+        else if (listMarker === undefined) listMarker = marker;
+        current = { type: 'item', marker, text: '', subItems: [], lines: [line] };
+        itemParts = [body];
+        subParts = [];
+      }
+      gap = false;
+      continue;
+    }
+
+    if (TAGLINE_START.test(text)) {
+      flush();
+      current = { type: 'tagline', text: '', lines: [line] };
+      gap = false;
+      continue;
+    }
+
+    if (isHeadingLine(text)) {
+      if (current?.type === 'heading' && !gap) current.lines.push(line);
+      else {
+        flush();
+        current = { type: 'heading', text: '', lines: [line] };
+      }
+      gap = false;
+      continue;
+    }
+
+    // Running text: continuation of the current unit, or a new paragraph.
+    if (current?.type === 'item') {
+      const continues = gap ? startsLowercase(text) : !(endsSentence(lastLine) && !startsLowercase(text));
+      if (continues) {
+        const target = subParts.length ? subParts[subParts.length - 1]! : itemParts;
+        target.push(text);
+        current.lines.push(line);
+        gap = false;
+        continue;
+      }
+    } else if (current?.type === 'tagline') {
+      if (!gap && !endsSentence(lastLine)) {
+        current.lines.push(line);
+        continue;
+      }
+    } else if (current?.type === 'prose') {
+      if (!gap || startsLowercase(text)) {
+        if (gap) proseParts[proseParts.length - 1]!.push(text);
+        else proseParts[proseParts.length - 1]!.push(text);
+        current.lines.push(line);
+        gap = false;
+        continue;
+      }
+      // A new paragraph of the same prose block.
+      proseParts.push([text]);
+      current.lines.push(line);
+      gap = false;
+      continue;
+    }
+    flush();
+    current = { type: 'prose', text: '', paragraphs: [], lines: [line] };
+    proseParts = [[text]];
+    gap = false;
+  }
+  flush();
+  return units;
+}
+
+/** The text of an item with its sub-items on following lines ("Financement de la PPS\n- Revalorisation …"). */
+export function itemText(unit: Extract<Unit, { type: 'item' }>): string {
+  return [cleanSpaces(unit.text), ...unit.subItems.map(cleanSpaces)].filter(Boolean).join('\n');
+}

@@ -1,0 +1,200 @@
+import { FdrError } from '../../errors/index.js';
+import type { PageModel } from '../page-model.js';
+import { type OpCodes, readGraphics } from './graphics.js';
+import { asMatrix, type Matrix } from './matrix.js';
+import { type FontFacts, type RawTextItem, toTextItem } from './text-items.js';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocumentProxy = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
+type PdfPageProxy = Awaited<ReturnType<PdfDocumentProxy['getPage']>>;
+
+export const DEFAULT_MAX_PAGES = 5000;
+export const DEFAULT_MAX_ITEMS_PER_PAGE = 200_000;
+
+export interface PdfReadOptions {
+  /** File name used in error messages. */
+  file: string;
+  password?: string;
+  maxPages?: number;
+  maxItemsPerPage?: number;
+  log?: (message: string) => void;
+}
+
+export interface PdfReadSummary {
+  pages: number;
+  textItems: number;
+  /** 1-based numbers of the pages that carry no text at all (scanned or drawn). */
+  pagesWithoutText: number[];
+}
+
+let pdfjsModule: Promise<Pdfjs> | undefined;
+
+/** pdf.js is loaded on first use only, so commands that never read a PDF start fast. */
+function loadPdfjs(): Promise<Pdfjs> {
+  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsModule;
+}
+
+function opCodes(pdfjs: Pdfjs): OpCodes {
+  const O = pdfjs.OPS;
+  return {
+    save: O.save,
+    restore: O.restore,
+    transform: O.transform,
+    constructPath: O.constructPath,
+    paintFormXObjectBegin: O.paintFormXObjectBegin,
+    paintFormXObjectEnd: O.paintFormXObjectEnd,
+    setFillRGBColor: O.setFillRGBColor,
+    setFillGray: O.setFillGray,
+    setFillCMYKColor: O.setFillCMYKColor,
+    setFillColor: O.setFillColor,
+    setFillColorN: O.setFillColorN,
+    stroke: O.stroke,
+    closeStroke: O.closeStroke,
+    fill: O.fill,
+    eoFill: O.eoFill,
+    fillStroke: O.fillStroke,
+    eoFillStroke: O.eoFillStroke,
+    closeFillStroke: O.closeFillStroke,
+    closeEOFillStroke: O.closeEOFillStroke,
+    endPath: O.endPath,
+  };
+}
+
+const PDFJS_ERRORS = new Set(['InvalidPDFException', 'FormatError', 'UnknownErrorException', 'MissingPDFException', 'ResponseException', 'AbortException', 'Error']);
+
+/**
+ * Maps what pdf.js throws to the error taxonomy. pdf.js reports damage with its own exception classes (or a
+ * plain Error); a TypeError or RangeError is a bug on our side and is passed through to surface as INTERNAL.
+ */
+export function pdfError(e: unknown, file: string, options: { password?: string; page?: number } = {}): unknown {
+  if (e instanceof FdrError) return e;
+  const name = (e as { name?: string } | null)?.name ?? '';
+  const message = e instanceof Error ? e.message : String(e);
+  const where = options.page ? ` (page ${options.page})` : '';
+  if (name === 'PasswordException') {
+    const wrong = (e as { code?: number }).code === 2 || options.password !== undefined;
+    return wrong
+      ? new FdrError('ENCRYPTED_PDF', 'PDF is encrypted and the password given is wrong', { file, hint: 'check --password', cause: e })
+      : new FdrError('ENCRYPTED_PDF', 'PDF is encrypted', { file, hint: 'pass its password with --password', cause: e });
+  }
+  if (!PDFJS_ERRORS.has(name)) return e;
+  return new FdrError('CORRUPT_PDF', `PDF is damaged or truncated${where}: ${message}`, {
+    file,
+    hint: 'get a complete copy of the file, or try repairing it (qpdf in.pdf repaired.pdf)',
+    cause: e,
+  });
+}
+
+async function fontFacts(page: PdfPageProxy, fontName: string, style: { ascent?: number; descent?: number } | undefined): Promise<FontFacts> {
+  const facts: FontFacts = { ascent: style?.ascent, descent: style?.descent };
+  try {
+    // Fonts reach commonObjs once the operator list has been built.
+    if (page.commonObjs.has(fontName)) {
+      const font = page.commonObjs.get(fontName) as { name?: string; bold?: boolean; black?: boolean } | undefined;
+      if (font) {
+        facts.name = font.name;
+        facts.bold = Boolean(font.bold || font.black);
+      }
+    }
+  } catch {
+    // A font pdf.js could not load: keep the metrics, no name.
+  }
+  return facts;
+}
+
+/** Reads one page into the page model. Pure of side effects beyond pdf.js's own caches (released by the caller). */
+async function readPage(pdfjs: Pdfjs, ops: OpCodes, page: PdfPageProxy, number: number, options: PdfReadOptions): Promise<PageModel> {
+  const viewport = page.getViewport({ scale: 1 });
+  const toViewport: Matrix = asMatrix(viewport.transform) ?? [1, 0, 0, -1, 0, viewport.height];
+  const operators = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+  const { rulings, rects } = readGraphics(operators.fnArray, operators.argsArray, ops, toViewport);
+  const content = await page.getTextContent();
+  const maxItems = options.maxItemsPerPage ?? DEFAULT_MAX_ITEMS_PER_PAGE;
+  if (content.items.length > maxItems)
+    throw new FdrError('LIMIT_EXCEEDED', `page ${number} has ${content.items.length} text items, more than the limit of ${maxItems}`, {
+      file: options.file,
+      hint: 'raise the limit (maxItemsPerPage) if the file is legitimate',
+    });
+  const fonts = new Map<string, FontFacts>();
+  const items: PageModel['items'] = [];
+  for (const raw of content.items) {
+    if (!('str' in raw)) continue;
+    let facts = fonts.get(raw.fontName);
+    if (!facts) {
+      facts = await fontFacts(page, raw.fontName, content.styles[raw.fontName]);
+      fonts.set(raw.fontName, facts);
+    }
+    const item = toTextItem(raw as RawTextItem, toViewport, facts, items.length);
+    if (item) items.push(item);
+  }
+  return { number, width: viewport.width, height: viewport.height, items, rulings, rects };
+}
+
+/**
+ * Opens a PDF with pdf.js (legacy build, in-process fake worker, no eval, no system fonts) and hands its pages
+ * to `onPage` one at a time, releasing each page's resources before the next, so memory stays flat on long
+ * documents. Throws FdrError for encrypted, damaged, over-limit and text-less PDFs.
+ */
+export async function readPdfPages(
+  bytes: Uint8Array,
+  options: PdfReadOptions,
+  onPage: (page: PageModel) => void | Promise<void>,
+): Promise<PdfReadSummary> {
+  const pdfjs = await loadPdfjs();
+  const ops = opCodes(pdfjs);
+  const task = pdfjs.getDocument({
+    // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
+    data: bytes.slice(),
+    password: options.password,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    useWorkerFetch: false,
+    // Errors only: pdf.js warns about every font quirk it repairs, which is noise for a CLI user.
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    stopAtErrors: false,
+  });
+  let doc: PdfDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    throw pdfError(e, options.file, { password: options.password });
+  }
+  try {
+    const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    if (doc.numPages > maxPages)
+      throw new FdrError('LIMIT_EXCEEDED', `PDF has ${doc.numPages} pages, more than the limit of ${maxPages}`, {
+        file: options.file,
+        hint: 'split the document, or raise the limit (maxPages)',
+      });
+    if (doc.numPages === 0) throw new FdrError('CORRUPT_PDF', 'PDF has no pages', { file: options.file });
+    let textItems = 0;
+    const pagesWithoutText: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      let model: PageModel;
+      let page: PdfPageProxy | undefined;
+      try {
+        page = await doc.getPage(n);
+        model = await readPage(pdfjs, ops, page, n, options);
+      } catch (e) {
+        throw pdfError(e, options.file, { page: n });
+      } finally {
+        page?.cleanup();
+      }
+      textItems += model.items.length;
+      if (model.items.length === 0) pagesWithoutText.push(n);
+      await onPage(model);
+    }
+    options.log?.(`read ${doc.numPages} pages, ${textItems} text items`);
+    if (textItems === 0)
+      throw new FdrError('NO_TEXT_LAYER', 'no text layer: scanned/image-only PDF, run OCR first', {
+        file: options.file,
+        hint: 'e.g. ocrmypdf -l fra in.pdf ocr.pdf, then extract ocr.pdf',
+      });
+    return { pages: doc.numPages, textItems, pagesWithoutText };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}

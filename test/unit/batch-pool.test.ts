@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../src/batch/pool.js';
+
+/**
+ * A stand-in worker speaking the pool's protocol; the task says what to do, so each failure mode of a real
+ * extraction (slow file, runaway loop, memory blow-up, crash, typed error) can be produced on purpose.
+ */
+const SCRIPT = `
+const { parentPort } = require('node:worker_threads');
+if (${'process.env.FDR_TEST_BROKEN'} === '1') throw new Error('cannot load modules');
+parentPort.on('message', async ({ id, task }) => {
+  switch (task.do) {
+    case 'echo': return parentPort.postMessage({ type: 'done', id, result: task.value });
+    case 'sleep': await new Promise((r) => setTimeout(r, task.ms)); return parentPort.postMessage({ type: 'done', id, result: task.ms });
+    case 'log': parentPort.postMessage({ type: 'log', id, message: 'hello' }); return parentPort.postMessage({ type: 'done', id, result: 1 });
+    case 'spin': for (;;) {}
+    case 'hog': { const keep = []; for (;;) keep.push(new Array(1e5).fill({ x: Math.random() })); }
+    case 'exit': process.exit(3);
+    case 'fail': return parentPort.postMessage({ type: 'failed', id, error: { code: 'EMPTY_FILE', message: 'file is empty', hint: 'nothing to extract', file: task.file } });
+    case 'print': console.log('stray output'); return parentPort.postMessage({ type: 'done', id, result: 'printed' });
+  }
+});
+parentPort.postMessage({ type: 'ready' });
+`;
+
+type Task = { do: string; value?: unknown; ms?: number; file?: string };
+
+function pool(options: Partial<ConstructorParameters<typeof WorkerPool>[0]> = {}) {
+  return new WorkerPool<Task, unknown>({ size: 2, script: SCRIPT, eval: true, timeoutMs: 10_000, maxMemoryMb: 64, ...options });
+}
+
+describe('WorkerPool', () => {
+  it('returns each task result', async () => {
+    const p = pool();
+    const results = await Promise.all([1, 2, 3, 4, 5].map((value) => p.run({ do: 'echo', value })));
+    await p.close();
+    expect(results.map((r) => (r.ok ? r.result : r.error.code))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('runs tasks in parallel up to its size', async () => {
+    const p = pool({ size: 2 });
+    await Promise.all([p.run({ do: 'echo' }), p.run({ do: 'echo' })]); // both workers loaded
+    const t0 = performance.now();
+    await Promise.all([1, 2, 3, 4].map(() => p.run({ do: 'sleep', ms: 300 })));
+    const elapsed = performance.now() - t0;
+    await p.close();
+    expect(elapsed).toBeGreaterThanOrEqual(590);
+    expect(elapsed).toBeLessThan(1100);
+  });
+
+  it('brings back a typed error as an FdrError with its file and hint', async () => {
+    const p = pool();
+    const r = await p.run({ do: 'fail', file: 'x.pdf' }, { file: 'x.pdf' });
+    await p.close();
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('EMPTY_FILE');
+    expect(r.error.oneLine()).toBe('fdr: x.pdf: file is empty — nothing to extract [EMPTY_FILE]');
+  });
+
+  it('stops a task running past the timeout (even a busy loop) and goes on with the next', async () => {
+    const p = pool({ size: 1, timeoutMs: 300 });
+    const t0 = performance.now();
+    const [spin, after] = await Promise.all([p.run({ do: 'spin' }, { file: 'slow.pdf' }), p.run({ do: 'echo', value: 'next' })]);
+    await p.close();
+    expect(spin.ok).toBe(false);
+    if (!spin.ok) {
+      expect(spin.error.code).toBe('TIMEOUT');
+      expect(spin.error.file).toBe('slow.pdf');
+      expect(spin.error.message).toMatch(/longer than 300 ms/);
+    }
+    expect(after).toMatchObject({ ok: true, result: 'next' });
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
+  it('reports a worker that exceeds its heap limit as LIMIT_EXCEEDED, and goes on', async () => {
+    const p = pool({ size: 1, maxMemoryMb: 64 });
+    const [hog, after] = await Promise.all([p.run({ do: 'hog' }, { file: 'big.pdf' }), p.run({ do: 'echo', value: 'next' })]);
+    await p.close();
+    expect(hog.ok).toBe(false);
+    if (!hog.ok) {
+      expect(hog.error.code).toBe('LIMIT_EXCEEDED');
+      expect(hog.error.message).toMatch(/more than 64 MB/);
+      expect(hog.error.hint).toMatch(/--max-memory/);
+    }
+    expect(after).toMatchObject({ ok: true, result: 'next' });
+  });
+
+  it('reports a worker that dies on its own as INTERNAL, and goes on', async () => {
+    const p = pool({ size: 1 });
+    const [dead, after] = await Promise.all([p.run({ do: 'exit' }), p.run({ do: 'echo', value: 'next' })]);
+    await p.close();
+    expect(dead.ok).toBe(false);
+    if (!dead.ok) expect(dead.error.code).toBe('INTERNAL');
+    expect(after).toMatchObject({ ok: true, result: 'next' });
+  });
+
+  it('fails every task, without respawning forever, when the worker cannot start', async () => {
+    const p = new WorkerPool<Task, unknown>({ size: 2, script: SCRIPT.replace('process.env.FDR_TEST_BROKEN', "'1'"), eval: true, timeoutMs: 10_000 });
+    const results = await Promise.all([1, 2, 3].map(() => p.run({ do: 'echo' })));
+    await p.close();
+    for (const r of results) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(/cannot start the extraction worker: cannot load modules/);
+    }
+  });
+
+  it('passes log messages to the task that sent them, and keeps worker console output off stdout', async () => {
+    const seen: string[] = [];
+    const output: string[] = [];
+    const p = pool({ onOutput: (t) => output.push(t) });
+    const r = await p.run({ do: 'log' }, { onLog: (m) => seen.push(m) });
+    const printed = await p.run({ do: 'print' });
+    await p.close();
+    expect(r.ok).toBe(true);
+    expect(printed.ok).toBe(true);
+    expect(seen).toEqual(['hello']);
+    expect(output.join('')).toContain('stray output');
+  });
+
+  it('fails queued tasks with INTERRUPTED when closed', async () => {
+    const p = pool({ size: 1 });
+    const running = p.run({ do: 'sleep', ms: 5000 });
+    const queued = p.run({ do: 'echo' });
+    await new Promise((r) => setTimeout(r, 200));
+    await p.close();
+    expect((await running).ok).toBe(false);
+    const q = await queued;
+    expect(q.ok).toBe(false);
+    if (!q.ok) expect(q.error.code).toBe('INTERRUPTED');
+  });
+});
