@@ -389,7 +389,7 @@ function makeEdition(spec) {
         const after = TYPOGRAPHY[edit.how](before);
         if (after === before) fail(`typography "${edit.how}" changes nothing in the ${edit.field} of "${edit.find}"`);
         row[edit.field] = after;
-        log.push({ op: 'typography', how: edit.how, field: edit.field, before, after });
+        log.push({ op: 'typography', how: edit.how, field: edit.field, action: row.action, before, after });
         break;
       }
       case 'typography-chantier': {

@@ -106,7 +106,11 @@ function spawnProcess(options: PoolOptions, events: HandleEvents): Handle {
       children.delete(child);
       // V8 prints "heap out of memory" and aborts (SIGABRT, or 134 when run through a shell).
       const outOfMemory = /heap out of memory|Allocation failed/i.test(stderrTail.text);
-      events.died({ outOfMemory, message: spawnError?.message ?? (signal ? `killed by ${signal}` : `exited with code ${code}`), cause: spawnError });
+      const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
+      // An uncaught error prints "SomeError: message" on stderr before the exit: the best explanation there is.
+      const printed = [...stderrTail.text.matchAll(/^\w*(?:Error|Exception)(?: \[\w+\])?: .*$/gm)].pop()?.[0];
+      const message = spawnError?.message ?? (printed ? `${printed} (${how})` : how);
+      events.died({ outOfMemory, message, cause: spawnError ?? (printed ? new Error(stderrTail.text.trim()) : undefined) });
       resolve();
     }),
   );

@@ -25,7 +25,7 @@ const frenchAmount = fc
   })
   .map(({ euros, cents, separator, currency }) => ({
     text: `${groupThousands(euros, separator)}${cents === undefined ? '' : `,${String(cents).padStart(2, '0')}`}${currency}`,
-    value: cents === undefined ? euros : euros + cents / 100,
+    value: cents === undefined ? euros : (euros * 100 + cents) / 100,
   }));
 
 /** Tokens of a financement cell: amounts, funders, years, words and punctuation, joined into lines. */

@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src/batch/pool.js';
+import { type Isolation, type PoolOptions, WorkerPool } from '../../src/batch/pool.js';
+import { tempDir } from '../helpers/cli.js';
 
 /**
  * A stand-in worker speaking the pool's protocol; the task says what to do, so each failure mode of a real
@@ -7,29 +10,39 @@ import { WorkerPool } from '../../src/batch/pool.js';
  */
 const SCRIPT = `
 const { parentPort } = require('node:worker_threads');
+const port = parentPort ?? { postMessage: (m) => process.send(m), on: (e, f) => process.on(e, f) };
 if (${'process.env.FDR_TEST_BROKEN'} === '1') throw new Error('cannot load modules');
-parentPort.on('message', async ({ id, task }) => {
+port.on('message', async ({ id, task }) => {
   switch (task.do) {
-    case 'echo': return parentPort.postMessage({ type: 'done', id, result: task.value });
-    case 'sleep': await new Promise((r) => setTimeout(r, task.ms)); return parentPort.postMessage({ type: 'done', id, result: task.ms });
-    case 'log': parentPort.postMessage({ type: 'log', id, message: 'hello' }); return parentPort.postMessage({ type: 'done', id, result: 1 });
+    case 'echo': return port.postMessage({ type: 'done', id, result: task.value });
+    case 'sleep': await new Promise((r) => setTimeout(r, task.ms)); return port.postMessage({ type: 'done', id, result: task.ms });
+    case 'log': port.postMessage({ type: 'log', id, message: 'hello' }); return port.postMessage({ type: 'done', id, result: 1 });
     case 'spin': for (;;) {}
     case 'hog': { const keep = []; for (;;) keep.push(new Array(1e5).fill({ x: Math.random() })); }
     case 'exit': process.exit(3);
-    case 'fail': return parentPort.postMessage({ type: 'failed', id, error: { code: 'EMPTY_FILE', message: 'file is empty', hint: 'nothing to extract', file: task.file } });
-    case 'print': console.log('stray output'); return parentPort.postMessage({ type: 'done', id, result: 'printed' });
+    case 'bigAlloc': { const a = new Array(3e7).fill(0.5); return port.postMessage({ type: 'done', id, result: a.length }); }
+    case 'fail': return port.postMessage({ type: 'failed', id, error: { code: 'EMPTY_FILE', message: 'file is empty', hint: 'nothing to extract', file: task.file } });
+    case 'print': console.log('stray output'); return port.postMessage({ type: 'done', id, result: 'printed' });
   }
 });
-parentPort.postMessage({ type: 'ready' });
+port.postMessage({ type: 'ready' });
 `;
 
 type Task = { do: string; value?: unknown; ms?: number; file?: string };
 
-function pool(options: Partial<ConstructorParameters<typeof WorkerPool>[0]> = {}) {
-  return new WorkerPool<Task, unknown>({ size: 2, script: SCRIPT, eval: true, timeoutMs: 10_000, maxMemoryMb: 64, ...options });
+/** The same script as a file, for child processes (they cannot eval). */
+function scriptFile(source: string): string {
+  const file = join(tempDir('fdr-pool-'), 'worker.cjs');
+  writeFileSync(file, source);
+  return file;
 }
 
-describe('WorkerPool', () => {
+describe.each<Isolation>(['thread', 'process'])('WorkerPool (%s isolation)', (isolation) => {
+  const script = (source: string): Pick<PoolOptions, 'script' | 'eval' | 'isolation'> =>
+    isolation === 'thread' ? { script: source, eval: true, isolation } : { script: scriptFile(source), isolation };
+  const pool = (options: Partial<PoolOptions> = {}) =>
+    new WorkerPool<Task, unknown>({ size: 2, ...script(SCRIPT), timeoutMs: 10_000, maxMemoryMb: 64, ...options });
+
   it('returns each task result', async () => {
     const p = pool();
     const results = await Promise.all([1, 2, 3, 4, 5].map((value) => p.run({ do: 'echo', value })));
@@ -96,12 +109,12 @@ describe('WorkerPool', () => {
   });
 
   it('fails every task, without respawning forever, when the worker cannot start', async () => {
-    const p = new WorkerPool<Task, unknown>({ size: 2, script: SCRIPT.replace('process.env.FDR_TEST_BROKEN', "'1'"), eval: true, timeoutMs: 10_000 });
+    const p = new WorkerPool<Task, unknown>({ size: 2, ...script(SCRIPT.replace('process.env.FDR_TEST_BROKEN', "'1'")), timeoutMs: 10_000 });
     const results = await Promise.all([1, 2, 3].map(() => p.run({ do: 'echo' })));
     await p.close();
     for (const r of results) {
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.message).toMatch(/cannot start the extraction worker: cannot load modules/);
+      if (!r.ok) expect(r.error.message).toMatch(/cannot start the extraction worker: (Error: )?cannot load modules/);
     }
   });
 
@@ -128,5 +141,15 @@ describe('WorkerPool', () => {
     const q = await queued;
     expect(q.ok).toBe(false);
     if (!q.ok) expect(q.error.code).toBe('INTERRUPTED');
+  });
+
+  // One allocation far past the limit makes V8 abort the whole process: only a child process contains that.
+  it.runIf(isolation === 'process')('contains an out-of-memory abort that would kill a thread pool\'s process', async () => {
+    const p = pool({ size: 1, maxMemoryMb: 64 });
+    const [big, after] = await Promise.all([p.run({ do: 'bigAlloc' }, { file: 'huge.pdf' }), p.run({ do: 'echo', value: 'next' })]);
+    await p.close();
+    expect(big.ok).toBe(false);
+    if (!big.ok) expect(big.error.code).toBe('LIMIT_EXCEEDED');
+    expect(after).toMatchObject({ ok: true, result: 'next' });
   });
 });

@@ -58,17 +58,21 @@ function wordCount(s: string): number {
 
 /** The title: the first heading or paragraph long enough to be one (logos and labels are short lines). */
 export function findTitle(units: readonly Unit[], corpus: CaseCorpus, dateLine?: number): string {
-  for (const u of units) {
-    if (u.type !== 'heading' && u.type !== 'prose') continue;
-    if (dateLine !== undefined && u.lines.some((l) => l.line === dateLine)) continue;
-    const first = u.type === 'prose' ? (u.paragraphs[0] ?? '') : u.text;
-    if (DOCUMENT_LABEL.test(first)) continue;
-    const longestLine = Math.max(...u.lines.map((l) => wordCount(l.text)));
-    const words = wordCount(first);
+  const blocks = units.flatMap((u) =>
+    u.type === 'heading'
+      ? [{ text: u.text, lines: u.lines, prose: false }]
+      : u.type === 'prose'
+        ? u.paragraphs.map((text, k) => ({ text, lines: u.paragraphLines[k] ?? [], prose: true }))
+        : [],
+  );
+  for (const b of blocks) {
+    if (dateLine !== undefined && b.lines.some((l) => l.line === dateLine)) continue;
+    if (DOCUMENT_LABEL.test(b.text)) continue;
+    const longestLine = Math.max(0, ...b.lines.map((l) => wordCount(l.text)));
+    const words = wordCount(b.text);
     if (words < 6 || longestLine < 5 || words > 60) continue;
-    if (u.type === 'prose' && /[.]$/.test(first) && words > 25) continue; // a sentence of body text
-    const text = u.type === 'prose' ? first : u.text;
-    return isAllCaps(text) ? restoreHeadingCase(text, corpus) : cleanSpaces(text);
+    if (b.prose && /[.]$/.test(b.text) && words > 25) continue; // a sentence of body text
+    return isAllCaps(b.text) ? restoreHeadingCase(b.text, corpus) : cleanSpaces(b.text);
   }
   return '';
 }

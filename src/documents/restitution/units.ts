@@ -9,7 +9,7 @@ import type { SourceLine } from './source-lines.js';
 export type Unit =
   | { type: 'heading'; text: string; lines: SourceLine[] }
   | { type: 'item'; marker: string; text: string; subItems: string[]; lines: SourceLine[] }
-  | { type: 'prose'; text: string; paragraphs: string[]; lines: SourceLine[] }
+  | { type: 'prose'; text: string; paragraphs: string[]; paragraphLines: SourceLine[][]; lines: SourceLine[] }
   | { type: 'tagline'; text: string; lines: SourceLine[] };
 
 /** Bullet, dash, arrow or number opening a list item. */
@@ -46,6 +46,7 @@ export function readUnits(lines: readonly SourceLine[]): Unit[] {
   let itemParts: string[] = [];
   let subParts: string[][] = [];
   let proseParts: string[][] = [];
+  let proseLines: SourceLine[][] = [];
 
   const flush = () => {
     if (!current) return;
@@ -53,7 +54,9 @@ export function readUnits(lines: readonly SourceLine[]): Unit[] {
       current.text = joinWrappedLines(itemParts);
       current.subItems = subParts.map((s) => joinWrappedLines(s));
     } else if (current.type === 'prose') {
-      current.paragraphs = proseParts.map((p) => joinWrappedLines(p)).filter(Boolean);
+      const kept = proseParts.map((p, k) => ({ text: joinWrappedLines(p), lines: proseLines[k] ?? [] })).filter((p) => p.text);
+      current.paragraphs = kept.map((p) => p.text);
+      current.paragraphLines = kept.map((p) => p.lines);
       current.text = current.paragraphs.join('\n');
     } else if (current.type === 'tagline' || current.type === 'heading') {
       current.text = joinWrappedLines(current.lines.map((l) => l.text));
@@ -125,21 +128,23 @@ export function readUnits(lines: readonly SourceLine[]): Unit[] {
       }
     } else if (current?.type === 'prose') {
       if (!gap || startsLowercase(text)) {
-        if (gap) proseParts[proseParts.length - 1]!.push(text);
-        else proseParts[proseParts.length - 1]!.push(text);
+        proseParts[proseParts.length - 1]!.push(text);
+        proseLines[proseLines.length - 1]!.push(line);
         current.lines.push(line);
         gap = false;
         continue;
       }
       // A new paragraph of the same prose block.
       proseParts.push([text]);
+      proseLines.push([line]);
       current.lines.push(line);
       gap = false;
       continue;
     }
     flush();
-    current = { type: 'prose', text: '', paragraphs: [], lines: [line] };
+    current = { type: 'prose', text: '', paragraphs: [], paragraphLines: [], lines: [line] };
     proseParts = [[text]];
+    proseLines = [[line]];
     gap = false;
   }
   flush();

@@ -172,6 +172,11 @@ export function findPrsAxes(lines: readonly string[]): string[] {
   return found.length >= 6 ? found : [];
 }
 
+function toPriority(section: { title: string; lines: string[]; at?: ProseLine['at'] }): TransversalPriority {
+  const text = joinWrappedLines(section.lines).replace(/\n/g, ' ');
+  return section.at ? { title: section.title, text, provenance: section.at } : { title: section.title, text };
+}
+
 const TRANSVERSAL_HEADING = /priorit[ée]s\s+(?:r[ée]gionales\s+)?transversales/i;
 
 /** Sections under "LES PRIORITÉS RÉGIONALES TRANSVERSALES …": a short title line, then its paragraphs. */
@@ -191,15 +196,15 @@ export function findTransversalPriorities(prose: readonly ProseLine[]): Transver
     const looksLikeTitle =
       previousEnded && /^[A-ZÀ-Ý]/.test(line) && line.length <= 90 && !/[.,;:!?]$/.test(line) && line.split(' ').length <= 14;
     if (looksLikeTitle) {
-      if (current) out.push({ title: current.title, text: joinWrappedLines(current.lines).replace(/\n/g, ' '), provenance: current.at });
+      if (current) out.push(toPriority(current));
       current = { title: line, lines: [], at: prose[i]!.at };
-      previousEnded = true;
+      previousEnded = false; // a title is followed by at least one line of its text
       continue;
     }
     current?.lines.push(line);
     previousEnded = /[.!?:]$/.test(line);
   }
-  if (current) out.push({ title: current.title, text: joinWrappedLines(current.lines).replace(/\n/g, ' '), provenance: current.at });
+  if (current) out.push(toPriority(current));
   return out.filter((p) => p.text);
 }
 

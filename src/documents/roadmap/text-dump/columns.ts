@@ -55,7 +55,7 @@ export function continuation(prev: string, cur: string, prevInList = false): Con
 /** Transition scores: how much a change of column costs given how the lines hold together. */
 export const TRANSITIONS = {
   stay: { strong: 2, list: 1.5, none: 0 },
-  forward: { strong: -6, list: -3, none: -1.5 },
+  forward: { strong: -6, list: -3, none: -2.5 },
   forwardAfterBlank: { strong: -5, list: -2.5, none: -0.5 },
   newRow: { strong: -8, list: -6, none: -5 },
   newRowAfterBlank: { strong: -7, list: -3.5, none: -1 },
@@ -101,7 +101,11 @@ function blockContexts(lines: readonly TableLine[], actionWidth: number): WidthC
 }
 
 /** Labels the lines of one table page and groups them into rows. */
-export function readRows(lines: readonly TableLine[], actionWidth = actionWidthOf(lines)): ReadRow[] {
+export function readRows(
+  lines: readonly TableLine[],
+  actionWidth = actionWidthOf(lines),
+  trace?: (steps: { gain: number; newRow: boolean }[]) => void,
+): ReadRow[] {
   if (!lines.length) return [];
   const contexts = blockContexts(lines, actionWidth);
   const splits = lines.map((l) => lineSplits(l.text));
@@ -178,12 +182,15 @@ export function readRows(lines: readonly TableLine[], actionWidth = actionWidthO
   let c = 0;
   const final = table[table.length - 1]!;
   for (let k = 1; k < 4; k++) if (final[k]!.score > final[c]!.score) c = k;
-  const choices: { split: number; columns: Column[]; newRow: boolean }[] = [];
+  const choices: { split: number; columns: Column[]; newRow: boolean; gain: number }[] = [];
   for (let i = lines.length - 1; i >= 0; i--) {
-    const back = table[i]![c]!.back!;
-    choices.unshift({ split: back.split, columns: back.columns, newRow: back.newRow });
+    const state = table[i]![c]!;
+    const back = state.back!;
+    const before = back.prev >= 0 ? table[i - 1]![back.prev]!.score : 0;
+    choices.unshift({ split: back.split, columns: back.columns, newRow: back.newRow, gain: state.score - before });
     c = back.prev;
   }
+  trace?.(choices.map((ch) => ({ gain: ch.gain, newRow: ch.newRow })));
 
   const rows: ReadRow[] = [];
   choices.forEach((choice, i) => {

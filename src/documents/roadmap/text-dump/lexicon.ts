@@ -18,7 +18,7 @@ export const FUNDING_SOURCES = new Set([
 
 /** Words that only a financement cell uses (lower-cased, accents kept). */
 export const FUNDING_WORDS =
-  /\b(?:financements?|financ(?:é|ée|és|ées)|financi(?:er|ère|ers|ères)|cofinancements?|subventions?|enveloppes?|crédits?|forfaits?|forfaitaires?|montants?|budgets?|budgétaires?|dotations?|contractualisation|amorçage|investissements?|fonds)\b/iu;
+  /(?<![\p{L}])(?:financements?|financ(?:é|ée|és|ées)|financi(?:er|ère|ers|ères)|cofinancements?|subventions?|enveloppes?|crédits?|forfaits?|forfaitaires?|montants?|budgets?|budgétaires?|dotations?|contractualisation|amorçage|investissements?|fonds)(?![\p{L}])/iu;
 
 /** First words of an indicator: what is counted or observed. */
 export const INDICATOR_HEADS = [
@@ -65,11 +65,11 @@ export const REMARK_OPENERS = /^(?:pour rappel|exemple|par exemple|enjeux?\b|à 
 
 /** Finite verbs typical of explanatory prose. */
 export const DECLARATIVE_VERBS =
-  /\b(?:est|sont|était|étaient|sera|seront|a pour|ont pour|a été|ont été|vise|visent|permet|permettent|doit|doivent|prévoit|prévoient|offre|offrent|répondra|poursuivra|souhaite|souhaitent|lancent|lance|constitue|constituent|peut|peuvent|reste|restent|s['’]agit|oriente|préconise|c['’]est|il y a)\b/iu;
+  /(?<![\p{L}])(?:est|sont|était|étaient|sera|seront|a pour|ont pour|a été|ont été|vise|visent|permet|permettent|doit|doivent|prévoit|prévoient|offre|offrent|répondra|poursuivra|souhaite|souhaitent|lancent|lance|constitue|constituent|peut|peuvent|reste|restent|s['’]agit|oriente|préconise|c['’]est|il y a)(?![\p{L}])/iu;
 
 /** Dates and time phrases: comments report progress ("à compter de décembre 2023", "depuis l’été 2022"). */
 export const DATE_CUES =
-  /\b(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|depuis|à compter|prévue?s?|en cours|courant|fin \d{4}|début \d{4}|été|automne|hiver|printemps|rentrée)\b/iu;
+  /(?<![\p{L}])(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|depuis|à compter|prévue?s?|en cours|courant|fin \d{4}|début \d{4}|l['’]été|automne|hiver|printemps|rentrée)(?![\p{L}])/iu;
 
 /** Bullet or arrow opening a list item; "=>" and private-use bullets of PDF fonts included. */
 export const ITEM_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8\uf0fc]|=>|\d+[.)])\s+/u;

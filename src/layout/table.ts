@@ -1,0 +1,387 @@
+import { type ColumnName, headerColumn } from '../documents/roadmap/table-header.js';
+import type { FilledRect, Ruling, TextItem } from '../sources/page-model.js';
+import { comparisonKey, joinWrappedLines, LIST_MARKER } from '../text/normalize.js';
+import { type Box, centerX, centerY, median, mergeIntervals, mode, overlap, unionBox } from './geometry.js';
+import { groupRows, type Line, lineOf, splitAtGaps } from './lines.js';
+
+export type { ColumnName } from '../documents/roadmap/table-header.js';
+
+/** A recognised header cell. */
+export interface HeaderCell {
+  column: ColumnName;
+  line: Line;
+}
+
+export interface HeaderRow extends Box {
+  cells: HeaderCell[];
+  items: TextItem[];
+}
+
+export interface Column {
+  /** undefined for a header cell that is not one of the four roadmap columns (its text is reported, not read). */
+  name: ColumnName | undefined;
+  label: string;
+  x0: number;
+  x1: number;
+}
+
+export interface Cell {
+  text: string;
+  box: Box | undefined;
+  lines: Line[];
+}
+
+export interface TableRow extends Box {
+  cells: Partial<Record<ColumnName, Cell>>;
+  /** Text of columns that are not roadmap columns, by header label. */
+  extra: { label: string; text: string; box: Box }[];
+  /** The row is not closed by a rule at the bottom of a ruled table: it goes on over the page break. */
+  openBottom: boolean;
+}
+
+export interface Table extends Box {
+  header: HeaderRow;
+  columns: Column[];
+  rows: TableRow[];
+  /** How the columns were found: from vertical rules, from the header's shading, or from whitespace gutters. */
+  columnSource: 'rulings' | 'shading' | 'gutters';
+  /** Rows come from horizontal rules (true) or from vertical gaps in the text (false). */
+  ruled: boolean;
+  /** Items inside the table that went into the header or a cell. */
+  used: Set<TextItem>;
+}
+
+/** A header cell may carry a plural mark "(s)" or a qualifier after its first word ("Indicateurs de suivi"). */
+export function headerCellColumn(text: string): ColumnName | undefined {
+  const plain = text.replace(/\((?:e)?s\)/gi, 's');
+  const whole = headerColumn(plain);
+  if (whole) return whole;
+  const words = comparisonKey(plain).split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > 5) return undefined;
+  return headerColumn(words[0]!);
+}
+
+/**
+ * Header rows of roadmap tables on a page: bands of text whose separate cells (runs split at gaps) name at
+ * least three distinct roadmap columns, "Actions" among them. Works from positions only: the header may be
+ * drawn anywhere in the content stream.
+ */
+export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
+  const headers: HeaderRow[] = [];
+  for (const row of groupRows(items)) {
+    if (row.length > 60) continue; // a header band holds a few words
+    const segments = splitAtGaps(row, 0.8).map(lineOf);
+    const cells: HeaderCell[] = [];
+    const seen = new Set<ColumnName>();
+    for (const line of segments) {
+      const column = headerCellColumn(line.text);
+      if (!column || seen.has(column)) continue;
+      seen.add(column);
+      cells.push({ column, line });
+    }
+    if (cells.length < 3 || !seen.has('action')) continue;
+    const box = unionBox(cells.map((c) => c.line))!;
+    headers.push({ ...box, cells, items: cells.flatMap((c) => c.line.items) });
+  }
+  return headers;
+}
+
+/** Context a table is read in: the page's rules and shapes, and where it must stop. */
+export interface TableContext {
+  items: readonly TextItem[];
+  horizontal: readonly Ruling[];
+  vertical: readonly Ruling[];
+  rects: readonly FilledRect[];
+  /** The table cannot extend below this y (next table's title, footer zone). */
+  limit: number;
+  pageWidth: number;
+}
+
+const isShading = (r: FilledRect) => r.fill !== null && r.fill !== '#ffffff';
+
+/** Column edges from vertical rules crossing the header band: [left, b1, ..., right] or undefined. */
+function boundsFromRulings(header: HeaderRow, vertical: readonly Ruling[]): { bounds: number[]; bottom: number; top: number } | undefined {
+  const cy = centerY(header);
+  const crossing = vertical.filter((v) => v.y0 <= cy && v.y1 >= cy).sort((a, b) => a.x0 - b.x0);
+  if (crossing.length < 2) return undefined;
+  const cells = header.cells;
+  const left = crossing.filter((v) => v.x0 <= cells[0]!.line.x0 + 1).pop();
+  const right = crossing.find((v) => v.x0 >= cells[cells.length - 1]!.line.x1 - 1);
+  if (!left || !right) return undefined;
+  const bounds = [left.x0];
+  for (let i = 0; i + 1 < cells.length; i++) {
+    const between = crossing.filter((v) => v.x0 > centerX(cells[i]!.line) && v.x0 < centerX(cells[i + 1]!.line));
+    if (!between.length) return undefined;
+    // The rule nearest to the next header text: a header cell may hold a narrow unnamed column before it.
+    bounds.push(between[between.length - 1]!.x0);
+  }
+  bounds.push(right.x0);
+  const edges = crossing.filter((v) => v.x0 >= left.x0 - 0.5 && v.x0 <= right.x0 + 0.5);
+  return { bounds, bottom: Math.max(...edges.map((v) => v.y1)), top: Math.min(...edges.map((v) => v.y0)) };
+}
+
+/** Column edges from the shaded header cells (one filled rectangle per header cell). */
+function boundsFromShading(header: HeaderRow, rects: readonly FilledRect[]): number[] | undefined {
+  const cy = centerY(header);
+  const h = header.y1 - header.y0;
+  const candidates = rects.filter((r) => isShading(r) && r.y0 <= cy && r.y1 >= cy && r.y1 - r.y0 <= 6 * h + 20);
+  const owned: FilledRect[] = [];
+  for (const cell of header.cells) {
+    const x = centerX(cell.line);
+    const rect = candidates
+      .filter((r) => r.x0 <= x && r.x1 >= x)
+      .sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))[0];
+    if (!rect || owned.includes(rect)) return undefined;
+    owned.push(rect);
+  }
+  const bounds = [owned[0]!.x0];
+  for (let i = 0; i + 1 < owned.length; i++) bounds.push((owned[i]!.x1 + owned[i + 1]!.x0) / 2);
+  bounds.push(owned[owned.length - 1]!.x1);
+  return bounds;
+}
+
+/**
+ * Column edges from whitespace: between two header cells, the edge is in the last gap of the text coverage
+ * before the next header's text (left-aligned and centred headers both work); the table's outer edges are
+ * where the coverage stops for a gap wider than a few characters.
+ */
+function boundsFromGutters(header: HeaderRow, body: readonly TextItem[], size: number): number[] {
+  const cells = header.cells;
+  const runs = mergeIntervals([...body, ...header.items].map((i) => [i.x0, i.x1] as [number, number]), 0.5);
+  const bounds: number[] = [];
+  const wide = Math.max(3 * size, 20);
+  // Left edge: extend left from the first header through runs separated by narrow gaps.
+  let left = cells[0]!.line.x0;
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const [a, b] = runs[i]!;
+    if (a >= left) continue;
+    if (b >= left - wide) left = Math.min(left, a);
+    else break;
+  }
+  bounds.push(left - 1);
+  for (let i = 0; i + 1 < cells.length; i++) {
+    const from = cells[i]!.line.x0;
+    const to = cells[i + 1]!.line.x0;
+    let edge = to - 1;
+    // Gaps between consecutive runs lying between the two header starts; take the last one ending by `to`.
+    for (let k = 0; k + 1 < runs.length; k++) {
+      const gapStart = runs[k]![1];
+      const gapEnd = runs[k + 1]![0];
+      if (gapStart >= from && gapEnd <= to + 1 && gapEnd - gapStart >= 1) edge = (gapStart + gapEnd) / 2;
+    }
+    bounds.push(edge);
+  }
+  // Right edge: from the last header, follow runs until a wide gap.
+  let right = cells[cells.length - 1]!.line.x1;
+  for (const [a, b] of runs) {
+    if (b <= right) continue;
+    if (a <= right + wide) right = Math.max(right, b);
+    else break;
+  }
+  bounds.push(right + 1);
+  return bounds;
+}
+
+/** The typical distance between the tops of consecutive wrapped lines of a cell. */
+export function linePitch(cells: readonly Line[][], fallbackSize: number): number {
+  const deltas: number[] = [];
+  for (const lines of cells)
+    for (let i = 1; i < lines.length; i++) {
+      const d = lines[i]!.y0 - lines[i - 1]!.y0;
+      if (d > 0 && d < 2.2 * lines[i]!.fontSize) deltas.push(d);
+    }
+  return mode(deltas, 0.25) ?? 1.2 * fallbackSize;
+}
+
+/**
+ * The text of a cell from its lines (top to bottom): a wider vertical gap than the line pitch starts a new
+ * paragraph (own line in the output); a line opening with a list marker starts a new item when it follows a
+ * paragraph gap or another list item, and is joined as running text otherwise (a wrapped "- " is not a list).
+ */
+export function cellText(lines: readonly Line[], pitch: number): string {
+  const out: string[] = [];
+  let previous: Line | undefined;
+  let inList = false;
+  for (const line of lines) {
+    const text = line.text;
+    if (!text) continue;
+    const marker = LIST_MARKER.test(text);
+    if (!previous) {
+      out.push(text);
+      inList = marker;
+    } else {
+      const paragraphGap = line.y0 - previous.y0 > pitch + Math.max(1, 0.12 * line.fontSize);
+      const hanging = previous.x0 > line.x0 + 1;
+      if (paragraphGap || (marker && (inList || hanging))) {
+        out.push(text);
+        inList = marker;
+      } else if (marker) {
+        out[out.length - 1] = `${out[out.length - 1]} ${text}`;
+      } else {
+        out[out.length - 1] = joinWrappedLines([out[out.length - 1]!, text]).replace(/\n/g, ' ');
+      }
+    }
+    previous = line;
+  }
+  return out.join('\n');
+}
+
+/** A page-level line that closes a table above it: a "Chantier :" title set larger or bolder than cell text. */
+export function isTitleLine(line: Line, bodySize: number): boolean {
+  return /^\s*chantier\s*:/i.test(line.text) && (line.bold || line.fontSize > bodySize + 0.5);
+}
+
+function columnOf(bounds: readonly number[], x: number): number {
+  if (x < bounds[0]! - 2 || x >= bounds[bounds.length - 1]!) return -1;
+  let k = 0;
+  while (k + 1 < bounds.length - 1 && x >= bounds[k + 1]!) k++;
+  return k;
+}
+
+/**
+ * Reads the table under a header row: columns (rules, shading, or gutters), rows (horizontal rules, or
+ * vertical gaps in the text with the first column opening each row), cells. Items are only taken, never
+ * moved: the caller reports those left over.
+ */
+export function readTable(header: HeaderRow, context: TableContext): Table {
+  const headerItems = new Set(header.items);
+  const headerSize = median(header.items.map((i) => i.fontSize)) || 9;
+  const ruled = boundsFromRulings(header, context.vertical);
+  let bounds: number[];
+  let columnSource: Table['columnSource'];
+  let bottom = context.limit;
+  // Take the whole band of the header row: header cells may wrap or hold unrecognised words.
+  const headerBandItems = context.items.filter((i) => !headerItems.has(i) && centerY(i) >= header.y0 - 1 && centerY(i) <= header.y1 + 1);
+
+  const candidatesBelow = (left: number, right: number) =>
+    context.items.filter((i) => !headerItems.has(i) && i.y0 >= header.y1 - 1 && centerY(i) < bottom && i.x0 >= left - 2 && i.x0 < right);
+
+  if (ruled) {
+    bounds = ruled.bounds;
+    columnSource = 'rulings';
+    bottom = Math.min(bottom, ruled.bottom + 1);
+  } else {
+    const shaded = boundsFromShading(header, context.rects);
+    if (shaded) {
+      bounds = shaded;
+      columnSource = 'shading';
+    } else {
+      const below = context.items.filter((i) => !headerItems.has(i) && i.y0 >= header.y1 - 1 && centerY(i) < bottom);
+      bounds = boundsFromGutters(header, below, headerSize);
+      columnSource = 'gutters';
+    }
+  }
+  const left = bounds[0]!;
+  const right = bounds[bounds.length - 1]!;
+  const columns: Column[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const cell = header.cells.find((c) => centerX(c.line) >= bounds[k]! && centerX(c.line) < bounds[k + 1]!);
+    columns.push({ name: cell?.column, label: cell?.line.text ?? '', x0: bounds[k]!, x1: bounds[k + 1]! });
+  }
+
+  const body = candidatesBelow(left, right).filter((i) => !headerBandItems.includes(i));
+  const used = new Set<TextItem>(header.items);
+  for (const i of headerBandItems) if (i.x0 >= left - 2 && i.x0 < right) used.add(i);
+  const bodySize = median(body.map((i) => i.fontSize)) || headerSize;
+
+  // Rows: y ranges.
+  type Span = { y0: number; y1: number; open: boolean };
+  let spans: Span[] = [];
+  const hRules = context.horizontal
+    .filter((h) => overlap(h.x0, h.x1, left, right) >= 0.3 * (right - left) && h.y0 >= header.y1 - 2 && h.y0 <= bottom + 1.5)
+    .map((h) => h.y0)
+    .sort((a, b) => a - b);
+  const isRuled = ruled !== undefined && hRules.length > 0;
+  if (isRuled) {
+    const ys: number[] = [];
+    for (const y of hRules) if (!ys.length || y - ys[ys.length - 1]! > 1.5) ys.push(y);
+    if (ys[0]! > header.y1 + 2 * bodySize) ys.unshift(header.y1);
+    for (let k = 0; k + 1 < ys.length; k++) spans.push({ y0: ys[k]!, y1: ys[k + 1]!, open: false });
+    const last = ys[ys.length - 1]!;
+    if (bottom - last > 2 && body.some((i) => centerY(i) > last)) spans.push({ y0: last, y1: bottom, open: true });
+  } else {
+    // Rows are runs of text separated by gaps clearly wider than a paragraph gap.
+    const rowGap = 0.75 * bodySize;
+    const runs = mergeIntervals(body.map((i) => [i.y0, i.y1] as [number, number]), rowGap);
+    const firstColumn = columns.findIndex((c) => c.name === 'action');
+    for (const [a, b] of runs) {
+      const opensRow = firstColumn < 0 || body.some((i) => i.y0 >= a - 0.5 && i.y0 <= a + 0.6 * bodySize && columnOf(bounds, i.x0 + 1) === firstColumn);
+      const previous = spans[spans.length - 1];
+      // A run with nothing in the first column continues the row above (a cell with wide paragraph spacing).
+      if (!opensRow && previous) previous.y1 = b;
+      else spans.push({ y0: a - 0.5, y1: b + 0.5, open: false });
+    }
+    // Split the runs' edges halfway through the gaps, so every item falls in exactly one span.
+    for (let k = 0; k + 1 < spans.length; k++) {
+      const mid = (spans[k]!.y1 + spans[k + 1]!.y0) / 2;
+      spans[k]!.y1 = mid;
+      spans[k + 1]!.y0 = mid;
+    }
+  }
+
+  // Cells.
+  const byRow: TextItem[][] = spans.map(() => []);
+  const spanIndex = (y: number) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = spans[mid]!;
+      if (y < s.y0) hi = mid - 1;
+      else if (y >= s.y1) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  for (const item of body) {
+    const r = spanIndex(centerY(item));
+    if (r >= 0) byRow[r]!.push(item);
+  }
+  const cellLines: { row: number; col: number; lines: Line[] }[] = [];
+  spans.forEach((_, r) => {
+    const perColumn: TextItem[][] = columns.map(() => []);
+    for (const item of byRow[r]!) {
+      const c = columnOf(bounds, item.x0 + 1);
+      if (c >= 0) {
+        perColumn[c]!.push(item);
+        used.add(item);
+      }
+    }
+    perColumn.forEach((items, c) => {
+      if (items.length) cellLines.push({ row: r, col: c, lines: groupRows(items).map(lineOf).filter((l) => l.text) });
+    });
+  });
+  const pitch = linePitch(
+    cellLines.map((c) => c.lines),
+    bodySize,
+  );
+  const rows: TableRow[] = spans.map((s) => ({ x0: left, y0: s.y0, x1: right, y1: s.y1, cells: {}, extra: [], openBottom: s.open }));
+  for (const { row, col, lines } of cellLines) {
+    const box = unionBox(lines);
+    if (!box) continue;
+    const text = cellText(lines, pitch);
+    const column = columns[col]!;
+    const target = rows[row]!;
+    if (column.name) target.cells[column.name] = { text, box, lines };
+    else target.extra.push({ label: column.label, text, box });
+  }
+  const kept = rows.filter((r) => Object.keys(r.cells).length > 0 || r.extra.length > 0);
+  // Row boxes: the union of their cells (the rules' span for ruled rows keeps their width).
+  for (const row of kept) {
+    const box = unionBox([...Object.values(row.cells).map((c) => c!.box!), ...row.extra.map((e) => e.box)]);
+    if (box && !isRuled) Object.assign(row, { x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1 });
+  }
+  const tableBottom = isRuled ? bottom : Math.max(header.y1, ...kept.map((r) => r.y1));
+  return {
+    x0: left,
+    y0: Math.min(header.y0, ruled?.top ?? header.y0),
+    x1: right,
+    y1: tableBottom,
+    header,
+    columns,
+    rows: kept,
+    columnSource,
+    ruled: isRuled,
+    used,
+  };
+}
