@@ -6,12 +6,18 @@
 //   fixtures/editions/<name>-2025.gold.json    the edited roadmap (gold format)
 //   fixtures/editions/<name>-2025.edits.json   the edits applied and the changes a perfect diff reports
 //
-//   node scripts/make-editions.mjs [--check]     (--check: write nothing, exit 1 if a file is stale)
+//   node scripts/make-editions.mjs [--check] [--pdf]
+//     --check  write nothing; exit 1 if a JSON file is stale
+//     --pdf    also print each edition to fixtures/editions/<name>-2025.territorial.pdf with the fixture renderer
+//              (scripts/render-fixtures.mjs, chromium): the renderer is run on a temporary gold folder where
+//              the edition stands in for the 2024 gold file of its territory, and its territorial PDF is kept.
 //
 // The expected changes are derived here from the edit list and object identity, never from fdr's diff code.
 // Funding amounts before/after are hand-written in the edit list (read off the cell by a person).
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -480,6 +486,30 @@ for (const spec of EDITIONS) {
     }
   }
 }
+if (process.argv.includes('--pdf') && !check) renderPdfs();
+
+/** Prints the editions with the fixture renderer, which reads `<gold>/<territory>-2024.gold.json`. */
+function renderPdfs() {
+  const work = mkdtempSync(join(tmpdir(), 'fdr-editions-'));
+  try {
+    const gold = join(work, 'gold');
+    const out = join(work, 'out');
+    mkdirSync(gold);
+    // The renderer also prints the restitution brochure: give it the real one.
+    copyFileSync(join(ROOT, 'fixtures/gold/normandie-restitution-2022.gold.json'), join(gold, 'normandie-restitution-2022.gold.json'));
+    for (const spec of EDITIONS) copyFileSync(join(OUT, `${spec.name}-2025.gold.json`), join(gold, `${spec.name}-2024.gold.json`));
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/render-fixtures.mjs'), '--gold', gold, '--out', out], { stdio: 'inherit' });
+    if (r.status !== 0) fail(`the renderer failed (exit ${r.status})`);
+    for (const spec of EDITIONS) {
+      const target = join(OUT, `${spec.name}-2025.territorial.pdf`);
+      copyFileSync(join(out, `${spec.name}-2024.territorial.pdf`), target);
+      console.log(`make-editions: wrote ${target}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 if (stale.length) {
   console.error(`make-editions: stale: ${stale.join(', ')} (run node scripts/make-editions.mjs)`);
   process.exit(1);

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FdrError } from '../errors/index.js';
@@ -20,7 +21,10 @@ export interface PoolOptions {
   isolation?: Isolation;
   /** Wall-clock limit per task, from the moment a ready worker receives it; the worker is killed past it. */
   timeoutMs: number;
-  /** V8 old-generation heap limit of each worker, in MB. */
+  /**
+   * V8 old-generation heap limit of each worker, in MB. With process isolation the worker's whole resident memory
+   * is also watched (Linux), so buffers outside the JS heap (a PDF stream inflating to gigabytes) are capped too.
+   */
   maxMemoryMb?: number;
   /** Where the workers' own stdout/stderr go (e.g. stray library warnings); dropped when not given. */
   onOutput?: (text: string) => void;
@@ -104,8 +108,9 @@ function spawnProcess(options: PoolOptions, events: HandleEvents): Handle {
   const exited = new Promise<void>((resolve) =>
     child.on('exit', (code, signal) => {
       children.delete(child);
+      if (watchdog) clearInterval(watchdog);
       // V8 prints "heap out of memory" and aborts (SIGABRT, or 134 when run through a shell).
-      const outOfMemory = /heap out of memory|Allocation failed/i.test(stderrTail.text);
+      const outOfMemory = rssExceeded || /heap out of memory|Allocation failed/i.test(stderrTail.text);
       const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
       // An uncaught error prints "SomeError: message" on stderr before the exit: the best explanation there is.
       const printed = [...stderrTail.text.matchAll(/^\w*(?:Error|Exception)(?: \[\w+\])?: .*$/gm)].pop()?.[0];
@@ -114,6 +119,8 @@ function spawnProcess(options: PoolOptions, events: HandleEvents): Handle {
       resolve();
     }),
   );
+  let rssExceeded = false;
+  const watchdog = options.maxMemoryMb ? watchResidentMemory(child, options.maxMemoryMb, () => (rssExceeded = true)) : undefined;
   return {
     post: (m) => {
       // A child that just died cannot take it; its exit (already on the way) fails the task.
@@ -124,6 +131,29 @@ function spawnProcess(options: PoolOptions, events: HandleEvents): Handle {
       await exited;
     },
   };
+}
+
+/** Room for Node itself, its code and I/O buffers on top of the heap limit, before the resident-memory cap. */
+const RESIDENT_ALLOWANCE_MB = 256;
+
+/** Kills a child whose resident memory passes the heap limit plus an allowance; read from /proc (Linux only). */
+function watchResidentMemory(child: import('node:child_process').ChildProcess, maxMemoryMb: number, onExceeded: () => void): NodeJS.Timeout | undefined {
+  const statusFile = `/proc/${child.pid}/status`;
+  const capKb = (maxMemoryMb + RESIDENT_ALLOWANCE_MB) * 1024;
+  const timer = setInterval(() => {
+    let kb: number;
+    try {
+      kb = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(statusFile, 'latin1'))?.[1] ?? 0);
+    } catch {
+      return clearInterval(timer); // no /proc, or the child is gone
+    }
+    if (kb > capKb) {
+      onExceeded();
+      child.kill('SIGKILL');
+    }
+  }, 250);
+  timer.unref();
+  return timer;
 }
 
 interface Job<T, R> {

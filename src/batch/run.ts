@@ -3,7 +3,7 @@ import { basename, extname, resolve } from 'node:path';
 import { FdrError, toFdrError } from '../errors/index.js';
 import type { CsvOptions, OutputFormat } from '../export/index.js';
 import { writeFileAtomic } from '../export/write.js';
-import { WorkerPool } from './pool.js';
+import { type Isolation, WorkerPool } from './pool.js';
 import type { ProgressBar } from './progress.js';
 import type { ExtractTask, ExtractTaskResult } from './task.js';
 
@@ -23,6 +23,7 @@ export type Destination = { kind: 'stdout' } | { kind: 'stdout-combined' } | { k
 
 export interface BatchOptions {
   jobs: number;
+  isolation: Isolation;
   timeoutMs: number;
   maxMemoryMb: number;
   extract: ExtractTask['extract'];
@@ -109,6 +110,7 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
   const pool = new WorkerPool<ExtractTask, ExtractTaskResult>({
     size: Math.max(1, Math.min(options.jobs, items.filter((x) => !x.error).length)),
     script: options.workerScript ?? defaultWorkerScript(),
+    isolation: options.isolation,
     timeoutMs: options.timeoutMs,
     maxMemoryMb: options.maxMemoryMb,
     onOutput: options.log && ((text) => options.log!(text.replace(/\n$/, ''))),

@@ -141,7 +141,7 @@ export function junitReport(reports: readonly FileReport[], options: ReportOptio
       );
     } else {
       for (const rule of rules) {
-        const name = `${rule.id}: ${rule.description}`;
+        const name = rule.id;
         const open = `    <testcase${attr('classname', r.file)}${attr('name', name)}>`;
         if (r.kind && !ruleApplies(rule, r.kind)) {
           skipped++;

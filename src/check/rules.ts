@@ -1,5 +1,5 @@
 import { checkAxes } from '../documents/roadmap/assemble.js';
-import type { Action, Chantier, DocumentKind, ExtractedDocument, Roadmap, Warning } from '../model/index.js';
+import type { Action, DocumentKind, ExtractedDocument, Roadmap, Warning } from '../model/index.js';
 import { comparisonKey } from '../text/normalize.js';
 import { type Finding, type FindingLocation, locationOf, type Severity } from './findings.js';
 
@@ -22,14 +22,13 @@ interface ActionAt {
   action: Action;
   path: string;
   axisNumber: number;
-  chantier: Chantier;
 }
 
 function* eachAction(doc: Roadmap): Generator<ActionAt> {
   for (const [a, axis] of doc.axes.entries())
     for (const [c, chantier] of axis.chantiers.entries())
       for (const [i, action] of chantier.actions.entries())
-        yield { action, path: `axes[${a}].chantiers[${c}].actions[${i}]`, axisNumber: axis.number, chantier };
+        yield { action, path: `axes[${a}].chantiers[${c}].actions[${i}]`, axisNumber: axis.number };
 }
 
 const quote = (s: string, max = 70) => {
@@ -57,6 +56,8 @@ export function mentionsMoney(text: string): boolean {
 }
 
 const AXIS_CODES = ['axis-number-unknown', 'axis-title-mismatch', 'axis-title-missing'] as const;
+/** The PDF layout reports text in a table region outside every cell; both readers report a column that is not a roadmap column. */
+const UNASSIGNED_CODES = ['unassigned-text', 'cell-outside-columns'] as const;
 
 /** The quality rules of `fdr check`, in the order they are reported. */
 export const RULES: readonly Rule[] = [
@@ -82,10 +83,10 @@ export const RULES: readonly Rule[] = [
   {
     id: 'unassigned-text',
     severity: 'warning',
-    description: 'Text inside a table region that the layout assigned to no cell (PDF input; reported by the layout engine).',
+    description: 'Text inside a table that went into none of its four cells (extractor warnings "unassigned-text" and "cell-outside-columns").',
     kinds: 'all',
-    warningCodes: ['unassigned-text'],
-    check: (doc) => warningsWith(doc, ['unassigned-text']),
+    warningCodes: UNASSIGNED_CODES,
+    check: (doc) => warningsWith(doc, UNASSIGNED_CODES),
   },
   {
     id: 'axis-mismatch',

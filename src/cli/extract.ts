@@ -2,6 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
 import { outputNames } from '../batch/output-names.js';
+import type { Isolation } from '../batch/pool.js';
 import { ProgressBar } from '../batch/progress.js';
 import { type BatchItem, type Destination, checkTarget, runBatch } from '../batch/run.js';
 import { FdrError } from '../errors/index.js';
@@ -25,12 +26,16 @@ export interface ExtractCliOptions {
   maxMemory?: string;
   maxPages?: string;
   maxItems?: string;
+  isolation?: string;
 }
 
 const KINDS = ['auto', 'roadmap', 'restitution', 'events'] as const;
 export const DEFAULT_MAX_MEMORY_MB = 1024;
+const ISOLATIONS: readonly Isolation[] = ['process', 'thread'];
+export const DEFAULT_ISOLATION: Isolation = 'process';
 
 interface CheckedOptions {
+  isolation: Isolation;
   format: OutputFormat;
   kind: 'auto' | DocumentKind;
   jobs: number;
@@ -58,8 +63,11 @@ function checkOptions(o: ExtractCliOptions): CheckedOptions {
   const timeout = Number(o.timeout);
   if (!/^\s*[\d.]+\s*$/.test(o.timeout) || !Number.isFinite(timeout) || timeout < 0)
     throw new FdrError('USAGE', `--timeout must be a number of seconds, got "${o.timeout}"`, { hint: 'e.g. --timeout 60 (0: no limit)' });
+  const isolation = (o.isolation ?? DEFAULT_ISOLATION) as Isolation;
+  if (!ISOLATIONS.includes(isolation)) throw new FdrError('USAGE', `unknown --isolation "${o.isolation}"`, { hint: `use one of ${ISOLATIONS.join(', ')}` });
   if (o.summary && o.output) throw new FdrError('USAGE', '--summary prints to the terminal and takes no -o', { hint: 'drop one of them' });
   return {
+    isolation,
     format: o.format as OutputFormat,
     kind: o.kind as 'auto' | DocumentKind,
     jobs: integerFlag('--jobs', o.jobs, 1) ?? availableParallelism(),
@@ -114,6 +122,7 @@ export async function run(inputArgs: string[], options: ExtractCliOptions): Prom
 
   const report = await runBatch(items, {
     jobs: checked.jobs,
+    isolation: checked.isolation,
     timeoutMs: checked.timeoutMs,
     maxMemoryMb: checked.maxMemoryMb,
     extract: {

@@ -61,6 +61,7 @@ export function buildProgram(): Command {
     .option('--max-memory <mb>', 'heap limit of each extraction worker, in MB (default 1024)')
     .option('--max-pages <n>', 'refuse PDFs with more pages than this')
     .option('--max-items <n>', 'refuse PDF pages with more text items than this')
+    .option('--isolation <mode>', 'process (default: a crash stays in its worker) | thread (lighter)')
     .action(lazy(() => import('./extract.js')));
 
   program

@@ -1,5 +1,5 @@
 /** Small formatting helpers shared by the diff and compare reports. */
-import { Chalk, type ChalkInstance } from 'chalk';
+import chalk, { Chalk, type ChalkInstance } from 'chalk';
 
 /** "1 234 567 €", cents only when there are some; "—" for null. */
 export function euros(n: number | null): string {
@@ -29,20 +29,33 @@ export function truncate(s: string, max: number): string {
 }
 
 /**
- * Colours for a report: none when NO_COLOR is set (chalk's supports-color ignores it), when the output is
- * not a terminal, or when it goes to a file.
+ * Colour level of a report: 0 (none) when it goes to a file, when NO_COLOR is set (chalk's supports-color
+ * ignores it) or when the output is not a terminal; FORCE_COLOR forces a level; on a terminal, what chalk
+ * detected (TERM, COLORTERM).
  */
-export function reportColors(options: { toFile?: boolean; stream?: { isTTY?: boolean } } = {}): ChalkInstance {
-  const stream = options.stream ?? process.stdout;
-  const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
-  const forced = process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0' && process.env['FORCE_COLOR'] !== 'false';
-  if (noColor || options.toFile || (!stream.isTTY && !forced)) return new Chalk({ level: 0 });
-  return new Chalk();
+export function colorLevel(
+  options: { toFile?: boolean; stream?: { isTTY?: boolean }; env?: NodeJS.ProcessEnv; detected?: number } = {},
+): 0 | 1 | 2 | 3 {
+  const env = options.env ?? process.env;
+  if (options.toFile || (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '')) return 0;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    const n = Number.parseInt(force, 10);
+    return Number.isNaN(n) ? 1 : (Math.min(Math.max(n, 0), 3) as 0 | 1 | 2 | 3);
+  }
+  if (!(options.stream ?? process.stdout).isTTY) return 0;
+  return Math.min(Math.max(options.detected ?? chalk.level, 0), 3) as 0 | 1 | 2 | 3;
+}
+
+/** A chalk instance for a report (see colorLevel). */
+export function reportColors(options: Parameters<typeof colorLevel>[0] = {}): ChalkInstance {
+  return new Chalk({ level: colorLevel(options) });
 }
 
 /** Escapes text for a GitHub-flavoured markdown table cell or list item. */
 export function escapeMarkdown(s: string): string {
-  return oneLine(s).replace(/([\\`*_[\]<>|~#])/g, '\\$1');
+  return oneLine(s).replace(/([\\`*_[\]<>|~])/g, '\\$1');
 }
 
 /** A plain-text table: columns padded, numbers right-aligned. */

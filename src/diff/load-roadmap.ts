@@ -3,6 +3,7 @@
  * (extracted on the fly), JSON written by `fdr extract`, or a gold-format transcription (same field names,
  * without fdr's derived fields), whose fundings and indicators are then parsed here.
  */
+import { extname } from 'node:path';
 import { z } from 'zod';
 import { extractLoaded } from '../documents/index.js';
 import { buildAction } from '../documents/roadmap/assemble.js';
@@ -130,7 +131,10 @@ export interface LoadedRoadmap {
 
 /** Reads one input of `diff`/`compare` into a validated Roadmap; every failure is an FdrError. */
 export async function loadRoadmap(path: string, options: { password?: string } = {}): Promise<LoadedRoadmap> {
-  const file = await loadFile(path);
+  let file = await loadFile(path);
+  // A ".json" file is JSON even when it is truncated (loadFile would then take it for text).
+  if (file.info.format !== 'pdf' && file.info.format !== 'json' && extname(path).toLowerCase() === '.json')
+    file = { ...file, info: { ...file.info, format: 'json' } };
   if (file.info.format === 'json') {
     let json: unknown;
     try {

@@ -229,8 +229,10 @@ function actionLinesMarkdown(change: ActionChange): string[] {
   const lines: string[] = [];
   if (change.type === 'added') lines.push(`- ➕ **Added**: ${text(change.new)}`);
   else if (change.type === 'removed') lines.push(`- ➖ **Removed**: ${text(change.old)}`);
-  else if (change.type === 'split') lines.push(`- ✂️ **Split** into: ${change.new.map((r) => `“${escapeMarkdown(r.action)}”`).join(' and ')}`);
-  else if (change.type === 'merged') lines.push(`- 🔗 **Merged** from: ${change.old.map((r) => `“${escapeMarkdown(r.action)}”`).join(' and ')}`);
+  else if (change.type === 'split')
+    lines.push(`- ✂️ **Split**: “${text(change.old)}” became ${change.new.map((r) => `“${escapeMarkdown(r.action)}”`).join(' and ')}`);
+  else if (change.type === 'merged')
+    lines.push(`- 🔗 **Merged**: ${change.old.map((r) => `“${escapeMarkdown(r.action)}”`).join(' and ')} became “${text(change.new)}”`);
   else {
     const label = change.fields.length ? `Modified (${change.fields.join(', ')})` : 'Moved';
     lines.push(`- ✏️ **${label}**${change.textDiff ? '' : `: ${text(change.new)}`}`);

@@ -3,13 +3,30 @@ import { cleanSpaces, comparisonKey, foldTypography } from '../text/normalize.js
 import { similarity } from '../text/similarity.js';
 
 /**
+ * Per-text results are memoised: the matcher compares every row with every row, and normalising a text
+ * (NFKC, typography folding) costs far more than comparing two normalised ones. Bounded, so a long-running
+ * process diffing many documents does not grow without limit.
+ */
+const MEMO_LIMIT = 20_000;
+function memo<T>(compute: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    let value = cache.get(s);
+    if (value === undefined) {
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      value = compute(s);
+      cache.set(s, value);
+    }
+    return value;
+  };
+}
+
+/**
  * Key under which two spellings of a text are the same edition-wise: typography folded (quotes, dashes,
  * NBSP, soft hyphens) and every whitespace removed, so spacing ("400 000€" / "400 000 €") and line wrapping
  * ("médico-\nsocial") never count as a change. Case, accents, words and digits still do.
  */
-export function typographyKey(s: string): string {
-  return foldTypography(cleanSpaces(s)).replace(/\s+/g, '');
-}
+export const typographyKey = memo((s: string): string => foldTypography(cleanSpaces(s)).replace(/\s+/g, ''));
 
 export function sameText(a: string, b: string): boolean {
   return a === b || typographyKey(a) === typographyKey(b);
@@ -23,11 +40,17 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-/** Content words (3 letters or more, function words left out) of the comparison key, in order. */
-export function contentWords(s: string): string[] {
+/**
+ * A word cut to its first letters, so that inflections and derived nouns meet ("renforcer" / "renforcement",
+ * "prévenir" / "prévention"): the documents of two years, or two territories, word the same action both ways.
+ */
+const STEM_LENGTH = 6;
+
+/** Stems of the content words (3 letters or more, function words left out) of the comparison key, in order. */
+export const contentWords = memo((s: string): readonly string[] => {
   const key = comparisonKey(s);
-  return key ? key.split(' ').filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w)) : [];
-}
+  return key ? key.split(' ').filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w)).map((w) => w.slice(0, STEM_LENGTH)) : [];
+});
 
 /** Dice coefficient on content-word multisets. */
 export function wordDice(a: string, b: string): number {

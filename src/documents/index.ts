@@ -2,6 +2,8 @@ import { FdrError } from '../errors/index.js';
 import type { DocumentKind, ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
 import { detectKind, scoreKinds } from './detect.js';
+import { parseEventsText } from './events/index.js';
+import { parseRestitutionText } from './restitution/index.js';
 import { parseRoadmapText } from './roadmap/index.js';
 
 export interface ExtractOptions {
@@ -20,6 +22,8 @@ type TextParser = (text: string, file: LoadedFile) => ExtractedDocument;
 /** Parsers of text/markdown dumps, by kind. Restitution and events register here too. */
 export const TEXT_PARSERS: Partial<Record<DocumentKind, TextParser>> = {
   roadmap: (text, file) => parseRoadmapText(text, file.info),
+  restitution: (text, file) => parseRestitutionText(text, file.info),
+  events: (text, file) => parseEventsText(text, file.info),
 };
 
 export function chooseKind(text: string, options: ExtractOptions, file: string): DocumentKind {

@@ -1,9 +1,57 @@
+import { classifyPages } from '../layout/classify.js';
+import { compactLayout, analysePage, type PageLayout } from '../layout/page-layout.js';
+import { readingLinesToText } from '../layout/reading-order.js';
 import { FdrError } from '../errors/index.js';
 import type { ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
-import type { ExtractOptions } from './index.js';
+import type { PageModel } from '../sources/page-model.js';
+import { type ExtractOptions, chooseKind, TEXT_PARSERS } from './index.js';
+import { assembleRoadmap } from './roadmap/assemble.js';
+import { requireRows } from './roadmap/index.js';
+import { readPdfRoadmap } from './roadmap/pdf-reader.js';
 
-/** PDF input: placeholder until the PDF pipeline lands. */
-export async function extractPdf(file: LoadedFile, _options: ExtractOptions): Promise<ExtractedDocument> {
-  throw new FdrError('UNSUPPORTED_FORMAT', 'PDF input is not supported yet', { file: file.path });
+/** The reading-order text of laid-out pages: one page after the other, separated by "\f". */
+export function layoutsToText(layouts: readonly Pick<PageLayout, 'reading'>[]): string {
+  return layouts.map((l) => `${readingLinesToText(l.reading)}\n`).join('\f');
+}
+
+/**
+ * PDF input: pages are read one at a time (pdf.js releases each before the next) and laid out; only the
+ * compact layouts are kept. The reading-order text decides the kind; roadmaps are rebuilt from the tables,
+ * other kinds go to their text parser with that text.
+ */
+export async function extractPdf(file: LoadedFile, options: ExtractOptions): Promise<ExtractedDocument> {
+  const { readPdfPages } = await import('../sources/pdf/index.js');
+  const layouts: PageLayout[] = [];
+  const debugPages: PageModel[] = [];
+  const summary = await readPdfPages(
+    file.bytes,
+    { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
+    (page) => {
+      const layout = analysePage(page);
+      if (options.debugDir) {
+        debugPages.push(page);
+        layouts.push(layout);
+      } else layouts.push(compactLayout(layout));
+    },
+  );
+  classifyPages(layouts);
+  if (options.debugDir) {
+    const { writeDebugOverlays } = await import('../layout/debug-svg.js');
+    await writeDebugOverlays(options.debugDir, debugPages, layouts);
+    options.log?.(`wrote ${layouts.length} page overlays to ${options.debugDir}`);
+  }
+  const info = { ...file.info, pages: summary.pages };
+  if (summary.pagesWithoutText.length && summary.pagesWithoutText.length < summary.pages)
+    options.log?.(`pages without text (images?): ${summary.pagesWithoutText.join(', ')}`);
+  const text = layoutsToText(layouts);
+  const kind = chooseKind(text, options, file.path);
+  if (kind === 'roadmap') {
+    const reading = readPdfRoadmap(layouts);
+    requireRows(reading, file.path);
+    return assembleRoadmap(reading, info);
+  }
+  const parser = TEXT_PARSERS[kind];
+  if (!parser) throw new FdrError('UNKNOWN_DOCUMENT', `no reader for kind "${kind}" yet`, { file: file.path });
+  return parser(text, { ...file, info, text });
 }

@@ -1,6 +1,6 @@
 import type { TextItem } from '../sources/page-model.js';
 import { cleanSpaces } from '../text/normalize.js';
-import { type Box, unionBox } from './geometry.js';
+import type { Box } from './geometry.js';
 
 /** A run of text items on one baseline, read left to right. */
 export interface Line extends Box {
@@ -47,35 +47,48 @@ export function groupRows(items: readonly TextItem[]): TextItem[][] {
   return rows;
 }
 
+const isSpace = (code: number | undefined) => code === 32 || code === 9 || code === 160 || code === 0x202f;
+
 /** Builds a line from items of one band (sorted left to right): spaces where the gap is a word gap. */
 export function lineOf(items: readonly TextItem[]): Line {
-  let text = '';
+  const parts: string[] = [];
+  let lastCode: number | undefined;
   let prev: TextItem | undefined;
   const kept: TextItem[] = [];
-  const sizeWeight = new Map<number, number>();
   let boldChars = 0;
   let chars = 0;
+  let fontSize = items[0]?.fontSize ?? 0;
+  let fontSizeChars = -1;
+  const sizeWeight: { size: number; n: number }[] = [];
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
   for (const item of items) {
     // Some producers draw text twice, offset by a fraction of a point, to fake bold: keep one copy.
     if (prev && item.text === prev.text && Math.abs(item.x0 - prev.x0) < 0.3 * item.fontSize && Math.abs(item.y0 - prev.y0) < 0.3 * item.fontSize) continue;
     if (prev) {
       const gap = item.x0 - prev.x1;
-      const needsSpace = gap > 0.15 * Math.min(item.fontSize, prev.fontSize) && !/\s$/.test(text) && !/^\s/.test(item.text);
-      if (needsSpace) text += ' ';
+      if (gap > 0.15 * Math.min(item.fontSize, prev.fontSize) && !isSpace(lastCode) && !isSpace(item.text.charCodeAt(0))) parts.push(' ');
     }
-    text += item.text;
+    parts.push(item.text);
+    lastCode = item.text.charCodeAt(item.text.length - 1);
     kept.push(item);
     const n = item.text.length;
     chars += n;
     if (item.bold) boldChars += n;
-    sizeWeight.set(item.fontSize, (sizeWeight.get(item.fontSize) ?? 0) + n);
+    let entry = sizeWeight.find((e) => e.size === item.fontSize);
+    if (!entry) sizeWeight.push((entry = { size: item.fontSize, n: 0 }));
+    entry.n += n;
+    if (entry.n > fontSizeChars) [fontSize, fontSizeChars] = [entry.size, entry.n];
+    if (item.x0 < x0) x0 = item.x0;
+    if (item.y0 < y0) y0 = item.y0;
+    if (item.x1 > x1) x1 = item.x1;
+    if (item.y1 > y1) y1 = item.y1;
     prev = item;
   }
-  let fontSize = kept[0]?.fontSize ?? 0;
-  let best = -1;
-  for (const [size, n] of sizeWeight) if (n > best) [fontSize, best] = [size, n];
-  const box = unionBox(kept) ?? { x0: 0, y0: 0, x1: 0, y1: 0 };
-  return { ...box, text: cleanSpaces(text), items: kept, fontSize, bold: chars > 0 && boldChars * 2 > chars };
+  if (!kept.length) [x0, y0, x1, y1] = [0, 0, 0, 0];
+  return { x0, y0, x1, y1, text: cleanSpaces(parts.join('')), items: kept, fontSize, bold: chars > 0 && boldChars * 2 > chars };
 }
 
 /**

@@ -20,6 +20,7 @@ port.on('message', async ({ id, task }) => {
     case 'spin': for (;;) {}
     case 'hog': { const keep = []; for (;;) keep.push(new Array(1e5).fill({ x: Math.random() })); }
     case 'exit': process.exit(3);
+    case 'buffers': { const keep = []; for (let i = 0; i < 150; i++) { keep.push(Buffer.alloc(10 * 1024 * 1024, 1)); await new Promise((r) => setTimeout(r, 5)); } return port.postMessage({ type: 'done', id, result: keep.length }); }
     case 'bigAlloc': { const a = new Array(3e7).fill(0.5); return port.postMessage({ type: 'done', id, result: a.length }); }
     case 'fail': return port.postMessage({ type: 'failed', id, error: { code: 'EMPTY_FILE', message: 'file is empty', hint: 'nothing to extract', file: task.file } });
     case 'print': console.log('stray output'); return port.postMessage({ type: 'done', id, result: 'printed' });
@@ -151,5 +152,14 @@ describe.each<Isolation>(['thread', 'process'])('WorkerPool (%s isolation)', (is
     expect(big.ok).toBe(false);
     if (!big.ok) expect(big.error.code).toBe('LIMIT_EXCEEDED');
     expect(after).toMatchObject({ ok: true, result: 'next' });
+  });
+
+  // Memory outside the JS heap (a PDF stream inflating to gigabytes lives in buffers) escapes V8's heap limit.
+  it.runIf(isolation === 'process' && process.platform === 'linux')('stops a child whose resident memory outgrows the limit', async () => {
+    const p = pool({ size: 1, maxMemoryMb: 64 });
+    const r = await p.run({ do: 'buffers' }, { file: 'bomb.pdf' });
+    await p.close();
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('LIMIT_EXCEEDED');
   });
 });

@@ -138,6 +138,18 @@ describe('extractor warnings are reported once', () => {
     expect(findings.filter((f) => f.rule === 'extractor-warning')).toEqual([]);
   });
 
+  it('text in a column that is not a roadmap column is unassigned text too', () => {
+    const doc = documentFromJson(readFileSync(join(FIXTURES, 'clean.fdr.json'), 'utf8'), 'x.json', SOURCE);
+    doc.warnings = [
+      { code: 'cell-outside-columns', message: 'column "Pilote" is not a roadmap column; its text "CPTS" was not read', at: { page: 6, bbox: [700, 120, 760, 130] } },
+      { code: 'row-without-header', message: 'a table row appears before any table header', at: { lines: [12, 12] } },
+    ];
+    expect(runRules(doc).map((f) => [f.rule, f.severity, f.page ?? f.lines])).toEqual([
+      ['unassigned-text', 'warning', 6],
+      ['extractor-warning', 'info', [12, 12]],
+    ]);
+  });
+
   it('a "chantier-empty" warning is the empty-chantier rule, not an extractor warning too', () => {
     const doc = roadmapFromTranscription(TranscribedRoadmap.parse(JSON.parse(readFileSync(join(FIXTURES, 'empty-chantier.triggers.json'), 'utf8'))), SOURCE);
     doc.warnings = [{ code: 'chantier-empty', message: 'chantier "Télésurveillance en psychiatrie" of axis #3 has no action' }];

@@ -10,8 +10,8 @@ import { buildCaseCorpus, type CaseCorpus, restoreHeadingCase } from '../restitu
 import { findIntroducedList } from '../restitution/front.js';
 import { runningParagraphs } from '../restitution/parse.js';
 import {
-  blankLayoutNoise,
-  blankRepeatedBlocks,
+  removeLayoutNoise,
+  removeRepeatedBlocks,
   cleanLine,
   type SourceLine,
   spanProvenance,
@@ -111,6 +111,12 @@ function lineProvenance(ctx: Context, l: SourceLine): WorkshopEvent['provenance'
   return spanProvenance(l, l, ctx.provenance);
 }
 
+/** An event with the index of the line it was read from, for ordering (PDF input has no line provenance). */
+interface Found {
+  at: number;
+  event: WorkshopEvent;
+}
+
 function event(territory: string, department: string, place: string, date: string, provenance: WorkshopEvent['provenance']): WorkshopEvent {
   return { territory, department, place, date, ...(provenance ? { provenance } : {}) };
 }
@@ -129,8 +135,8 @@ const COLUMN_PATTERNS = {
 };
 
 /** Events from tables whose header names a date column and a place column. */
-function tableEvents(ctx: Context, used: Set<number>): WorkshopEvent[] {
-  const out: WorkshopEvent[] = [];
+function tableEvents(ctx: Context, used: Set<number>): Found[] {
+  const out: Found[] = [];
   const { lines } = ctx;
   for (let i = 0; i < lines.length; i++) {
     const header = cellsOf(lines[i]!.raw);
@@ -142,7 +148,8 @@ function tableEvents(ctx: Context, used: Set<number>): WorkshopEvent[] {
     const departmentCol = column(COLUMN_PATTERNS.department);
     const territoryCol = header.findIndex((h, k) => k !== departmentCol && k !== dateCol && k !== placeCol && COLUMN_PATTERNS.territory.test(h));
     used.add(i);
-    for (let j = i + 1; j < lines.length; j++) {
+    let j = i + 1;
+    for (; j < lines.length; j++) {
       const l = lines[j]!;
       if (!l.text) {
         if (out.length && lines[j + 1] && cellsOf(lines[j + 1]!.raw).length < 2) break;
@@ -155,10 +162,12 @@ function tableEvents(ctx: Context, used: Set<number>): WorkshopEvent[] {
       const provenance = lineProvenance(ctx, l);
       const date = findFrenchDates(cell(dateCol))[0];
       const department = cell(departmentCol);
-      out.push(
-        event(cell(territoryCol), department ? (matchDepartment(department) ?? department) : '', cell(placeCol), eventDate(date, ctx, j, provenance), provenance),
-      );
+      out.push({
+        at: j,
+        event: event(cell(territoryCol), department ? (matchDepartment(department) ?? department) : '', cell(placeCol), eventDate(date, ctx, j, provenance), provenance),
+      });
     }
+    i = j - 1; // rows are not headers of another table
   }
   return out;
 }
@@ -185,8 +194,8 @@ function placeAndDate(item: string): { place: string; date?: FrenchDate } {
   return { place: place.replace(/\)$/, '').replace(/\($/, '').trim(), date };
 }
 
-function departmentListEvents(ctx: Context, used: Set<number>): WorkshopEvent[] {
-  const out: WorkshopEvent[] = [];
+function departmentListEvents(ctx: Context, used: Set<number>): Found[] {
+  const out: Found[] = [];
   const { lines } = ctx;
   for (let i = 0; i < lines.length; i++) {
     if (used.has(i)) continue;
@@ -195,13 +204,21 @@ function departmentListEvents(ctx: Context, used: Set<number>): WorkshopEvent[] 
     if (m) {
       const department = matchDepartment(m[1]!);
       if (!department) continue;
-      const places = splitPlaces(m[2]!);
-      if (!places.length || places.some((p) => wordCount(p) > 8)) continue;
-      used.add(i);
-      const provenance = lineProvenance(ctx, l);
-      for (const item of places) {
-        const { place, date } = placeAndDate(item);
-        out.push(event('', department, place, eventDate(date, ctx, i, provenance), provenance));
+      // The list may run on over the next lines (or the next page) after a separator.
+      const segments = [{ text: m[2]!, at: i }];
+      for (let j = i + 1; j < lines.length && /[;,]\s*$/.test(segments[segments.length - 1]!.text); j++) {
+        const next = lines[j]!.text;
+        if (!next) continue;
+        if (DEPARTMENT_LIST.test(next) || isAllCaps(next) || wordCount(next) > 40) break;
+        segments.push({ text: next, at: j });
+      }
+      const items = segments.flatMap((seg) => splitPlaces(seg.text).map((text) => ({ text, at: seg.at })));
+      if (!items.length || items.some((p) => wordCount(p.text) > 8)) continue;
+      for (const seg of segments) used.add(seg.at);
+      for (const item of items) {
+        const provenance = lineProvenance(ctx, lines[item.at]!);
+        const { place, date } = placeAndDate(item.text);
+        out.push({ at: item.at, event: event('', department, place, eventDate(date, ctx, item.at, provenance), provenance) });
       }
       continue;
     }
@@ -223,7 +240,7 @@ function departmentListEvents(ctx: Context, used: Set<number>): WorkshopEvent[] 
       used.add(k);
       const provenance = lineProvenance(ctx, lines[k]!);
       const { place, date } = placeAndDate(lines[k]!.text.replace(/^\s*[-•▪–]\s+/, ''));
-      out.push(event('', department, place, eventDate(date, ctx, k, provenance), provenance));
+      out.push({ at: k, event: event('', department, place, eventDate(date, ctx, k, provenance), provenance) });
     }
   }
   return out;
@@ -234,8 +251,8 @@ function departmentListEvents(ctx: Context, used: Set<number>): WorkshopEvent[] 
  * to text), "- Jeudi 12 septembre : Metz – Arsenal", "• Nancy (Meurthe-et-Moselle) – mardi 17 septembre".
  * Only short lines whose date has a weekday, which rules out dated sentences of the prose.
  */
-function datedLineEvents(ctx: Context, used: Set<number>): WorkshopEvent[] {
-  const out: WorkshopEvent[] = [];
+function datedLineEvents(ctx: Context, used: Set<number>): Found[] {
+  const out: Found[] = [];
   ctx.lines.forEach((l, i) => {
     if (used.has(i) || !l.text || wordCount(l.text) > 14 || TIME_ENTRY.test(l.text)) return;
     const dates = findFrenchDates(l.text);
@@ -261,7 +278,7 @@ function datedLineEvents(ctx: Context, used: Set<number>): WorkshopEvent[] {
     }
     used.add(i);
     const provenance = lineProvenance(ctx, l);
-    out.push(event(territory, department, place.replace(/[.;]$/, ''), eventDate(date, ctx, i, provenance), provenance));
+    out.push({ at: i, event: event(territory, department, place.replace(/[.;]$/, ''), eventDate(date, ctx, i, provenance), provenance) });
   });
   return out;
 }
@@ -282,6 +299,7 @@ export function findAgenda(units: readonly Unit[]): { time: string; item: string
   return out;
 }
 
+const CONTACT = /^(?:contacts?|pour en savoir plus|renseignements|inscriptions?)\b|@[\w-]+\.|https?:\/\/|www\.|\b0\d(?:[ .]?\d{2}){4}\b/i;
 const CHALLENGE_ANCHOR = /d[ée]fis?\b|enjeux|th[ée]matiques|priorit[ée]s/i;
 
 /**
@@ -289,26 +307,42 @@ const CHALLENGE_ANCHOR = /d[ée]fis?\b|enjeux|th[ée]matiques|priorit[ée]s/i;
  * SUIVANTS :"), each with the paragraph under it; else the items of a list introduced by "… défis … :".
  */
 export function findChallenges(units: readonly Unit[], corpus: CaseCorpus): { title: string; text: string }[] {
-  let best: { title: string; text: string }[] = [];
-  units.forEach((u, i) => {
-    if ((u.type !== 'heading' && u.type !== 'prose') || !CHALLENGE_ANCHOR.test(u.text)) return;
-    if (u.type === 'prose' && !/:\s*$/.test(u.text)) return;
-    const found: { title: string; text: string }[] = [];
+  // Find the longest run of headings after an announcing unit, then read it.
+  let best = { from: -1, count: 0 };
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if ((u.type !== 'heading' && u.type !== 'prose') || !CHALLENGE_ANCHOR.test(u.text)) continue;
+    if (u.type === 'prose' && !/:\s*$/.test(u.text)) continue;
+    let count = 0;
     let j = i + 1;
-    while (j < units.length && units[j]!.type === 'heading') {
+    while (j < units.length && units[j]!.type === 'heading' && !/[:?]\s*$/.test(units[j]!.text)) {
+      count++;
+      j++;
+      while (j < units.length && units[j]!.type === 'prose') j++;
+    }
+    if (count > best.count) best = { from: i + 1, count };
+    if (count) i = j - 1;
+  }
+  if (best.count) {
+    const found: { title: string; text: string }[] = [];
+    let j = best.from;
+    for (let k = 0; k < best.count; k++) {
       const heading = units[j]!;
-      if (/:\s*$/.test(heading.text) || /\?\s*$/.test(heading.text)) break;
       const paragraphs: string[] = [];
       j++;
+      let ended = false;
       while (j < units.length && units[j]!.type === 'prose') {
-        paragraphs.push(...(units[j] as Extract<Unit, { type: 'prose' }>).paragraphs);
+        const more = (units[j] as Extract<Unit, { type: 'prose' }>).paragraphs;
+        // Contact lines and links after the last challenge are the document's end matter, not its text.
+        const end = ended ? 0 : more.findIndex((p) => CONTACT.test(p));
+        if (end >= 0) ended = true;
+        paragraphs.push(...(end < 0 ? more : more.slice(0, end)));
         j++;
       }
       found.push({ title: restoreHeadingCase(heading.text, corpus), text: paragraphs.join(' ') });
     }
-    if (found.length > best.length) best = found;
-  });
-  if (best.length) return best;
+    return found;
+  }
   const items = findIntroducedList(units, /d[ée]fis?\b|enjeux/i);
   return items.map((title) => ({ title, text: '' }));
 }
@@ -324,7 +358,7 @@ function withoutLinks(s: string): string {
 }
 
 export function parseEventsText(text: string, source: SourceInfo): Events {
-  const lines = blankRepeatedBlocks(blankLayoutNoise(splitSourceLines(text)));
+  const lines = removeRepeatedBlocks(removeLayoutNoise(splitSourceLines(text)));
   const units = readUnits(lines);
   const corpus = buildCaseCorpus(runningParagraphs(units));
   const warnings: Warning[] = [];
@@ -356,11 +390,12 @@ export function parseEventsText(text: string, source: SourceInfo): Events {
     })();
 
   const used = new Set<number>();
-  const events = [...tableEvents(ctx, used), ...departmentListEvents(ctx, used), ...datedLineEvents(ctx, used)];
-  events.sort((a, b) => (a.provenance?.lines?.[0] ?? 0) - (b.provenance?.lines?.[0] ?? 0));
+  const events = [...tableEvents(ctx, used), ...departmentListEvents(ctx, used), ...datedLineEvents(ctx, used)]
+    .sort((a, b) => a.at - b.at)
+    .map((f) => f.event);
   const agenda = findAgenda(units);
   const challenges = findChallenges(units, corpus);
-  const deployedMeasures = findIntroducedList(units, /d[ée]ploy|mis(?:es)? en (?:place|[œo]euvre)|d['’]ores et d[ée]j[àa]/i).map(withoutLinks);
+  const deployedMeasures = findIntroducedList(units, /d[ée]ploy|en place|[œo]euvre|d[ée]j[àa]/i).map(withoutLinks);
 
   if (!events.length && !agenda.length && !challenges.length)
     throw new FdrError('UNKNOWN_DOCUMENT', 'no workshop, agenda or challenge found', {

@@ -44,7 +44,7 @@ const DEPARTMENT_KEYS = new Map(FRENCH_DEPARTMENTS.map((d) => [comparisonKey(d),
 
 /** The département a name designates ("la Seine-Maritime", "l’Eure", "SEINE MARITIME"), if it is one. */
 export function matchDepartment(name: string): string | undefined {
-  const bare = name.replace(/^(?:le|la|les|l['’])\s*/i, '').trim();
+  const bare = name.replace(/^(?:(?:les|le|la)\s+|l['’]\s*)/i, '').trim();
   return DEPARTMENT_KEYS.get(comparisonKey(bare)) ?? DEPARTMENT_KEYS.get(comparisonKey(bare.replace(/ /g, '-')));
 }
 

@@ -5,6 +5,7 @@
  * national de la refondation"), and ignoring capitals that only mark the start of a sentence.
  */
 import { isAllCaps } from '../../text/normalize.js';
+import { FRENCH_DEPARTMENTS, FRENCH_REGIONS } from '../events/places.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
@@ -82,7 +83,24 @@ function looksLikeAcronym(word: string): boolean {
   return word.length >= 2 && word.length <= 6 && isAllCaps(word) && !/[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜ]/u.test(word);
 }
 
-const MAX_OCCURRENCES = 4000;
+/**
+ * Place names whose capitals are known without evidence from the document: the regions, and the compound names
+ * of départements ("Seine-Maritime", "Pays de la Loire"). Single-word département names are left out: several are
+ * common words too (Manche, Nord, Lot, Somme, Vienne).
+ */
+const KNOWN_NAMES: readonly { keys: string[]; forms: string[] }[] = [
+  ...FRENCH_REGIONS,
+  ...FRENCH_DEPARTMENTS.filter((d) => /[\s-]/.test(d)),
+]
+  .filter((name) => !/^(?:la|le|les) /i.test(name)) // "LA RÉUNION DU COMITÉ" is a meeting, not the island
+  .map((name) => {
+  const forms = [...name.matchAll(WORD)].map((m) => m[0]);
+  return { keys: forms.map(wordKey), forms };
+});
+
+const MAX_OCCURRENCES = 1000;
+/** Longer "headings" (a page of capitals) get word-by-word evidence only: phrase search would be quadratic. */
+const MAX_PHRASE_WORDS = 80;
 /** Words in a run of the heading found in the text for that run's capitals to be trusted. */
 const STRONG_PHRASE = 4;
 
@@ -123,7 +141,7 @@ export function restoreHeadingCase(heading: string, corpus: CaseCorpus): string 
     const starts = corpus.positions.get(words[a]!.key) ?? [];
     for (const p of starts.slice(0, MAX_OCCURRENCES)) {
       let len = 0;
-      while (a + len < n && corpus.tokens[p + len]?.key === words[a + len]!.key) len++;
+      if (n <= MAX_PHRASE_WORDS) while (a + len < n && corpus.tokens[p + len]?.key === words[a + len]!.key) len++;
       if (!uninformative(corpus.tokens[p]!)) votes[a]!.push(corpus.tokens[p]!.form);
       for (let j = 0; j < len; j++) {
         const token = corpus.tokens[p + j]!;
@@ -137,7 +155,14 @@ export function restoreHeadingCase(heading: string, corpus: CaseCorpus): string 
     }
   }
 
+  const known: (string | undefined)[] = words.map(() => undefined);
+  for (const name of KNOWN_NAMES)
+    for (let a = 0; a + name.keys.length <= n; a++)
+      if (name.keys.every((k, j) => words[a + j]!.key === k)) name.forms.forEach((f, j) => (known[a + j] = f));
+
   const out = words.map((w, i) => {
+    const knownForm = known[i];
+    if (knownForm !== undefined) return w.sepBefore + transferCase(w.form, knownForm);
     // A long run of the heading is decisive ("… de tous les Français"); a short one ("de la Prévention", part of
     // a ministry's name) is not, and the word's usual form in the text decides.
     const slot = phrase[i]!;

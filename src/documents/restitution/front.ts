@@ -3,23 +3,42 @@ import type { KeyFigures, Signatory } from '../../model/index.js';
 import { cleanSpaces, isAllCaps } from '../../text/normalize.js';
 import { findFrenchDates, resolveDate } from '../events/dates.js';
 import type { SourceLine } from './source-lines.js';
-import { type Unit, itemText } from './units.js';
+import { type Unit, itemText, opensSentence } from './units.js';
 
 /** "Pierre-André DURAND, préfet de la région Normandie" — given names capitalised, surname in capitals, then the role. */
 const SIGNATURE =
   /^((?:\p{Lu}[\p{Ll}’']+)(?:[- ]\p{Lu}[\p{Ll}’']+)*)\s+(\p{Lu}{2,}(?:[-' ’]\p{Lu}{2,})*)\s*,\s*(\p{L}.*)$/u;
 
+/**
+ * Signatures: the name, then the role, which may wrap. A following line continues the role when it starts in
+ * lower case, or when it is the one tail line of a wrapped signature ("… préfet de la région" + "Normandie, préfet
+ * de la Seine-Maritime"): no longer than the signature line, not opening a sentence, and followed by a break
+ * (blank line, heading, new paragraph) rather than by the rest of a paragraph. PDF text has no blank line to end
+ * the signature, so these shapes are all there is to go on.
+ */
 export function findSignatories(lines: readonly SourceLine[]): Signatory[] {
   const out: Signatory[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = SIGNATURE.exec(lines[i]!.text);
     if (!m) continue;
     const role = [m[3]!];
-    // The role may wrap: following lines that start in lower case continue it.
     for (let j = i + 1; j < lines.length && role.length < 4; j++) {
       const next = lines[j]!.text;
-      if (!next || !/^[\p{Ll}]/u.test(next)) break;
+      if (!next || isAllCaps(next) || /[.:;]$/.test(role[role.length - 1]!)) break;
+      if (/^\p{Ll}/u.test(next)) {
+        role.push(next);
+        continue;
+      }
+      const after = lines[j + 1]?.text ?? '';
+      const tail =
+        role.length === 1 &&
+        /^\p{Lu}/u.test(next) &&
+        !opensSentence(next) &&
+        next.length <= 1.25 * lines[i]!.text.length &&
+        (!after || isAllCaps(after) || !/^\p{Ll}/u.test(after));
+      if (!tail) break;
       role.push(next);
+      break;
     }
     const name = `${m[1]} ${m[2]}`;
     if (!out.some((s) => s.name === name)) out.push({ name, role: cleanSpaces(role.join(' ')).replace(/[.;]$/, '') });
@@ -62,7 +81,7 @@ export function findKeyFigures(text: string): KeyFigures {
 
 /** Particles that may stay in lower case inside a place name ("Les Andelys", "Saint-Hilaire-du-Harcouët"). */
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'sur', 'sous', 'en', 'lès', 'lez', 'et', 'au', 'aux', "d'", "l'", 'd’', 'l’']);
-const PLACE_LINE = /^-?\p{L}[\p{L}'’ -]*-?$/u;
+const PLACE_LINE = /^-?\p{L}[\p{L}'’ -]*$/u;
 
 function isPlaceFragment(text: string, continuing: boolean): boolean {
   if (text.length > 40 || !PLACE_LINE.test(text) || /^atelier/i.test(text) || isAllCaps(text)) return false;
@@ -75,13 +94,16 @@ function isPlaceFragment(text: string, continuing: boolean): boolean {
   }) && (/^\p{Lu}/u.test(text) || continuing || text.startsWith('-'));
 }
 
-/** Names from a run of place fragments: "Creully-" + "sur-Seulles Hérouville-" + "Saint-Clair", "Sotteville-lès" + "-Rouen". */
+/**
+ * Names from a run of place fragments: "Creully-" + "sur-Seulles Hérouville-" + "Saint-Clair", "Sotteville-lès" +
+ * "-Rouen", "Pont-l’" + "Abbé".
+ */
 function assemblePlaces(fragments: readonly string[]): string[] {
   const names: string[] = [];
   for (const fragment of fragments) {
     let rest = fragment;
     const lastName = names[names.length - 1];
-    if (lastName !== undefined && lastName.endsWith('-')) {
+    if (lastName !== undefined && /[-’']$/.test(lastName)) {
       const [first, ...others] = rest.split(' ');
       names[names.length - 1] = lastName + first!.replace(/^-/, '');
       rest = others.join(' ');
@@ -108,7 +130,7 @@ export function findWorkshopPlaces(lines: readonly SourceLine[], expected: numbe
   };
   for (const l of lines) {
     if (!l.text) continue;
-    const continuing = fragments.length > 0 && fragments[fragments.length - 1]!.endsWith('-');
+    const continuing = fragments.length > 0 && /[-’']$/.test(fragments[fragments.length - 1]!);
     if (isPlaceFragment(l.text, continuing)) fragments.push(l.text);
     else close();
   }
@@ -122,7 +144,7 @@ export function findWorkshopPlaces(lines: readonly SourceLine[], expected: numbe
 
   const captions: string[] = [];
   for (const l of lines)
-    for (const m of l.text.matchAll(/\bAtelier\s+(du|des|de|d['’])\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu)) {
+    for (const m of l.text.matchAll(/\bAtelier\s+(du|des|de|d['’])\s*(\p{Lu}[\p{L}'’-]*(?:\s+(?!Atelier\b)\p{Lu}[\p{L}'’-]*)*)/gu)) {
       const prep = m[1]!.toLowerCase();
       const name = prep === 'du' ? `Le ${m[2]}` : prep === 'des' ? `Les ${m[2]}` : m[2]!;
       if (!captions.includes(name)) captions.push(name);

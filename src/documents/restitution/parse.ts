@@ -3,7 +3,7 @@ import { type Restitution, SCHEMA_VERSION, type SourceInfo, type Theme, type War
 import { findRegion } from '../events/places.js';
 import { buildCaseCorpus } from './casing.js';
 import { findIntroducedList, findKeyFigures, findRestitutionDate, findSignatories, findWorkshopPlaces } from './front.js';
-import { blankLayoutNoise, type SourceLine, spanProvenance, splitSourceLines } from './source-lines.js';
+import { removeLayoutNoise, type SourceLine, spanProvenance, splitSourceLines } from './source-lines.js';
 import { assembleThemes, readThemeElements } from './themes.js';
 import { type Unit, itemText, readUnits } from './units.js';
 
@@ -17,7 +17,7 @@ export function runningParagraphs(units: readonly Unit[]): string[] {
  * reading-order text of its PDF pages ("\f" between pages).
  */
 export function parseRestitutionText(text: string, source: SourceInfo): Restitution {
-  const lines = blankLayoutNoise(splitSourceLines(text));
+  const lines = removeLayoutNoise(splitSourceLines(text));
   const units = readUnits(lines);
   const corpus = buildCaseCorpus(runningParagraphs(units));
   const warnings: Warning[] = [];

@@ -58,31 +58,34 @@ const LABEL_FRAGMENT = /^\p{Lu}{1,3}$/u;
 const FOLIO = /^(?:\d{1,3}|\d{1,3}\s*\/\s*\d{1,3}|page\s+\d{1,3})$/i;
 
 /**
- * Blanks the lines that are page furniture, not content: folios, vertical side labels broken into one letter
+ * Removes the lines that are page furniture, not content: folios, vertical side labels broken into one letter
  * group per line (a run of at least three such lines), and short running labels that come back on several pages
- * with only a number changing ("CNR SANTÉ – THÈME 2"). Line numbers are kept so provenance stays right.
+ * with only a number changing ("CNR SANTÉ – THÈME 2"). They are removed, not blanked, because a PDF reading order
+ * can drop them in the middle of a paragraph. Remaining lines keep their line numbers, so provenance stays right.
  */
-export function blankLayoutNoise(lines: readonly SourceLine[]): SourceLine[] {
+export function removeLayoutNoise(lines: readonly SourceLine[]): SourceLine[] {
   const out = lines.map((l) => ({ ...l }));
-  const blank = (i: number) => {
-    out[i] = { ...out[i]!, text: '', raw: '' };
+  const noise = new Set<number>();
+  const drop = (i: number) => {
+    noise.add(i);
   };
-  for (let i = 0; i < out.length; i++) if (FOLIO.test(out[i]!.text)) blank(i);
+  for (let i = 0; i < out.length; i++) if (FOLIO.test(out[i]!.text)) drop(i);
+  const text = (i: number) => (noise.has(i) ? '' : out[i]!.text);
 
   // Runs of label fragments, blank lines allowed between them.
   let i = 0;
   while (i < out.length) {
-    if (!LABEL_FRAGMENT.test(out[i]!.text)) {
+    if (!LABEL_FRAGMENT.test(text(i))) {
       i++;
       continue;
     }
     const members: number[] = [];
     let j = i;
-    while (j < out.length && (LABEL_FRAGMENT.test(out[j]!.text) || !out[j]!.text)) {
-      if (out[j]!.text) members.push(j);
+    while (j < out.length && (LABEL_FRAGMENT.test(out[j]!.text) || !out[j]!.text || noise.has(j))) {
+      if (out[j]!.text && !noise.has(j)) members.push(j);
       j++;
     }
-    if (members.length >= 3) for (const m of members) blank(m);
+    if (members.length >= 3) for (const m of members) drop(m);
     i = j;
   }
 
@@ -92,9 +95,9 @@ export function blankLayoutNoise(lines: readonly SourceLine[]): SourceLine[] {
   for (const l of out)
     if (isRunningLabelShape(l.text)) counts.set(labelKey(l.text), (counts.get(labelKey(l.text)) ?? 0) + 1);
   out.forEach((l, k) => {
-    if (isRunningLabelShape(l.text) && (counts.get(labelKey(l.text)) ?? 0) >= 2) blank(k);
+    if (isRunningLabelShape(l.text) && (counts.get(labelKey(l.text)) ?? 0) >= 2) drop(k);
   });
-  return out;
+  return out.filter((_, k) => !noise.has(k));
 }
 
 function isRunningLabelShape(s: string): boolean {
@@ -106,9 +109,9 @@ function isRunningLabelShape(s: string): boolean {
 
 /**
  * Paragraph blocks that recur identically (running headers and footers such as a logo line "CONSEIL NATIONAL
- * DE LA REFONDATION / Hauts-de-France" printed on every page) are blanked after their first occurrence.
+ * DE LA REFONDATION / Hauts-de-France" printed on every page) are removed after their first occurrence.
  */
-export function blankRepeatedBlocks(lines: readonly SourceLine[]): SourceLine[] {
+export function removeRepeatedBlocks(lines: readonly SourceLine[]): SourceLine[] {
   const out = lines.map((l) => ({ ...l }));
   const blocks: { start: number; end: number; key: string }[] = [];
   let start = -1;
@@ -125,13 +128,14 @@ export function blankRepeatedBlocks(lines: readonly SourceLine[]): SourceLine[] 
     }
   }
   const seen = new Set<string>();
+  const removed = new Set<number>();
   for (const b of blocks) {
     // Only short blocks are furniture; a repeated paragraph of prose is content said twice.
     if (b.key.length > 80 || b.end - b.start > 3) continue;
-    if (seen.has(b.key)) for (let k = b.start; k < b.end; k++) out[k] = { ...out[k]!, text: '', raw: '' };
+    if (seen.has(b.key)) for (let k = b.start; k < b.end; k++) removed.add(k);
     else seen.add(b.key);
   }
-  return out;
+  return out.filter((_, k) => !removed.has(k));
 }
 
 /** The provenance of a span of lines: page when the input has pages, source lines for text input. */

@@ -202,7 +202,7 @@ export function assembleThemes(elements: readonly ThemeElement[], warnings: Warn
   const gaps: ThemeElement[][] = [];
   for (let k = 0; k + 1 < headingIdx.length; k++)
     gaps.push(elements.slice(headingIdx[k]! + 1, headingIdx[k + 1]!).filter((e) => slotOf(e) !== undefined));
-  const splits = chooseSplits(gaps, themes);
+  const splits = chooseSplits(gaps, themes, warnings);
   gaps.forEach((gap, k) => {
     const p = splits[k]!;
     themes[k]!.parts.push(...gap.slice(0, p));
@@ -232,7 +232,20 @@ export function assembleThemes(elements: readonly ThemeElement[], warnings: Warn
   });
 }
 
-function chooseSplits(gaps: ThemeElement[][], themes: { parts: ThemeElement[]; words: Set<string> }[]): number[] {
+/** Beyond this many parts between two headings the document is not a brochure page; they stay with the first. */
+const MAX_GAP_PARTS = 40;
+
+function chooseSplits(gaps: ThemeElement[][], themes: { parts: ThemeElement[]; words: Set<string> }[], warnings: Warning[]): number[] {
+  if (gaps.some((g) => g.length > MAX_GAP_PARTS)) {
+    warnings.push({ code: 'theme-parts-unassigned', message: 'too many proposition lists between two theme headings; each was kept with the heading before it' });
+    return gaps.map((g) => g.length);
+  }
+  const listWords = new Map<ThemeElement, Set<string>>();
+  for (const gap of gaps) for (const e of gap) if (e.type === 'list') listWords.set(e, contentWords(e.items.join(' ')));
+  const listAffinity = (e: ThemeElement, words: Set<string>) => {
+    const w = listWords.get(e);
+    return w ? affinity(w, words) : 0;
+  };
   // State: the slots theme k+1 already holds when gap k+1 is decided (from gap k and its own fixed parts).
   const key = (s: Set<Slot>) => [...s].sort().join(',');
   type Entry = { score: number; splits: number[]; carried: Set<Slot> };
@@ -269,8 +282,4 @@ function chooseSplits(gaps: ThemeElement[][], themes: { parts: ThemeElement[]; w
   let best: Entry | undefined;
   for (const e of states.values()) if (!best || e.score > best.score) best = e;
   return best?.splits ?? [];
-}
-
-function listAffinity(e: ThemeElement, words: Set<string>): number {
-  return e.type === 'list' ? affinity(contentWords(e.items.join(' ')), words) : 0;
 }

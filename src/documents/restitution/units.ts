@@ -34,6 +34,21 @@ function endsSentence(s: string): boolean {
   return /[.;!?]["»”)]?$/.test(s) && !/(?:\.\.\.|…)$/.test(s);
 }
 
+/** Words that open a sentence and are never a proper noun: a capitalised one starts a new paragraph. */
+export const SENTENCE_OPENERS = new Set(
+  (
+    'le la les l un une des du de d ce cet cette ces chaque tout tous toute toutes il elle ils elles on nous vous je ' +
+    'notre nos votre vos leur leurs son sa ses a à au aux en dans pour par sur avec sans selon entre depuis après avant ' +
+    'afin ainsi enfin lors si mais et ou donc car cependant toutefois plus suite'
+  ).split(' '),
+);
+
+/** The line starts with a capitalised sentence opener ("Chaque atelier…", "L’ensemble…"). */
+export function opensSentence(text: string): boolean {
+  const first = /^\p{Lu}[\p{L}]*/u.exec(text)?.[0];
+  return first !== undefined && SENTENCE_OPENERS.has(first.toLowerCase());
+}
+
 function startsLowercase(s: string): boolean {
   return /^[\p{Ll}(\d«"“/]/u.test(s) || /^[a-zà-ÿ]/.test(s);
 }
@@ -65,12 +80,16 @@ export function readUnits(lines: readonly SourceLine[]): Unit[] {
     current = undefined;
   };
 
+  const recentLengths: number[] = [0];
   for (const line of lines) {
     const text = line.text;
     if (!text) {
       gap = true;
       continue;
     }
+    if (recentLengths.length > 8) recentLengths.shift();
+    const lastSeen = current?.lines[current.lines.length - 1]?.text;
+    if (lastSeen) recentLengths.push(lastSeen.length);
     const marker = itemMarker(text);
     const lastLine = current?.lines[current.lines.length - 1]?.text ?? '';
 
@@ -101,7 +120,14 @@ export function readUnits(lines: readonly SourceLine[]): Unit[] {
       continue;
     }
 
-    if (isHeadingLine(text)) {
+    // A run of acronyms wrapped from an item ("… coordonné –" + "CPTS, PSLA, MSP") is not a heading.
+    const wrappedAcronyms =
+      current?.type === 'item' &&
+      !gap &&
+      !endsSentence(lastLine) &&
+      lastLine.length >= 0.65 * Math.max(...recentLengths) &&
+      !/\p{L}{6,}/u.test(text);
+    if (isHeadingLine(text) && !wrappedAcronyms) {
       if (current?.type === 'heading' && !gap) current.lines.push(line);
       else {
         flush();
@@ -113,7 +139,12 @@ export function readUnits(lines: readonly SourceLine[]): Unit[] {
 
     // Running text: continuation of the current unit, or a new paragraph.
     if (current?.type === 'item') {
-      const continues = gap ? startsLowercase(text) : !(endsSentence(lastLine) && !startsLowercase(text));
+      // Without a blank line, a line in capitals after a short last line starts a paragraph (PDF text has no
+      // blank lines); after a full line it is a wrapped word ("… (ex" + "CPTS)").
+      const lastIsShort = lastLine.length < 0.65 * Math.max(...recentLengths);
+      const continues = gap
+        ? startsLowercase(text)
+        : startsLowercase(text) || !(endsSentence(lastLine) || lastIsShort || opensSentence(text));
       if (continues) {
         const target = subParts.length ? subParts[subParts.length - 1]! : itemParts;
         target.push(text);

@@ -101,6 +101,7 @@ export function findPeriod(lines: readonly string[]): string {
       if (/p[ée]riode\s*$/.test(before)) score += 1;
       if (/projet r[ée]gional|prs/.test(before) || /plan|strat[ée]gie/.test(before)) score -= 5;
       if (m[2] && Number(m[2]) - Number(m[1]) > 3) score -= 2; // five-year PRS spans are not a roadmap period
+      else if (m[2] && score > 0) score += 1; // "2024/2025" says more than "2024" alone
       if (score > 0) scored.push({ period: m[2] ? `${m[1]}-${m[2]}` : m[1]!, score, index });
     }
   });
@@ -124,7 +125,9 @@ export function findSignatories(lines: readonly string[]): Signatory[] {
         if (roleLines.length) break;
         continue;
       }
-      const continues = roleLines.length > 0 && /^[a-zà-ÿ]/.test(next) && next.length < 70;
+      // A role wraps onto a line starting in lower case, or after a line that cannot end there ("… santé du").
+      const cutShort = /(?:^|\s)(?:du|de|des|de la|d['’]|l['’]|le|la|les|et|au|aux|en|à|pour|sur)$/i.test(roleLines[roleLines.length - 1] ?? '');
+      const continues = roleLines.length > 0 && (/^[a-zà-ÿ]/.test(next) || cutShort) && !NAME_LINE.test(next) && next.length < 70;
       if ((roleLines.length === 0 && ROLE_START.test(next)) || continues) roleLines.push(next);
       else break;
     }
@@ -154,7 +157,7 @@ export function findPrsAxes(lines: readonly string[]): string[] {
   const to = heading >= 0 ? Math.min(lines.length, heading + 80) : lines.length;
   const found: string[] = [];
   for (const ref of PRS_NORMANDIE_AXES) {
-    let best = { score: 0, text: '' };
+    let best = { score: 0, text: '', distance: Infinity };
     for (let i = from; i < to; i++) {
       if (!text[i] || text[i]!.length < 8) continue;
       const parts: string[] = [];
@@ -164,7 +167,9 @@ export function findPrsAxes(lines: readonly string[]): string[] {
         parts.push(text[k]!);
         const candidate = parts.join(' ');
         const score = similarity(candidate, ref);
-        if (score > best.score) best = { score, text: candidate };
+        // Equal wording (an editorial bullet repeats an axis): the line nearer the heading is the list's.
+        const distance = heading >= 0 ? Math.abs(i - heading) : i;
+        if (score > best.score || (score === best.score && distance < best.distance)) best = { score, text: candidate, distance };
       }
     }
     if (best.score >= 0.8) found.push(best.text);
@@ -193,6 +198,11 @@ export function findTransversalPriorities(prose: readonly ProseLine[]): Transver
     const line = cleanSpaces(prose[i]!.text.replace(/\*\*/g, ''));
     if (!line) continue;
     if (isAllCaps(line) && line.length > 12) break; // next capitalised section heading
+    // A title wrapped after a function word ("… la transformation des" / "organisations") goes on.
+    if (current && !current.lines.length && /(?:^|\s)(?:de|des|du|la|le|les|et|à|au|aux|en|pour|sur|dans|avec)$/i.test(current.title) && /^[a-zà-ÿ]/.test(line)) {
+      current.title = `${current.title} ${line}`;
+      continue;
+    }
     const looksLikeTitle =
       previousEnded && /^[A-ZÀ-Ý]/.test(line) && line.length <= 90 && !/[.,;:!?]$/.test(line) && line.split(' ').length <= 14;
     if (looksLikeTitle) {

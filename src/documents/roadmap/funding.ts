@@ -77,8 +77,9 @@ const MONEY = new RegExp(
  * word ("Enveloppe de 120 000 à répartir"); "1 250 participants" is not money.
  */
 const BARE_NUMBER = new RegExp(String.raw`^\s*(${NUMBER})\s*$`, 'du');
+const MONEY_WORD = String.raw`[Ee]nveloppes?|[Mm]ontants?|[Bb]udgets?|[Ff]orfaits?|[Ss]ubventions?|[Dd]otations?|[Cc]r[ée]dits?|hauteur`;
 const CUED_NUMBER = new RegExp(
-  String.raw`(?<!\p{L})(?:[Ee]nveloppes?|[Mm]ontants?|[Bb]udgets?|[Ff]orfaits?|[Ss]ubventions?|[Dd]otations?|[Cc]r[ée]dits?|hauteur)\s{1,3}(?:de\s{1,3}|d'\s{0,2}|:\s{0,3})?${NUMBER_START}(${NUMBER})(?![\d.,])`,
+  String.raw`(?<!\p{L})(?:${MONEY_WORD})\s{1,3}(?:de\s{1,3}|d'\s{0,2}|:\s{0,3})?${NUMBER_START}(${NUMBER})(?![\d.,])`,
   'du',
 );
 /** "2 x 30.000 €" and "30 000 € x 2": the amount is the product. */
@@ -97,8 +98,14 @@ const IS_YEAR = new RegExp(String.raw`^${YEAR}$`, 'u');
  * "par l'ARS" names a payer, so an article after "par" rules it out; "pour" gives a unit only before a
  * count ("pour 2 ans", "pour les 4 ateliers"), otherwise it names a purpose or a beneficiary.
  */
+const PER_PAR = String.raw`par\s+(?!(?:les?|la|des|du|une?)\s|l')`;
+const PER_POUR = String.raw`pour\s+(?=(?:(?:les|des)\s+)?\d)`;
+/** The unit ends before punctuation, a full stop, or a word opening another clause ("par SMUR pour la …"). */
+const PER_END = String.raw`(?=\s+(?:pour|afin|dont|soit|et|sur|avec)\s|\s*[,;:()+\n]|\.(?:\s|$)|\s*$)`;
+const PER_ACRONYM = String.raw`(?:\s{0,3}\([A-Z][A-Za-z]{1,9}\))?`;
+const PER_TIME = String.raw`\/\s{0,3}(?:an|année|mois|jour|semaine|trimestre)s?(?!\p{L})`;
 const PER = new RegExp(
-  String.raw`^\s*(?:(?:par\s+(?!(?:les?|la|des|du|une?)\s|l')|pour\s+(?=(?:(?:les|des)\s+)?\d))[^,;:()+\n]{1,80}?(?=\s+(?:pour|afin|dont|soit|et|sur|avec)\s|\s*[,;:()+\n]|\.(?:\s|$)|\s*$)(?:\s{0,3}\([A-Z][A-Za-z]{1,9}\))?|\/\s{0,3}(?:an|année|mois|jour|semaine|trimestre)s?(?!\p{L}))`,
+  String.raw`^\s*(?:(?:${PER_PAR}|${PER_POUR})[^,;:()+\n]{1,80}?${PER_END}${PER_ACRONYM}|${PER_TIME})`,
   'u',
 );
 
@@ -243,8 +250,8 @@ function collapseSpaces(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const LEADING_JUNK = new Set([' ', ',', ';', '/', '+', ':', '-']);
-const TRAILING_JUNK = new Set([' ', ',', ';', '/', '+', ':', '-']);
+/** Punctuation left around a component once the text is cut between amounts. */
+const SEPARATOR_CHARS = new Set([' ', ',', ';', '/', '+', ':', '-']);
 
 /**
  * Trims the separators left around a component ("(CU : 21 000€," → "CU : 21 000€"), dropping a parenthesis
@@ -261,13 +268,13 @@ function trimSeparators(text: string): string {
     for (let c = s[start]; start < end && c !== undefined; c = s[start]) {
       if (c === '(' && opens > closes) opens--;
       else if (c === ')') closes--; // a leading ")" can never be matched
-      else if (!LEADING_JUNK.has(c)) break;
+      else if (!SEPARATOR_CHARS.has(c)) break;
       start++;
     }
     for (let c = s[end - 1]; end > start && c !== undefined; c = s[end - 1]) {
       if (c === ')' && closes > opens) closes--;
       else if (c === '(') opens--; // nor can a trailing "("
-      else if (!TRAILING_JUNK.has(c)) break;
+      else if (!SEPARATOR_CHARS.has(c)) break;
       end--;
     }
     const conjunction = /^(?:et|dont|puis) /.exec(s.slice(start, start + 5));
@@ -329,7 +336,10 @@ function unclosedParenthesis(text: string): number {
 }
 
 /** Words a label never ends with: "répartition indicative à" introduces an amount, it does not name it. */
-const FUNCTION_WORDS = new Set(['à', 'a', 'de', 'du', 'des', "d'", 'en', 'pour', 'par', 'sur', 'soit', 'dont', 'et', 'le', 'la', 'les', "l'", 'au', 'aux', 'avec']);
+const FUNCTION_WORDS = new Set([
+  ...['à', 'a', 'de', 'du', 'des', "d'", 'en', 'pour', 'par', 'sur', 'soit', 'dont', 'et'],
+  ...['le', 'la', 'les', "l'", 'au', 'aux', 'avec'],
+]);
 
 /** Short name written before an amount of a list ("AJ", "CPTS"): at most 3 words, no year, not a phrase. */
 function labelOf(text: string): string | null {
@@ -436,11 +446,10 @@ function groupLines(lines: readonly Line[]): Block[] {
       continue;
     }
     const informative = line.namesSource || line.namesPeriod;
+    // A second funder line before any amount starts a funding of its own ("FIR\nCPOM").
     const opens =
-      !current ||
-      (current.money !== null && informative) ||
-      (current.money === null && line.namesSource && current.header.some((l) => l.namesSource));
-    if (opens || !current) blocks.push((current = { header: [], money: null, footer: [] }));
+      (current?.money && informative) || (!current?.money && line.namesSource && current?.header.some((l) => l.namesSource));
+    if (!current || opens) blocks.push((current = { header: [], money: null, footer: [] }));
     (current.money ? current.footer : current.header).push(line);
   }
   return mergeTrailingFunders(blocks);
@@ -485,7 +494,7 @@ function blockFundings(block: Block, inherited: Context): Funding[] {
   const fundings = block.money.fundings;
   return fundings.map((f, i) => {
     const raw = [...(i === 0 ? headerRaw : []), f.raw, ...(i === fundings.length - 1 ? footerRaw : [])];
-    return { source: f.source ?? source, amount: f.amount, per: f.per, period: f.period ?? period, raw: raw.join('\n') };
+    return { ...f, source: f.source ?? source, period: f.period ?? period, raw: raw.join('\n') };
   });
 }
 

@@ -8,16 +8,19 @@
 import type { Indicator } from '../../model/roadmap.js';
 import { cleanSpaces, LIST_MARKER } from '../../text/normalize.js';
 
+/** After the keyword: the year it is for, then a colon or directly a number ("cible 10", "cible 2024 : 40"). */
+const VALUE_OPENING = String.raw`(?:\s+(20\d{2}))?\s*(?::\s*|(?=[+\-−≥≤<>~]?\s?\p{N}))`;
+const WORD_START = String.raw`(?<![\p{L}\p{N}])`;
+
 /**
- * "cible", "objectif", "valeur cible", optionally followed by the year the target is for, then a colon or
- * directly a number: "cible 2024 : 40", "Cible: 100%", "cible 10", "cible : +10 MSP en 2024". "population
- * cible vaccinée" has neither and is not a target.
+ * "cible", "objectif", "valeur cible" then the value: "cible 2024 : 40", "Cible: 100%", "cible 10",
+ * "cible : +10 MSP en 2024". "population cible vaccinée" has neither colon nor number and is not a target.
  */
-const TARGET = /(?<![\p{L}\p{N}])(?:valeurs?\s+cibles?|cibles?|objectifs?)(?:\s+(20\d{2}))?\s*(?::\s*|(?=[+\-−≥≤<>~]?\s?\p{N}))/giu;
+const TARGET = new RegExp(String.raw`${WORD_START}(?:valeurs?\s+cibles?|cibles?|objectifs?)${VALUE_OPENING}`, 'giu');
 
 /** "valeur 7", "valeur initiale : 12", "situation initiale 2023 : 5", "référence : 30 %". */
-const BASELINE =
-  /(?<![\p{L}\p{N}])(?:valeurs?(?:\s+(?:initiales?|de\s+départ|de\s+référence|de\s+base|actuelles?))?|baseline|situation\s+initiale|point\s+de\s+départ|référence)(?:\s+(20\d{2}))?\s*(?::\s*|(?=[+\-−≥≤<>~]?\s?\p{N}))/giu;
+const BASELINE_WORDS = String.raw`valeurs?(?:\s+(?:initiales?|de\s+départ|de\s+référence|de\s+base|actuelles?))?|baseline|situation\s+initiale|point\s+de\s+départ|référence`;
+const BASELINE = new RegExp(String.raw`${WORD_START}(?:${BASELINE_WORDS})${VALUE_OPENING}`, 'giu');
 
 /** A comma that opens the next clause ends a value: "valeur 7, cible 10". */
 const NEXT_CLAUSE = /,\s*(?:valeurs?|cibles?|objectifs?)(?![\p{L}])/iuy;

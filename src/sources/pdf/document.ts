@@ -154,6 +154,9 @@ export async function readPdfPages(
     // Errors only: pdf.js warns about every font quirk it repairs, which is noise for a CLI user.
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     stopAtErrors: false,
+    // Text and rules are all we read: images are skipped rather than decoded (time and memory).
+    maxImageSize: 1,
+    isOffscreenCanvasSupported: false,
   });
   let doc: PdfDocumentProxy;
   try {

@@ -1,4 +1,4 @@
-import { ACTION, type Column, contentScores, entryScores, type Features, pieceFeatures, startsWithIndicatorHead, words, type WidthContext } from './features.js';
+import { ACTION, type Column, INDICATEUR, contentScores, entryScores, type Features, pieceFeatures, startsWithIndicatorHead, words, type WidthContext } from './features.js';
 import type { TableLine } from './layout.js';
 import { CURRENCY_START, FUNCTION_WORDS, ITEM_MARKER } from './lexicon.js';
 import { lineSplits } from './split.js';
@@ -27,7 +27,7 @@ export interface ReadRow {
 }
 
 /** How the previous line and this one hold together. */
-export type Continuation = 'strong' | 'list' | 'none';
+export type Continuation = 'strong' | 'soft' | 'list' | 'none';
 
 function unclosedParen(text: string): boolean {
   return (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
@@ -35,10 +35,11 @@ function unclosedParen(text: string): boolean {
 
 /**
  * "strong": the previous line cannot end there (it ends on "de", a hyphen, a comma before a lower-case word,
- * an open parenthesis) or this line starts in lower case: the same cell goes on. "list": a list item after a
- * line announcing it (":") or after another item. "none": a new cell may start.
+ * an open parenthesis) or this line starts in lower case: the same cell goes on. "soft": no blank line and no
+ * punctuation between them, the line starts with a capital or a digit (a wrapped name, or a new indicator).
+ * "list": a list item after a line announcing it (":") or after another item. "none": a new cell may start.
  */
-export function continuation(prev: string, cur: string, prevInList = false): Continuation {
+export function continuation(prev: string, cur: string, prevInList = false, blankBefore = false, openParens = 0): Continuation {
   const p = prev.trim();
   const c = cur.trim();
   const sentenceEnded = /[.!?…]$/.test(p);
@@ -46,26 +47,37 @@ export function continuation(prev: string, cur: string, prevInList = false): Con
   if (ITEM_MARKER.test(c)) return /:$/.test(p) || prevInList ? 'list' : 'none';
   if (/\p{L}-$/u.test(p) || /['’‘]$/.test(p)) return 'strong';
   if (!sentenceEnded && !/[:;,)]$/.test(p) && FUNCTION_WORDS.has(lastWord)) return 'strong';
-  if (unclosedParen(p) && !sentenceEnded) return 'strong';
+  if ((openParens > 0 || unclosedParen(p)) && !sentenceEnded) return 'strong';
+  if (/^\(/.test(c) && !/[.!?…:;]$/.test(p)) return 'strong';
   if (/^[),;:]/.test(c) || CURRENCY_START.test(c)) return 'strong';
   if (/^\p{Ll}/u.test(c) && !sentenceEnded && !startsWithIndicatorHead(c)) return 'strong';
+  const opensCell = startsWithIndicatorHead(c) || /^[(\s]*\d[\d\s,]*(?:€|euros?|M€)/iu.test(c);
+  if (!blankBefore && !opensCell && !/[.!?…:;]$/.test(p) && /^[\p{Lu}\d«"]/u.test(c)) return 'soft';
   return 'none';
 }
 
 /** Transition scores: how much a change of column costs given how the lines hold together. */
 export const TRANSITIONS = {
-  stay: { strong: 2, list: 1.5, none: 0 },
-  forward: { strong: -6, list: -3, none: -2.5 },
-  forwardAfterBlank: { strong: -5, list: -2.5, none: -0.5 },
-  newRow: { strong: -8, list: -6, none: -5 },
-  newRowAfterBlank: { strong: -7, list: -3.5, none: -1 },
+  stay: { strong: 2, soft: 0.5, list: 1.5, none: 0 },
+  forward: { strong: -6, soft: -3, list: -3, none: -2.5 },
+  forwardAfterBlank: { strong: -5, soft: -0.5, list: -2.5, none: -0.5 },
+  newRow: { strong: -8, soft: -6, list: -6, none: -5 },
+  newRowAfterBlank: { strong: -7, soft: -1, list: -3.5, none: -1 },
   /** Each extra cell on the same source line. */
   inLine: -0.3,
 } as const;
 
+/** Score of an indicator paragraph (after a blank line) that does not open with what it counts. */
+const PARAGRAPH_WITHOUT_HEAD = -1.5;
+
+/** How much start evidence counts on a line, by how it holds to the line before. */
+const ENTRY_WEIGHT: Record<Continuation, number> = { strong: 0, soft: 0.5, list: 0.3, none: 1 };
+
 /** How much a piece looks like the first line of a row (an action opens with a verb, rarely with "Le"). */
 export function rowStartScore(f: Features): number {
-  return 1.5 * f.infinitive + 1 * f.itemInfinitive + 0.4 * f.nominal - 1.5 * f.determiner - 1.5 * f.lowerStart - 1 * f.participle - 1 * f.remark + 0.5 * f.wide - 2 * f.money;
+  return (
+    1.5 * f.infinitive + 1 * f.itemInfinitive + 0.4 * f.nominal - 1.5 * f.determiner - 1.5 * f.lowerStart - 1 * f.participle - 1 * f.remark + 0.5 * f.wide - 2 * f.money - 1.5 * f.fundingLead
+  );
 }
 
 interface State {
@@ -124,15 +136,23 @@ export function readRows(
   // table[i][c]: best score of lines 0..i with the last piece of line i in column c.
   const table: State[][] = [];
   let inList = false;
+  // Parentheses opened and not yet closed in the current paragraph: a line inside them continues it.
+  let openParens = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const prevLine = lines[i - 1];
-    const cont: Continuation = prevLine ? continuation(prevLine.text, line.text, inList) : 'none';
-    inList = ITEM_MARKER.test(line.text) || (inList && cont !== 'none');
+    if (line.blankBefore) openParens = 0;
+    const cont: Continuation = prevLine ? continuation(prevLine.text, line.text, inList, line.blankBefore, openParens) : 'none';
+    openParens = Math.max(0, openParens + (line.text.match(/\(/g) ?? []).length - (line.text.match(/\)/g) ?? []).length);
+    const entryWeight = ENTRY_WEIGHT[cont];
+    // A list goes on until a paragraph that is neither an item nor the wrapped end of one.
+    inList = ITEM_MARKER.test(line.text) || (inList && !(line.blankBefore && cont === 'none'));
     const row: State[] = [0, 1, 2, 3].map(() => ({ score: NONE }));
     const previous: State[] = i === 0 ? [] : table[i - 1]!;
     splits[i]!.forEach((split, s) => {
       const pieceScores = split.pieces.map((p) => emission(p.text, contexts[i]!));
+      // Every paragraph of an indicator cell names what it counts: a paragraph that does not is not an indicator.
+      const paragraphWithoutHead = line.blankBefore && !startsWithIndicatorHead(split.pieces[0]!.text) ? PARAGRAPH_WITHOUT_HEAD : 0;
       // Every increasing sequence of columns for the pieces.
       const sequences: Column[][] = [];
       const extend = (acc: Column[]) => {
@@ -148,9 +168,10 @@ export function readRows(
         // Content evidence counts for every piece; start evidence where a cell, an item or a sentence may start:
         // on pieces after the first of a line, and on the first unless it plainly continues the line before.
         let own = split.strength + TRANSITIONS.inLine * (columns.length - 1);
-        columns.forEach((c, k) => (own += pieceScores[k]!.content[c]! + (k > 0 || cont !== 'strong' ? pieceScores[k]!.entry[c]! : 0)));
+        columns.forEach((c, k) => (own += pieceScores[k]!.content[c]! + (k > 0 ? 1 : entryWeight) * pieceScores[k]!.entry[c]!));
         const first = columns[0]!;
         const last = columns[columns.length - 1]!;
+        if (first === INDICATEUR) own += paragraphWithoutHead;
         const candidates: { prev: number; score: number; newRow: boolean }[] = [];
         if (i === 0) {
           if (first === ACTION) candidates.push({ prev: -1, score: pieceScores[0]!.rowStart, newRow: true });

@@ -4,6 +4,7 @@ import {
   DECLARATIVE_VERBS,
   DETERMINERS,
   FUNDING_SOURCES,
+  FUNCTION_WORDS,
   FUNDING_WORDS,
   INDICATOR_HEADS,
   ITEM_MARKER,
@@ -33,7 +34,7 @@ export function stripItemMarker(text: string): string {
 export function isInfinitive(word: string): boolean {
   const lower = word.toLocaleLowerCase('fr-FR');
   if (lower.length < 4 || NOT_INFINITIVES.has(lower)) return false;
-  if (/(?:ère|ière|oir|eur|aire|oire|ètre)$/.test(lower)) return false;
+  if (/(?:ère|ière|eur|aire|oire|ètre|ure)$/.test(lower) && !/^(?:con|ex|in)clure$/.test(lower)) return false;
   return /^[\p{L}][\p{Ll}]+(?:er|ir|re)$/u.test(word);
 }
 
@@ -82,6 +83,7 @@ export const CONTENT_FEATURES = [
   'overwide',
   'narrowBlock',
   'longBlock',
+  'endsWithPeriod',
 ] as const;
 /** Features of how a piece starts, evidence only where a cell starts (a change of column or a new row). */
 export const ENTRY_FEATURES = [
@@ -97,15 +99,15 @@ export const ENTRY_FEATURES = [
   'shortPhrase',
   'itemMarker',
   'lowerStart',
-  'endsWithPeriod',
+  'fundingLead',
 ] as const;
 export type FeatureName = (typeof CONTENT_FEATURES)[number] | (typeof ENTRY_FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
 /** "Travaux menés", "Projet travaillé", "Actions 2024 identifiées": a noun and a past participle report a status. */
 function isStatusPhrase(ws: readonly string[]): boolean {
-  if (!ws.length || startsWithIndicatorHead(ws.join(' '))) return false;
-  return ws.slice(1, 3).some((w) => /^\p{Ll}{3,}(?:é|ée|és|ées)$/u.test(w));
+  const participle = (w: string | undefined) => w !== undefined && /^\p{Ll}{3,}(?:é|ée|és|ées|u|ue|us|ues|ise|ises)$/u.test(w);
+  return participle(ws[1]) || (/^\d+$/.test(ws[1] ?? '') && participle(ws[2]));
 }
 
 /** What a piece of a table line looks like, as numbers (mostly 0/1). */
@@ -140,10 +142,11 @@ export function pieceFeatures(rawText: string, width: WidthContext): Features {
     participle: /^\p{Lu}\p{Ll}+(?:é|ée|és|ées|u|ue|us|ues|i|is|ie|ies)$/u.test(first) && !isInfinitive(first) && first.length > 4 ? 1 : 0,
     statusPhrase: isStatusPhrase(ws) ? 1 : 0,
     remark: REMARK_OPENERS.test(body) ? 1 : 0,
-    shortPhrase: ws.length <= 8 && !/[.!?]\s*$/.test(text) ? 1 : 0,
+    shortPhrase: ws.length <= 8 && !/[.!?]\s*$/.test(text) && !FUNCTION_WORDS.has((ws[ws.length - 1] ?? '').toLocaleLowerCase('fr-FR')) ? 1 : 0,
     itemMarker: ITEM_MARKER.test(text) ? 1 : 0,
     lowerStart: /^\p{Ll}/u.test(body) && !startsWithIndicatorHead(body) ? 1 : 0,
     endsWithPeriod: /[.!?…]\s*$/.test(text) && !/\b(?:etc|cf)\.$/i.test(text) ? 1 : 0,
+    fundingLead: FUNDING_SOURCES.has(first) || FUNDING_WORDS.test(first) ? 1 : 0,
   };
 }
 
@@ -165,8 +168,9 @@ export const CONTENT_WEIGHTS: Record<(typeof CONTENT_FEATURES)[number], Weights>
   percent: [-0.3, -0.2, 0.6, -0.2],
   wide: [0.8, -0.3, -0.8, -0.2],
   overwide: [-0.5, -0.3, -0.8, 0.3],
-  narrowBlock: [-0.6, 0.1, 0.2, 0.2],
+  narrowBlock: [-0.3, 0.1, 0.1, 0.1],
   longBlock: [0, 0, 0, 0],
+  endsWithPeriod: [0.2, 0, -0.8, 0.6],
 };
 
 export const ENTRY_WEIGHTS: Record<(typeof ENTRY_FEATURES)[number], Weights> = {
@@ -177,12 +181,12 @@ export const ENTRY_WEIGHTS: Record<(typeof ENTRY_FEATURES)[number], Weights> = {
   nominal: [0.4, 0, 0.6, 0.1],
   determiner: [-1.5, -0.8, -1.2, 1.8],
   participle: [-1, -0.5, -0.3, 1.2],
-  statusPhrase: [-0.5, -0.3, -0.6, 1.2],
+  statusPhrase: [-0.5, -0.3, -1, 1.5],
   remark: [-1, -0.3, -0.8, 1.5],
-  shortPhrase: [-0.3, 0.2, 0.6, -0.3],
+  shortPhrase: [-0.3, 0.2, 0.4, -0.3],
   itemMarker: [0.5, 0, -0.5, 0.2],
   lowerStart: [-1, -0.3, -0.3, -0.3],
-  endsWithPeriod: [0.2, 0, -0.6, 0.4],
+  fundingLead: [-0.8, 1, -0.5, -0.3],
 };
 
 function weigh<N extends FeatureName>(features: Features, names: readonly N[], weights: Record<N, Weights>): [number, number, number, number] {

@@ -1,5 +1,6 @@
 import { cleanSpaces, isAllCaps } from '../../../text/normalize.js';
 import { isHeaderLine } from '../table-header.js';
+import { ITEM_MARKER } from './lexicon.js';
 
 /**
  * The page structure of a roadmap dumped to text in reading order (pdftotext style, no positions):
@@ -95,7 +96,10 @@ export function brandLines(lines: readonly string[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const t = cleanSpaces(lines[i]!);
-    if (YEAR_SPAN.test(t)) out.add(i);
+    if (YEAR_SPAN.test(t)) {
+      const k = nextNonBlank(lines, i + 1, 3);
+      if (k !== undefined && /^projet\s+r[ée]gional/i.test(cleanSpaces(lines[k]!))) out.add(i);
+    }
     if (/^projet\s+r[ée]gional$/i.test(t)) {
       out.add(i);
       const a = nextNonBlank(lines, i + 1, 2);
@@ -109,8 +113,37 @@ export function brandLines(lines: readonly string[]): Set<number> {
   return out;
 }
 
+/** "LES PRIORITÉS RÉGIONALES TRANSVERSALES": a capitalised heading of several words (not "(MSP / CPTS);"). */
+/**
+ * The table header "Actions Financement Indicateur Commentaires" on one line, or one word a line (some converters
+ * break it): the last line of the header, or undefined.
+ */
+export function headerAt(lines: readonly string[], i: number): number | undefined {
+  const first = cleanSpaces(lines[i]!);
+  if (isHeaderLine(first)) return i;
+  if (!/^actions?$/i.test(first)) return undefined;
+  let text = first;
+  let j = i;
+  for (let step = 0; step < 3; step++) {
+    const k = nextNonBlank(lines, j + 1, 3);
+    if (k === undefined) return undefined;
+    const word = cleanSpaces(lines[k]!);
+    if (word.split(' ').length > 1) return undefined;
+    text += ` ${word}`;
+    j = k;
+    if (step >= 1 && isHeaderLine(text)) {
+      // Take the fourth column name too when it follows.
+      const next = nextNonBlank(lines, j + 1, 3);
+      if (step === 1 && next !== undefined && isHeaderLine(`${text} ${cleanSpaces(lines[next]!)}`)) return next;
+      return j;
+    }
+  }
+  return undefined;
+}
+
 function isSectionHeading(t: string): boolean {
-  return t.length > 12 && isAllCaps(t) && !/\d{2,}/.test(t);
+  const longWords = t.match(/\p{L}{3,}/gu) ?? [];
+  return longWords.length >= 3 && isAllCaps(t) && !/\d{2,}/.test(t) && /^\p{L}/u.test(t);
 }
 
 export function readLayout(text: string): DumpLayout {
@@ -133,28 +166,28 @@ export function readLayout(text: string): DumpLayout {
   const bands: Band[] = [];
   const consumedMarkers = new Set<number>();
 
-  /** Reads a band starting at line i ("Engagements…" or "Chantier :"); returns it and the last line it used. */
+  /** "Engagements du CTS" opens a band only when a "Chantier :" line or a marker follows it. */
+  const isBandStart = (i: number): boolean => {
+    const t = cleanSpaces(lines[i]!);
+    if (!BAND_START.test(t) || t.length > 60) return false;
+    const k = nextNonBlank(lines, i + 1);
+    return k !== undefined && (CHANTIER.test(cleanSpaces(lines[k]!)) || markers.has(k));
+  };
+
+  /** Reads a band starting at line i ("Engagements…" and/or "Chantier : <title>", then the axis marker). */
   const readBand = (i: number): Band => {
     const band: Band = { first: i, last: i };
     let j = i;
-    if (BAND_START.test(cleanSpaces(lines[i]!))) {
-      const k = nextNonBlank(lines, i + 1);
-      if (k !== undefined && CHANTIER.test(cleanSpaces(lines[k]!))) j = k;
-      else band.last = i;
-    }
+    if (isBandStart(i)) j = nextNonBlank(lines, i + 1) ?? i;
     const ch = CHANTIER.exec(cleanSpaces(lines[j]!));
     if (ch) {
       let title = ch[1] ?? '';
       let last = j;
-      let k = j + 1;
-      if (!title) {
-        const start = nextNonBlank(lines, j + 1, 3);
-        k = start ?? k;
-      }
-      // The title runs until a blank line; it may wrap over several lines.
+      // The title follows "Chantier :" (on the same line or the next) and runs until a blank line.
+      let k = title ? j + 1 : (nextNonBlank(lines, j + 1, 3) ?? j + 1);
       for (let n = 0; k < lines.length && n < 5; k++, n++) {
         const t = cleanSpaces(lines[k]!);
-        if (!t || markers.has(k) || isHeaderLine(t) || brand.has(k)) break;
+        if (!t || markers.has(k) || headerAt(lines, k) !== undefined || brand.has(k)) break;
         title = title ? `${title} ${t}` : t;
         last = k;
       }
@@ -173,9 +206,11 @@ export function readLayout(text: string): DumpLayout {
 
   for (let i = 0; i < lines.length; i++) {
     const t = cleanSpaces(lines[i]!);
-    if (isHeaderLine(t)) {
+    const headerEnd = headerAt(lines, i);
+    if (headerEnd !== undefined) {
       const segment: TableSegment = { header: i, lines: [], furniture: [] };
-      used.add(i);
+      mark(i, headerEnd);
+      i = headerEnd;
       let blank = true;
       let k = i + 1;
       for (; k < lines.length; k++) {
@@ -184,13 +219,16 @@ export function readLayout(text: string): DumpLayout {
           blank = true;
           continue;
         }
-        if (isHeaderLine(line) || BAND_START.test(line) || CHANTIER.test(line) || markers.has(k) || brand.has(k) || isSectionHeading(line)) break;
+        if (headerAt(lines, k) !== undefined || isBandStart(k) || CHANTIER.test(line) || markers.has(k) || brand.has(k) || isSectionHeading(line)) break;
         if (isPageFurniture(line)) {
           segment.furniture.push(k);
           blank = true;
           continue;
         }
-        segment.lines.push({ index: k, text: line, blankBefore: blank });
+        // pdftotext drops the private-use bullet glyphs of some PDF fonts and leaves their space: inside a
+        // table, a line that starts with one space is a list item.
+        const lostBullet = segment.lines.length > 0 && /^ \S/.test(lines[k]!) && !ITEM_MARKER.test(line);
+        segment.lines.push({ index: k, text: lostBullet ? `• ${line}` : line, blankBefore: blank });
         used.add(k);
         blank = false;
       }
@@ -198,15 +236,7 @@ export function readLayout(text: string): DumpLayout {
       i = k - 1;
       continue;
     }
-    if (BAND_START.test(t) && t.length <= 60) {
-      const band = readBand(i);
-      if (band.chantier || band.axis) {
-        bands.push(band);
-        i = band.last;
-      } else used.delete(i);
-      continue;
-    }
-    if (CHANTIER.test(t)) {
+    if (isBandStart(i) || CHANTIER.test(t)) {
       const band = readBand(i);
       bands.push(band);
       i = band.last;
@@ -232,7 +262,7 @@ export function readLayout(text: string): DumpLayout {
   const dividers: Divider[] = [];
   const stops = (k: number) => {
     const t = cleanSpaces(lines[k]!);
-    return used.has(k) || brand.has(k) || markers.has(k) || isHeaderLine(t) || isSectionHeading(t) || isPageFurniture(t);
+    return used.has(k) || brand.has(k) || markers.has(k) || headerAt(lines, k) !== undefined || isSectionHeading(t) || isPageFurniture(t);
   };
   const collect = (from: number, step: 1 | -1): number[] => {
     const got: number[] = [];

@@ -42,7 +42,8 @@ export const NOT_INFINITIVES = new Set([
   'binaire', 'horaire', 'salaire', 'annuaire', 'itinéraire', 'inventaire', 'sommaire', 'formulaire', 'bénévole',
   'dispensaire', 'pédiatre', 'psychiatre', 'gériatre', 'théâtre', 'cloître', 'ministre', 'maître', 'poitrine',
   'cinquantaine', 'centaine', 'dizaine', 'sinistre', 'filtre', 'spectre', 'diamètre', 'paramètre', 'périmètre',
-  'rencontre', 'entretien', 'guichet', 'projet', 'réseau', 'comité', 'vademecum',
+  'rencontre', 'entretien', 'guichet', 'projet', 'réseau', 'comité', 'vademecum', 'hospitalier', 'financier',
+  'régulier', 'particulier', 'saisonnier', 'journalier', 'conseiller', 'officier', 'œuvre', 'oeuvre', 'livre', 'fièvre',
 ]);
 
 /** Function words after which a line (or a phrase) cannot end: the text goes on. */

@@ -1,5 +1,5 @@
 import { isInfinitive, moneyMatches, startsWithIndicatorHead, words } from './features.js';
-import { FUNCTION_WORDS, FUNDING_SOURCES } from './lexicon.js';
+import { FUNCTION_WORDS, FUNDING_SOURCES, FUNDING_WORDS } from './lexicon.js';
 
 /**
  * A text dump writes side-by-side cells of a table row on one line when their first lines share a baseline:
@@ -62,11 +62,14 @@ export function boundaryCandidates(line: string): Boundary[] {
     const rest = line.slice(tok.start);
 
     // A money phrase starts here, possibly behind the acronyms of its source ("CTSM FIR 91 000€") or a "(".
+    // The funding label before the amount: acronyms, years, a colon ("FIR 2025-2026 : 60 000 €").
     let j = k;
-    while (j < toks.length && isAcronym(toks[j]!.text) && !/[)]$/.test(toks[j]!.text)) j++;
+    const labelToken = (t: string) => isAcronym(t) || FUNDING_WORDS.test(t) || /^(?:20\d\d(?:[-/]20\d\d)?|:|-|–)$/.test(t);
+    while (j < toks.length && j - k < 4 && labelToken(toks[j]!.text) && !/[)]$/.test(toks[j]!.text)) j++;
+    const labelled = j === k || FUNDING_SOURCES.has(toks[k]!.text) || isAcronym(toks[k]!.text) || FUNDING_WORDS.test(toks[k]!.text);
     const moneyHere = money.find((m) => m.start >= tok.start && m.start <= (toks[j]?.start ?? tok.start) + 1);
     const leftHasMoney = money.some((m) => m.end <= prev.end);
-    if (moneyHere && !(k > 0 && isAcronym(prev.text) && !/[)]$/.test(prev.text))) {
+    if (moneyHere && labelled && !(k > 0 && isAcronym(prev.text) && !/[)]$/.test(prev.text))) {
       add({ at: tok.start, strength: 1.2, kind: 'money-start' });
       continue;
     }
@@ -77,7 +80,8 @@ export function boundaryCandidates(line: string): Boundary[] {
     }
     const head = startsWithIndicatorHead(rest);
     const capital = /^\p{Lu}/u.test(bare) && !isAcronym(tok.text);
-    const prevLower = /[\p{Ll}\d)%»]$/u.test(prev.text.replace(/[.]$/, ''));
+    // The word before is a common word (not a name: "Groupement Hospitalier Territorial" is one name).
+    const prevLower = /^[\p{Ll}\d(«]/u.test(prev.text) && /[\p{Ll}\d)%»]$/u.test(prev.text.replace(/[.]$/, ''));
     if (leftHasMoney && (head || capital) && money.some((m) => m.end <= prev.end && line.slice(m.end, tok.start).split(/\s+/).length <= 7)) {
       add({ at: tok.start, strength: head ? 1.1 : 0.9, kind: 'after-money' });
       continue;
@@ -106,9 +110,15 @@ export interface LineSplit {
   strength: number;
 }
 
+const MAX_CANDIDATES = 8;
+
 export function lineSplits(line: string, maxPieces = 3): LineSplit[] {
   const whole: LineSplit = { pieces: [{ text: line, offset: 0 }], strength: 0 };
-  const cands = boundaryCandidates(line);
+  // A long line of names could offer many weak cuts: the strongest few are enough and keep the search small.
+  const cands = boundaryCandidates(line)
+    .sort((a, b) => b.strength - a.strength)
+    .slice(0, MAX_CANDIDATES)
+    .sort((a, b) => a.at - b.at);
   const out: LineSplit[] = [whole];
   const piece = (from: number, to: number) => ({ text: line.slice(from, to).trim(), offset: from });
   for (const b of cands) out.push({ pieces: [piece(0, b.at), piece(b.at, line.length)], strength: b.strength });

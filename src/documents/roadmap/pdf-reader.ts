@@ -1,0 +1,172 @@
+import { classifyPages } from '../../layout/classify.js';
+import { type Box, toBBox } from '../../layout/geometry.js';
+import type { PageLayout } from '../../layout/page-layout.js';
+import type { TableRow } from '../../layout/table.js';
+import type { ActionProvenance, Provenance, Warning } from '../../model/index.js';
+import { joinWrappedLines, LIST_MARKER } from '../../text/normalize.js';
+import { chantierKey } from './assemble.js';
+import type { ProseLine, RoadmapBlock, RoadmapReading, RowCells } from './blocks.js';
+import { COLUMNS } from './table-header.js';
+
+const at = (page: number, box: Box): Provenance => ({ page, bbox: toBBox(box) });
+
+/** Joins a cell's text across a page break: a list item starts its own line, running text goes on. */
+export function joinAcrossBreak(head: string, tail: string): string {
+  if (!head) return tail;
+  if (!tail) return head;
+  if (LIST_MARKER.test(tail)) return `${head}\n${tail}`;
+  const lastLine = head.lastIndexOf('\n');
+  const joined = joinWrappedLines([head.slice(lastLine + 1), tail.split('\n')[0]!]).replace(/\n/g, ' ');
+  const rest = tail.includes('\n') ? tail.slice(tail.indexOf('\n')) : '';
+  return head.slice(0, lastLine + 1) + joined + rest;
+}
+
+function rowCells(row: TableRow): RowCells {
+  return {
+    action: row.cells.action?.text ?? '',
+    financement: row.cells.financement?.text ?? '',
+    indicateur: row.cells.indicateur?.text ?? '',
+    commentaire: row.cells.commentaire?.text ?? '',
+  };
+}
+
+function rowProvenance(page: number, row: TableRow): ActionProvenance {
+  const cells: NonNullable<ActionProvenance['cells']> = {};
+  for (const c of COLUMNS) {
+    const cell = row.cells[c];
+    if (cell?.box) cells[c] = at(page, cell.box);
+  }
+  const boxes = COLUMNS.map((c) => row.cells[c]?.box).filter((b): b is Box => b !== undefined);
+  const box = boxes.length
+    ? { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) }
+    : row;
+  return { page, bbox: toBBox(box), cells };
+}
+
+type RowBlock = Extract<RoadmapBlock, { type: 'row' }>;
+
+interface OpenTable {
+  page: number;
+  chantierKey: string | undefined;
+  ruled: boolean;
+  lastRow: TableRow | undefined;
+  lastBlock: RowBlock | undefined;
+  /** Bottom of the usable area of the page the table was on (footer top or page bottom). */
+  areaBottom: number;
+  bodySize: number;
+}
+
+/**
+ * Does the first row on a new page continue the last row of the previous page? A ruled table says so itself:
+ * its last row was left without a closing rule. Without rules, the row must have been cut at the bottom of the
+ * page and the new part must not read as a row of its own (empty first cell, or a first cell that opens in
+ * lower case, mid-sentence).
+ */
+export function continuesRow(previous: OpenTable, first: TableRow): boolean {
+  if (!previous.lastRow) return false;
+  if (previous.ruled) return previous.lastRow.openBottom;
+  const action = first.cells.action?.text ?? '';
+  const reachedBottom = previous.lastRow.y1 >= previous.areaBottom - 4 * previous.bodySize;
+  return reachedBottom && (action === '' || /^[a-zà-ÿ]/.test(action));
+}
+
+/**
+ * Builds the roadmap reading from laid-out PDF pages (in page order): axis blocks from divider pages and side
+ * tabs, chantier blocks from the titles over tables, row blocks from table rows (rows cut by a page break
+ * joined back), prose from everything else (running footers first: they repeat the title on every page).
+ */
+export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
+  const warnings: Warning[] = [];
+  const blocks: RoadmapBlock[] = [];
+  const axisTitles: RoadmapReading['axisTitles'] = new Map();
+  const prose: ProseLine[] = [];
+  const footers: ProseLine[] = [];
+
+  for (const n of classifyPages(pages))
+    warnings.push({
+      code: 'page-other-among-tables',
+      message: `page ${n} lies between table pages but is neither a table, an axis divider nor a known section; its text was not read as rows`,
+      at: { page: n },
+    });
+
+  let open: OpenTable | undefined;
+  let currentChantier: string | undefined;
+  let lastRowBlock: RowBlock | undefined;
+  for (const page of pages) {
+    for (const l of page.footer) footers.push({ text: l.text, at: at(page.page, l), size: l.fontSize, bold: l.bold });
+    for (const l of page.prose) prose.push({ text: l.text, at: at(page.page, l), size: l.fontSize, bold: l.bold });
+    for (const item of page.unassigned)
+      warnings.push({
+        code: 'unassigned-text',
+        message: `text "${item.text.slice(0, 60)}" inside a table on page ${page.page} went into no cell`,
+        at: at(page.page, item),
+      });
+
+    if (page.kind === 'axis-divider' && page.axisMarker) {
+      const title = page.axisTitle?.text;
+      blocks.push({ type: 'axis', number: page.axisMarker.number, title, at: at(page.page, page.axisMarker) });
+      if (title && !axisTitles.has(page.axisMarker.number)) axisTitles.set(page.axisMarker.number, { title, at: at(page.page, page.axisTitle!) });
+      open = undefined;
+      currentChantier = undefined;
+      continue;
+    }
+    if (!page.tables.length) {
+      // Prose between tables ends any table run; empty pages (blank separators) do not.
+      if (page.prose.length) open = undefined;
+      continue;
+    }
+    if (page.axisMarker) blocks.push({ type: 'axis', number: page.axisMarker.number, at: at(page.page, page.axisMarker) });
+    const areaBottom = page.footer.length ? Math.min(...page.footer.map((l) => l.y0)) : page.height;
+
+    page.tables.forEach((table, index) => {
+      const continuingPage = index === 0 && open !== undefined && open.page === page.page - 1;
+      let key: string | undefined;
+      if (table.title) {
+        key = chantierKey(table.title.text);
+        blocks.push({ type: 'chantier', title: table.title.text, at: at(page.page, table.title) });
+      } else if (continuingPage && !table.hasBandAbove) {
+        key = open!.chantierKey; // a table going on without a title: same chantier
+      } else {
+        key = chantierKey('');
+        blocks.push({ type: 'chantier', title: '', at: at(page.page, table.header) });
+      }
+      const sameChantier = continuingPage && key === open!.chantierKey;
+      currentChantier = key;
+
+      table.rows.forEach((row, r) => {
+        const cells = rowCells(row);
+        if (r === 0 && sameChantier && open!.lastBlock && continuesRow(open!, row)) {
+          const target = open!.lastBlock;
+          for (const c of COLUMNS) target.cells[c] = joinAcrossBreak(target.cells[c], cells[c]);
+          // The row keeps the page and box of its start; a cell that only starts on this page points here.
+          const later = rowProvenance(page.page, row).cells ?? {};
+          target.at.cells ??= {};
+          for (const c of COLUMNS) if (!target.at.cells[c] && later[c]) target.at.cells[c] = later[c];
+          return;
+        }
+        for (const extra of row.extra)
+          if (extra.text)
+            warnings.push({
+              code: 'cell-outside-columns',
+              message: `column "${extra.label}" is not a roadmap column; its text "${extra.text.slice(0, 60)}" was not read`,
+              at: at(page.page, extra.box),
+            });
+        const block: RowBlock = { type: 'row', cells, at: rowProvenance(page.page, row) };
+        blocks.push(block);
+        lastRowBlock = block;
+      });
+      const lastRow = table.rows[table.rows.length - 1];
+      open = {
+        page: page.page,
+        chantierKey: currentChantier,
+        ruled: table.ruled,
+        lastRow,
+        lastBlock: lastRow ? lastRowBlock : undefined,
+        areaBottom,
+        bodySize: page.bodySize,
+      };
+    });
+  }
+
+  return { blocks, prose: [...footers, ...prose], axisTitles, warnings, pages: pages.length };
+}

@@ -1,0 +1,304 @@
+import type { PageModel, TextItem } from '../sources/page-model.js';
+import { joinWrappedLines } from '../text/normalize.js';
+import { type Box, centerX, centerY, containsPoint, median, overlap, unionBox } from './geometry.js';
+import { groupLines, isUpright, type Line } from './lines.js';
+import { type Block, leavesToReadingLines, type ReadingLine, SEGMENT_GAP, xyCut } from './reading-order.js';
+import { mergeRulings } from './rulings.js';
+import { findHeaderRows, isTitleLine, readTable, type Table } from './table.js';
+
+export type PageKind = 'cover' | 'editorial' | 'axes-list' | 'axis-divider' | 'table' | 'transversal' | 'other';
+
+/** A title printed over a table ("Chantier : …"), its wrapped lines joined. */
+export interface TitleBlock extends Box {
+  text: string;
+  lines: Line[];
+}
+
+export interface LaidOutTable extends Table {
+  /** "Chantier : …" above the table, in its title zone. */
+  title?: TitleBlock;
+  /** Some text sits between the previous table (or the page top) and this table, but no "Chantier :" line. */
+  hasBandAbove: boolean;
+}
+
+export interface AxisMarker extends Box {
+  number: number;
+  /** Where it was read: a side tab next to the tables, or a divider page. */
+  source: 'side' | 'page';
+}
+
+/** Everything the layout found on one page: regions by position, tables, and the rest in reading order. */
+export interface PageLayout {
+  page: number;
+  width: number;
+  height: number;
+  kind: PageKind;
+  tables: LaidOutTable[];
+  /** Running footer at the bottom of the page (page number, document title). */
+  footer: ReadingLine[];
+  /** Text beside the tables (outside their width), e.g. an "Action prioritaire #N" tab. */
+  side: ReadingLine[];
+  axisMarker?: AxisMarker;
+  /** On a divider page: the axis title (largest text other than the marker). */
+  axisTitle?: TitleBlock;
+  /** Lines outside tables, titles, footer and side tab, in reading order. */
+  prose: ReadingLine[];
+  /** All the page's text in reading order, tables rendered one row per line with TAB-separated cells. */
+  reading: ReadingLine[];
+  /** Items inside a table's area that no header or cell took. */
+  unassigned: TextItem[];
+  /** Rotated items (kept out of lines and reading order). */
+  rotated: TextItem[];
+  /** Median font size of the page's upright text. */
+  bodySize: number;
+  /** Lines the classification looks at (not shown elsewhere). */
+  itemCount: number;
+}
+
+const AXIS_MARKER = /action\s+prioritaire\s*(?:n\s*°\s*|#)?\s*(\d{1,2})\b/i;
+const HASH_NUMBER = /(?:^|\s)#\s*(\d{1,2})\b/;
+const MARKER_PIECE = /^(?:action(?:\s+prioritaire)?|prioritaire|#\s*\d{1,2}|action\s+prioritaire\s*(?:n\s*°\s*|#)?\s*\d{1,2})$/i;
+
+/**
+ * Running footer: lines in the bottom tenth of the page that carry the page's own number as a separate token,
+ * or that stand apart from everything above by a gap of two lines.
+ */
+export function findFooter(lines: readonly Line[], page: Pick<PageModel, 'number' | 'height'>): Line[] {
+  const zoneTop = 0.9 * page.height;
+  const candidates = lines.filter((l) => l.y0 >= zoneTop);
+  if (!candidates.length) return [];
+  const pageNumber = new RegExp(`(?:^|[^\\d])${page.number}(?:[^\\d]|$)`);
+  const top = Math.min(...candidates.map((l) => l.y0));
+  const above = lines.filter((l) => l.y1 <= top + 0.5 && !candidates.includes(l));
+  const lowestAbove = above.length ? Math.max(...above.map((l) => l.y1)) : -Infinity;
+  const size = Math.max(...candidates.map((l) => l.fontSize));
+  const apart = top - lowestAbove >= 2 * size;
+  if (apart) return candidates;
+  return candidates.filter((l) => pageNumber.test(l.text) && l.text.length <= 120);
+}
+
+/** Joins a title's wrapped lines: consecutive lines of similar size, no wider gap than a line, not left of it. */
+function titleFrom(lines: readonly Line[], start: number): TitleBlock {
+  const first = lines[start]!;
+  const taken = [first];
+  for (let k = start + 1; k < lines.length; k++) {
+    const prev = taken[taken.length - 1]!;
+    const next = lines[k]!;
+    const adjacent = next.y0 - prev.y1 <= 0.6 * prev.fontSize && next.x0 >= first.x0 - 2;
+    const sameStyle = Math.abs(next.fontSize - first.fontSize) <= 0.6 && next.bold === first.bold;
+    // "Chantier :" alone on its line: the title is the next line whatever its style.
+    const labelOnly = taken.length === 1 && /^\s*chantier\s*:?\s*$/i.test(first.text);
+    if (!adjacent || (!sameStyle && !labelOnly)) break;
+    taken.push(next);
+  }
+  const text = joinWrappedLines(taken.map((l) => l.text))
+    .replace(/\n/g, ' ')
+    .replace(/^\s*chantier\s*:?\s*/i, '')
+    .trim();
+  return { ...unionBox(taken)!, text, lines: taken };
+}
+
+function toReadingLine(line: Line): ReadingLine {
+  return { x0: line.x0, y0: line.y0, x1: line.x1, y1: line.y1, text: line.text, fontSize: line.fontSize, bold: line.bold, paragraphBreak: false, parts: [line] };
+}
+
+function tableReadingLines(table: Table): ReadingLine[] {
+  const header = table.columns.map((c) => c.label).join('\t');
+  const out: ReadingLine[] = [{ ...boxOf(table.header), text: header, fontSize: median(table.header.items.map((i) => i.fontSize)), bold: true, paragraphBreak: true, parts: [] }];
+  for (const row of table.rows) {
+    const cells = table.columns.map((c) => (c.name ? (row.cells[c.name]?.text ?? '') : (row.extra.find((e) => e.label === c.label)?.text ?? '')).replace(/\n/g, ' '));
+    out.push({ x0: row.x0, y0: row.y0, x1: row.x1, y1: row.y1, text: cells.join('\t'), fontSize: 0, bold: false, paragraphBreak: false, parts: [] });
+  }
+  return out;
+}
+
+const boxOf = (b: Box): Box => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 });
+
+/** Axis number from marker text ("Action prioritaire #3", or a tab reading "Action / prioritaire / #3"). */
+export function axisNumberIn(text: string): number | undefined {
+  const m = AXIS_MARKER.exec(text) ?? HASH_NUMBER.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 99 ? n : undefined;
+}
+
+/**
+ * Lays out one page: footer, roadmap tables (header rows found by their words, wherever the content stream
+ * draws them), each table's "Chantier :" title from the zone above it, the side tab beside the tables, the
+ * axis marker, and the remaining lines in reading order. Pure; near-linear in the page's items.
+ */
+export function analysePage(page: PageModel): PageLayout {
+  const upright = page.items.filter(isUpright);
+  const rotated = page.items.filter((i) => !isUpright(i));
+  const { horizontal, vertical } = mergeRulings(page.rulings);
+  const lines = groupLines(upright, { splitGap: SEGMENT_GAP });
+  const footerLines = findFooter(lines, page);
+  const footerSet = new Set(footerLines);
+  const footerItems = new Set(footerLines.flatMap((l) => l.items));
+  const contentItems = upright.filter((i) => !footerItems.has(i));
+  const contentLines = lines.filter((l) => !footerSet.has(l));
+  const footerTop = footerLines.length ? Math.min(...footerLines.map((l) => l.y0)) : page.height;
+  const bodySize = median(upright.map((i) => i.fontSize)) || 10;
+
+  const headers = findHeaderRows(contentItems).sort((a, b) => a.y0 - b.y0);
+  const titleCandidates = contentLines.filter((l) => isTitleLine(l, bodySize)).sort((a, b) => a.y0 - b.y0);
+  const tables: LaidOutTable[] = [];
+  for (let k = 0; k < headers.length; k++) {
+    const header = headers[k]!;
+    const next = headers[k + 1];
+    let limit = Math.min(footerTop, next ? next.y0 : page.height);
+    const stopper = titleCandidates.find((l) => l.y0 > header.y1 && l.y0 < limit);
+    if (stopper) limit = stopper.y0;
+    const table = readTable(header, { items: contentItems, horizontal, vertical, rects: page.rects, limit, pageWidth: page.width });
+    tables.push({ ...table, hasBandAbove: false });
+  }
+
+  const used = new Set<TextItem>();
+  for (const t of tables) for (const i of t.used) used.add(i);
+  const isFree = (l: Line) => l.items.every((i) => !used.has(i));
+
+  // Title zones: between the previous table (or the page top) and each header, across the table's width.
+  const titleLines = new Set<Line>();
+  const sorted = contentLines.filter(isFree).sort((a, b) => a.y0 - b.y0);
+  tables.forEach((table, k) => {
+    const zoneTop = k === 0 ? 0 : tables[k - 1]!.y1 - 1;
+    const zone = sorted.filter((l) => l.y0 >= zoneTop && l.y1 <= table.header.y0 + 1 && overlap(l.x0, l.x1, table.x0, table.x1) > 0);
+    table.hasBandAbove = zone.length > 0;
+    // The "Chantier :" line nearest above the header is the table's title.
+    let start = -1;
+    for (let i = 0; i < zone.length; i++) if (/^\s*chantier\s*:?/i.test(zone[i]!.text)) start = i;
+    if (start >= 0) {
+      table.title = titleFrom(zone, start);
+      for (const l of table.title.lines) titleLines.add(l);
+    }
+  });
+
+  // Side tab: free lines entirely beside the tables' width, level with them.
+  const side: Line[] = [];
+  if (tables.length) {
+    const left = Math.min(...tables.map((t) => t.x0));
+    const right = Math.max(...tables.map((t) => t.x1));
+    const top = Math.min(...tables.map((t) => t.y0));
+    for (const l of contentLines) {
+      if (titleLines.has(l) || !isFree(l)) continue;
+      if ((l.x0 >= right - 1 || l.x1 <= left + 1) && l.y1 >= top - 2) side.push(l);
+    }
+  }
+  const sideSet = new Set(side);
+
+  // Unassigned: items inside a table's area that neither the header nor a cell took.
+  const unassigned: TextItem[] = [];
+  for (const item of contentItems) {
+    if (used.has(item)) continue;
+    if (tables.some((t) => containsPoint(t, centerX(item), centerY(item), -1))) unassigned.push(item);
+  }
+  const unassignedSet = new Set(unassigned);
+
+  // Reading order over everything but the footer, each table as one block.
+  type Unit = Block & { line?: Line; table?: LaidOutTable };
+  const units: Unit[] = [];
+  for (const l of contentLines) if (isFree(l) && !l.items.every((i) => unassignedSet.has(i))) units.push({ ...boxOf(l), fontSize: l.fontSize, line: l });
+  for (const t of tables) units.push({ ...boxOf(t), fontSize: t.header.items[0]?.fontSize ?? bodySize, table: t });
+  const leaves = xyCut(units);
+  const reading: ReadingLine[] = [];
+  const prose: ReadingLine[] = [];
+  for (const leaf of leaves) {
+    // Tables stay whole; the lines between them are read band by band.
+    let pending: Line[] = [];
+    const flush = () => {
+      if (!pending.length) return;
+      for (const r of leavesToReadingLines([pending])) {
+        reading.push(r);
+        if (!r.parts.some((p) => titleLines.has(p) || sideSet.has(p))) prose.push(r);
+      }
+      pending = [];
+    };
+    for (const unit of leaf) {
+      if (unit.table) {
+        flush();
+        reading.push(...tableReadingLines(unit.table));
+      } else pending.push(unit.line!);
+    }
+    flush();
+  }
+  // Paragraph breaks across the whole page (leaves are read one after the other).
+  for (let i = 1; i < reading.length; i++) {
+    const a = reading[i - 1]!;
+    const b = reading[i]!;
+    if (b.y0 < a.y0 - 1 || b.y0 - a.y1 > 0.5 * Math.max(a.fontSize, b.fontSize, 1)) b.paragraphBreak = true;
+  }
+
+  // Axis marker: the side tab on table pages; anywhere on a page without tables (divider pages).
+  let axisMarker: AxisMarker | undefined;
+  const sideText = side.sort((a, b) => a.y0 - b.y0).map((l) => l.text).join(' ');
+  const sideNumber = axisNumberIn(sideText);
+  if (sideNumber !== undefined) axisMarker = { ...unionBox(side)!, number: sideNumber, source: 'side' };
+  else {
+    // Read in reading order: on a divider the marker's words sit in one column, the title in another.
+    const m = AXIS_MARKER.exec(prose.map((l) => l.text).join(' '));
+    if (m) {
+      const pieces = prose.filter((l) => MARKER_PIECE.test(l.text.trim()) || AXIS_MARKER.test(l.text));
+      axisMarker = { ...(unionBox(pieces) ?? boxOf(prose[0]!)), number: Number(m[1]), source: tables.length ? 'side' : 'page' };
+    }
+  }
+
+  let axisTitle: TitleBlock | undefined;
+  if (axisMarker?.source === 'page' && !tables.length) axisTitle = dividerTitle(contentLines);
+
+  return {
+    page: page.number,
+    width: page.width,
+    height: page.height,
+    kind: tables.length ? 'table' : 'other',
+    tables,
+    footer: footerLines.map(toReadingLine),
+    side: side.map(toReadingLine),
+    axisMarker,
+    axisTitle,
+    prose,
+    reading,
+    unassigned,
+    rotated,
+    bodySize,
+    itemCount: page.items.length,
+  };
+}
+
+/** On a divider page, the axis title: the block of the largest text that is not part of the marker. */
+function dividerTitle(lines: readonly Line[]): TitleBlock | undefined {
+  const candidates = lines.filter((l) => !MARKER_PIECE.test(l.text.trim())).sort((a, b) => a.y0 - b.y0);
+  // The title opens with a line of several words (a lone big word or number is decoration).
+  const openers = candidates.filter((l) => l.text.split(/\s+/).length >= 2);
+  if (!openers.length) return undefined;
+  const largest = Math.max(...openers.map((l) => l.fontSize));
+  const start = candidates.findIndex((l) => l.fontSize === largest && openers.includes(l));
+  const block = titleFrom(candidates, start);
+  return { ...block, text: joinWrappedLines(block.lines.map((l) => l.text)).replace(/\n/g, ' ') };
+}
+
+/**
+ * The layout without its text items: what the roadmap reader and the reading text need, small enough to keep
+ * for every page of a long document.
+ */
+export function compactLayout(layout: PageLayout): PageLayout {
+  const strip = (l: ReadingLine): ReadingLine => ({ ...l, parts: [] });
+  return {
+    ...layout,
+    tables: layout.tables.map((t) => ({
+      ...t,
+      used: new Set<TextItem>(),
+      header: { ...t.header, items: [], cells: t.header.cells.map((c) => ({ column: c.column, line: { ...c.line, items: [] } })) },
+      rows: t.rows.map((r) => ({
+        ...r,
+        cells: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, { text: c.text, box: c.box, lines: [] }])),
+      })),
+      title: t.title && { ...t.title, lines: [] },
+    })),
+    footer: layout.footer.map(strip),
+    side: layout.side.map(strip),
+    prose: layout.prose.map(strip),
+    reading: layout.reading.map(strip),
+    rotated: [],
+    axisTitle: layout.axisTitle && { ...layout.axisTitle, lines: [] },
+  };
+}

@@ -1,0 +1,158 @@
+import type { PageModel } from '../sources/page-model.js';
+import { type Box, median, mergeIntervals } from './geometry.js';
+import { bandsOfLines, groupLines, isUpright, type Line } from './lines.js';
+
+/** Anything placed on a page that reading order arranges: a line, or a whole table kept in one piece. */
+export interface Block extends Box {
+  fontSize: number;
+}
+
+/** Segments of a band further apart than this many font sizes are separate blocks (columns side by side). */
+export const SEGMENT_GAP = 1.5;
+const MAX_DEPTH = 40;
+
+/**
+ * Recursive XY-cut: a region is cut first at wide horizontal gaps (between sections), then at vertical gutters
+ * (between columns, when each side is wide enough to be a column and not a list's numbering), then at its
+ * widest horizontal gap; what cannot be cut is a leaf read top to bottom. Returns the leaves in reading order.
+ */
+export function xyCut<T extends Block>(blocks: readonly T[]): T[][] {
+  const leaves: T[][] = [];
+  const visit = (region: readonly T[], depth: number) => {
+    if (region.length <= 1 || depth >= MAX_DEPTH) {
+      if (region.length) leaves.push(sortTopDown(region));
+      return;
+    }
+    const size = median(region.map((b) => b.fontSize)) || 10;
+    const rows = mergeIntervals(region.map((b) => [b.y0, b.y1] as [number, number]));
+    const wideGaps = gapsOf(rows).filter((g) => g.size >= 1.8 * size);
+    if (wideGaps.length) {
+      for (const part of splitAt(region, wideGaps, 'y')) visit(part, depth + 1);
+      return;
+    }
+    const gutters = columnGutters(region, size);
+    if (gutters.length) {
+      for (const part of splitAt(region, gutters, 'x')) visit(part, depth + 1);
+      return;
+    }
+    const gaps = gapsOf(rows);
+    if (gaps.length) {
+      const widest = gaps.reduce((a, b) => (b.size > a.size ? b : a));
+      for (const part of splitAt(region, [widest], 'y')) visit(part, depth + 1);
+      return;
+    }
+    leaves.push(sortTopDown(region));
+  };
+  visit(blocks, 0);
+  return leaves;
+}
+
+interface Gap {
+  at: number;
+  size: number;
+}
+
+function gapsOf(runs: readonly [number, number][]): Gap[] {
+  const gaps: Gap[] = [];
+  for (let i = 0; i + 1 < runs.length; i++) gaps.push({ at: (runs[i]![1] + runs[i + 1]![0]) / 2, size: runs[i + 1]![0] - runs[i]![1] });
+  return gaps;
+}
+
+/** Vertical gutters whose two sides are each at least a few characters wide. */
+function columnGutters(region: readonly Block[], size: number): Gap[] {
+  const runs = mergeIntervals(region.map((b) => [b.x0, b.x1] as [number, number]));
+  if (runs.length < 2) return [];
+  const left = runs[0]![0];
+  const right = runs[runs.length - 1]![1];
+  const minSide = 4 * size;
+  const out: Gap[] = [];
+  let sideStart = left;
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const gapStart = runs[i]![1];
+    const gapEnd = runs[i + 1]![0];
+    if (gapEnd - gapStart < SEGMENT_GAP * size) continue;
+    if (gapStart - sideStart < minSide || right - gapEnd < minSide) continue;
+    out.push({ at: (gapStart + gapEnd) / 2, size: gapEnd - gapStart });
+    sideStart = gapEnd;
+  }
+  return out;
+}
+
+function splitAt<T extends Block>(region: readonly T[], cuts: readonly Gap[], axis: 'x' | 'y'): T[][] {
+  const positions = cuts.map((c) => c.at).sort((a, b) => a - b);
+  const parts: T[][] = positions.map(() => []);
+  parts.push([]);
+  for (const b of region) {
+    const c = axis === 'x' ? (b.x0 + b.x1) / 2 : (b.y0 + b.y1) / 2;
+    let k = 0;
+    while (k < positions.length && c > positions[k]!) k++;
+    parts[k]!.push(b);
+  }
+  return parts.filter((p) => p.length);
+}
+
+function sortTopDown<T extends Block>(region: readonly T[]): T[] {
+  return [...region].sort((a, b) => a.y0 + a.y1 - (b.y0 + b.y1) || a.x0 - b.x0);
+}
+
+/** A line of text in reading order. */
+export interface ReadingLine extends Box {
+  text: string;
+  fontSize: number;
+  bold: boolean;
+  /** A wider gap than line spacing, or a jump to another column, comes before this line. */
+  paragraphBreak: boolean;
+  /** The lines this one was built from (several when a leaf holds runs side by side). */
+  parts: Line[];
+}
+
+/** Joins the lines of each leaf band by band (runs side by side in a leaf read as one line), in leaf order. */
+export function leavesToReadingLines(leaves: readonly Line[][]): ReadingLine[] {
+  const out: ReadingLine[] = [];
+  let previous: ReadingLine | undefined;
+  for (const leaf of leaves)
+    for (const band of bandsOfLines(leaf)) {
+      const first = band[0]!;
+      const line: ReadingLine = {
+        x0: Math.min(...band.map((l) => l.x0)),
+        y0: Math.min(...band.map((l) => l.y0)),
+        x1: Math.max(...band.map((l) => l.x1)),
+        y1: Math.max(...band.map((l) => l.y1)),
+        text: band.map((l) => l.text).join(' '),
+        fontSize: first.fontSize,
+        bold: band.every((l) => l.bold),
+        paragraphBreak: false,
+        parts: band,
+      };
+      if (previous) {
+        const gap = line.y0 - previous.y1;
+        line.paragraphBreak = line.y0 < previous.y0 - 1 || gap > 0.5 * Math.max(line.fontSize, previous.fontSize) || Math.abs(line.fontSize - previous.fontSize) > 1;
+      }
+      out.push(line);
+      previous = line;
+    }
+  return out;
+}
+
+/** Lines of a set of upright items in reading order (columns read one after the other). */
+export function readingLines(items: PageModel['items']): ReadingLine[] {
+  const lines = groupLines(items.filter(isUpright), { splitGap: SEGMENT_GAP });
+  return leavesToReadingLines(xyCut(lines));
+}
+
+/**
+ * Plain text of pages in reading order, for the text parsers: two-column pages read column by column,
+ * rotated text (vertical side labels) dropped, paragraphs separated by a blank line, pages by "\f".
+ */
+export function pagesToReadingText(pages: readonly Pick<PageModel, 'items'>[]): string {
+  return pages.map((p) => `${readingLinesToText(readingLines(p.items))}\n`).join('\f');
+}
+
+export function readingLinesToText(lines: readonly Pick<ReadingLine, 'text' | 'paragraphBreak'>[]): string {
+  let out = '';
+  for (const line of lines) {
+    if (out) out += line.paragraphBreak ? '\n\n' : '\n';
+    out += line.text;
+  }
+  return out;
+}
