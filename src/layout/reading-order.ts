@@ -25,12 +25,19 @@ export function xyCut<T extends Block>(blocks: readonly T[]): T[][] {
     }
     const size = median(region.map((b) => b.fontSize)) || 10;
     const rows = mergeIntervals(region.map((b) => [b.y0, b.y1] as [number, number]));
-    const wideGaps = gapsOf(rows).filter((g) => g.size >= 1.8 * size);
+    let wideGaps = gapsOf(rows).filter((g) => g.size >= 1.8 * size);
+    const gutters = columnGutters(region, size);
+    if (wideGaps.length && gutters.length) {
+      // Columns run through the whole region. A wide gap is a break between sections only when every column
+      // reaches down to it (balanced columns over a block below); a gap inside the longer column of a text
+      // flowing from column to column is not, and the columns are read one after the other.
+      const columns = splitAt(region, gutters, 'x');
+      wideGaps = wideGaps.filter((g) => columns.every((column) => reachesDownTo(column, g, size)));
+    }
     if (wideGaps.length) {
       for (const part of splitAt(region, wideGaps, 'y')) visit(part, depth + 1);
       return;
     }
-    const gutters = columnGutters(region, size);
     if (gutters.length) {
       for (const part of splitAt(region, gutters, 'x')) visit(part, depth + 1);
       return;
@@ -56,6 +63,14 @@ function gapsOf(runs: readonly [number, number][]): Gap[] {
   const gaps: Gap[] = [];
   for (let i = 0; i + 1 < runs.length; i++) gaps.push({ at: (runs[i]![1] + runs[i + 1]![0]) / 2, size: runs[i + 1]![0] - runs[i]![1] });
   return gaps;
+}
+
+/** Does the column have text ending just above the gap (within a few lines of it)? */
+function reachesDownTo(column: readonly Block[], gap: Gap, size: number): boolean {
+  const top = gap.at - gap.size / 2;
+  let bottom = -Infinity;
+  for (const b of column) if ((b.y0 + b.y1) / 2 < gap.at && b.y1 > bottom) bottom = b.y1;
+  return bottom >= top - 3 * size;
 }
 
 /** Vertical gutters whose two sides are each at least a few characters wide. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, fdr, score, tempDir } from '../helpers/cli.js';
@@ -84,7 +84,7 @@ describe('documents of no known kind', () => {
       'Les travaux de la rue des Tilleuls débuteront le lundi 8 avril prochain.',
       'Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.',
     ].join('\n');
-    require('node:fs').writeFileSync(letter, text);
+    writeFileSync(letter, text);
     const run = fdr(['extract', letter]);
     expect(run.status).toBe(9);
     expect(run.stderr).toContain('[UNKNOWN_DOCUMENT]');

@@ -107,6 +107,8 @@ export interface YearContext {
   /** The text the date was found in, and where; years mentioned near it are used when the document has no date. */
   text?: string;
   index?: number;
+  /** findYears(text), when the caller resolves many dates against the same text. */
+  years?: readonly { year: number; index: number }[];
 }
 
 export interface ResolvedDate {
@@ -121,10 +123,10 @@ export interface ResolvedDate {
 const NEARBY_BEFORE = 4000;
 const NEARBY_AFTER = 1500;
 
-function nearbyYear(text: string, index: number): number | undefined {
-  const years = findYears(text);
-  const before = years.filter((y) => y.index < index && index - y.index <= NEARBY_BEFORE).pop();
-  if (before) return before.year;
+function nearbyYear(years: readonly { year: number; index: number }[], index: number): number | undefined {
+  let before: number | undefined;
+  for (const y of years) if (y.index < index && index - y.index <= NEARBY_BEFORE) before = y.year;
+  if (before !== undefined) return before;
   const after = years.find((y) => y.index > index && y.index - index <= NEARBY_AFTER);
   return after?.year;
 }
@@ -151,7 +153,7 @@ export function resolveDate(date: Pick<FrenchDate, 'day' | 'month' | 'year' | 'w
     if (daysBefore > 92) year = y + 1;
     source = 'document-date';
   } else if (context.text !== undefined && context.index !== undefined) {
-    year = nearbyYear(context.text, context.index);
+    year = nearbyYear(context.years ?? findYears(context.text), context.index);
     if (year !== undefined) source = 'nearby';
   }
   if (year === undefined) return { iso: '', year: 'none', weekdayMismatch: false };

@@ -18,7 +18,7 @@ import {
   splitSourceLines,
 } from '../restitution/source-lines.js';
 import { type Unit, readUnits } from '../restitution/units.js';
-import { type FrenchDate, findFrenchDates, resolveDate } from './dates.js';
+import { type FrenchDate, findFrenchDates, findYears, resolveDate } from './dates.js';
 import { findRegion, matchDepartment } from './places.js';
 
 interface Context {
@@ -26,6 +26,8 @@ interface Context {
   /** Lines joined with "\n"; offsets[i] is where line i starts in it. */
   flat: string;
   offsets: number[];
+  /** Years mentioned in the text, for dates printed without one. */
+  years: { year: number; index: number }[];
   documentDate: string;
   warnings: Warning[];
   provenance: { withLines: boolean; withPages: boolean };
@@ -99,7 +101,7 @@ export function findPeriod(text: string, ctx: { documentDate: string; flat: stri
 
 function eventDate(date: FrenchDate | undefined, ctx: Context, lineIndex: number, at: WorkshopEvent['provenance']): string {
   if (!date) return '';
-  const r = resolveDate(date, { documentDate: ctx.documentDate, text: ctx.flat, index: (ctx.offsets[lineIndex] ?? 0) + date.index });
+  const r = resolveDate(date, { documentDate: ctx.documentDate, text: ctx.flat, years: ctx.years, index: (ctx.offsets[lineIndex] ?? 0) + date.index });
   if (!r.iso)
     ctx.warnings.push({ code: 'event-date-without-year', message: `no year found for the date "${date.text}"`, ...(at ? { at } : {}) });
   else if (r.weekdayMismatch)
@@ -375,6 +377,7 @@ export function parseEventsText(text: string, source: SourceInfo): Events {
     lines,
     flat,
     offsets,
+    years: findYears(flat),
     documentDate: docDate.iso,
     warnings,
     provenance: { withLines: source.format !== 'pdf', withPages: hasPages || source.format === 'pdf' },

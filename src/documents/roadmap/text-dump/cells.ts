@@ -18,7 +18,7 @@ export function normalizeItemMarker(text: string): string {
 function bindsForward(text: string, openParens: number): boolean {
   const t = text.trim();
   if (openParens > 0 || /[,:/+(–—-]$/.test(t) || /['’‘]$/.test(t)) return true;
-  const last = (t.match(/[\p{L}]+$/u)?.[0] ?? '').toLocaleLowerCase('fr-FR');
+  const last = (t.match(/[\p{L}]+$/u)?.[0] ?? '').toLowerCase();
   return FUNCTION_WORDS.has(last);
 }
 
@@ -45,7 +45,7 @@ export function startsNewItem(column: Column, prev: string, cur: string, openPar
     return sentenceEnded || opensFunding(c) || ((moneyMatches(p).length > 0 || fundingSourceCount(p) > 0) && /^[\p{Lu}\d]/u.test(c));
   }
   if (column === INDICATEUR) {
-    if (startsWithIndicatorHead(c)) return openParens === 0 && !(FUNCTION_WORDS.has((p.match(/[\p{L}]+$/u)?.[0] ?? '').toLocaleLowerCase('fr-FR')));
+    if (startsWithIndicatorHead(c)) return openParens === 0 && !(FUNCTION_WORDS.has((p.match(/[\p{L}]+$/u)?.[0] ?? '').toLowerCase()));
     return !bindsForward(p, openParens) && !/[,;]$/.test(p) && /^[\p{Lu}\d%]/u.test(c);
   }
   return false;

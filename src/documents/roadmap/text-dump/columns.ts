@@ -43,7 +43,7 @@ export function continuation(prev: string, cur: string, prevInList = false, blan
   const p = prev.trim();
   const c = cur.trim();
   const sentenceEnded = /[.!?…]$/.test(p);
-  const lastWord = (words(p).pop() ?? '').toLocaleLowerCase('fr-FR');
+  const lastWord = (words(p).pop() ?? '').toLowerCase();
   if (ITEM_MARKER.test(c)) return /:$/.test(p) || prevInList ? 'list' : 'none';
   if (/\p{L}-$/u.test(p) || /['’‘]$/.test(p)) return 'strong';
   if (!sentenceEnded && !/[:;,)]$/.test(p) && FUNCTION_WORDS.has(lastWord)) return 'strong';

@@ -32,7 +32,7 @@ export function stripItemMarker(text: string): string {
 
 /** "Développer", "Mettre", "- renforcer": an infinitive opening a command. */
 export function isInfinitive(word: string): boolean {
-  const lower = word.toLocaleLowerCase('fr-FR');
+  const lower = word.toLowerCase();
   if (lower.length < 4 || NOT_INFINITIVES.has(lower)) return false;
   if (/(?:ère|ière|eur|aire|oire|ètre|ure)$/.test(lower) && !/^(?:con|ex|in)clure$/.test(lower)) return false;
   return /^[\p{L}][\p{Ll}]+(?:er|ir|re)$/u.test(word);
@@ -46,7 +46,7 @@ export function isNominalization(text: string): boolean {
 
 /** The text opens with what an indicator counts ("Nb de", "Taux de", "% de", "Ouverture de"). */
 export function startsWithIndicatorHead(text: string): boolean {
-  const t = stripItemMarker(text).toLocaleLowerCase('fr-FR').trimStart();
+  const t = stripItemMarker(text).toLowerCase().trimStart();
   if (/^%/.test(t) || /^\d+\s*%/.test(t)) return true;
   return INDICATOR_HEADS.some((head) => t.startsWith(head) && !/[\p{L}]/u.test(t.charAt(head.length)));
 }
@@ -116,7 +116,7 @@ export function pieceFeatures(rawText: string, width: WidthContext): Features {
   const body = stripItemMarker(text);
   const ws = words(body);
   const first = ws[0] ?? '';
-  const firstLower = first.toLocaleLowerCase('fr-FR');
+  const firstLower = first.toLowerCase();
   const money = moneyMatches(text);
   const ratio = text.length / Math.max(20, width.actionWidth);
   const blockRatio = width.blockWidth / Math.max(20, width.actionWidth);
@@ -142,7 +142,7 @@ export function pieceFeatures(rawText: string, width: WidthContext): Features {
     participle: /^\p{Lu}\p{Ll}+(?:é|ée|és|ées|u|ue|us|ues|i|is|ie|ies)$/u.test(first) && !isInfinitive(first) && first.length > 4 ? 1 : 0,
     statusPhrase: isStatusPhrase(ws) ? 1 : 0,
     remark: REMARK_OPENERS.test(body) ? 1 : 0,
-    shortPhrase: ws.length <= 8 && !/[.!?]\s*$/.test(text) && !FUNCTION_WORDS.has((ws[ws.length - 1] ?? '').toLocaleLowerCase('fr-FR')) ? 1 : 0,
+    shortPhrase: ws.length <= 8 && !/[.!?]\s*$/.test(text) && !FUNCTION_WORDS.has((ws[ws.length - 1] ?? '').toLowerCase()) ? 1 : 0,
     itemMarker: ITEM_MARKER.test(text) ? 1 : 0,
     lowerStart: /^\p{Ll}/u.test(body) && !startsWithIndicatorHead(body) ? 1 : 0,
     endsWithPeriod: /[.!?…]\s*$/.test(text) && !/\b(?:etc|cf)\.$/i.test(text) ? 1 : 0,

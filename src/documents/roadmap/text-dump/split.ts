@@ -28,7 +28,7 @@ function tokens(line: string): Token[] {
 
 function lastWord(token: string): string {
   const ws = words(token);
-  return (ws[ws.length - 1] ?? '').toLocaleLowerCase('fr-FR');
+  return (ws[ws.length - 1] ?? '').toLowerCase();
 }
 
 function isAcronym(token: string): boolean {
@@ -129,5 +129,6 @@ export function lineSplits(line: string, maxPieces = 3): LineSplit[] {
         if (a.strength + b.strength < 0.5) continue;
         out.push({ pieces: [piece(0, a.at), piece(a.at, b.at), piece(b.at, line.length)], strength: a.strength + b.strength });
       }
-  return out.filter((s) => s.pieces.every((p) => /[\p{L}\d]/u.test(p.text)));
+  // A cut must leave words on both sides; the whole line is always an option, even a line of punctuation.
+  return [whole, ...out.slice(1).filter((s) => s.pieces.every((p) => /[\p{L}\d]/u.test(p.text)))];
 }
