@@ -38,6 +38,7 @@ export class ProgressBar {
   private state: ProgressState;
   private timer: NodeJS.Timeout | undefined;
   private shown = false;
+  private lastLine = '';
   private readonly clearOnExit = () => this.clear();
 
   constructor(
@@ -71,8 +72,10 @@ export class ProgressBar {
   private draw(): void {
     if (!this.timer) return;
     const line = formatProgress({ ...this.state, elapsedMs: performance.now() - this.startedAt }, this.stream.columns || 80);
+    if (this.shown && line === this.lastLine) return;
     this.stream.write(`\r${line}\x1b[K`);
     this.shown = true;
+    this.lastLine = line;
   }
 
   private clear(): void {

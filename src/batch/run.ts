@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { FdrError, toFdrError } from '../errors/index.js';
 import type { CsvOptions, OutputFormat } from '../export/index.js';
 import { writeFileAtomic } from '../export/write.js';
@@ -165,7 +165,7 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
   return { outcomes: outcomes.map((o) => o!), seconds: (performance.now() - startedAt) / 1000 };
 }
 
-/** Why an output path may not be written (it is an input, or exists without --force), checked up front. */
+/** Why an output path may not be written (an input, an existing file without --force, no such folder), checked up front. */
 export function checkTarget(target: string, options: { force: boolean; protectedInputs: readonly string[] }): FdrError | undefined {
   const real = (p: string) => {
     try {
@@ -178,5 +178,7 @@ export function checkTarget(target: string, options: { force: boolean; protected
     return new FdrError('OUTPUT_IS_INPUT', 'output path is an input file', { file: target, hint: 'choose another -o' });
   if (!options.force && existsSync(target))
     return new FdrError('OUTPUT_EXISTS', 'output file already exists', { file: target, hint: 'pass --force to overwrite it' });
+  if (!existsSync(dirname(target)))
+    return new FdrError('OUTPUT_WRITE_FAILED', 'the folder of the output file does not exist', { file: target, hint: 'create it first, or end -o with / to have it created' });
   return undefined;
 }

@@ -106,8 +106,16 @@ function destinationFor(items: readonly BatchItem[], output: string | undefined,
   return { kind: 'files', paths: outputNames(items.map((x) => x.input), o.format).map((name) => join(output, name)) };
 }
 
+/** Stdout closed under us: `| head` is done reading (stop quietly, like other Unix tools), or a real failure. */
+function onStdoutError(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`${new FdrError('OUTPUT_WRITE_FAILED', `cannot write to standard output (${e.code ?? e.message})`).oneLine()}\n`);
+  process.exit(new FdrError('OUTPUT_WRITE_FAILED', '').exitCode);
+}
+
 export async function run(inputArgs: string[], options: ExtractCliOptions): Promise<number> {
   const checked = checkOptions(options);
+  process.stdout.on('error', onStdoutError);
   const items = await expandInputItems(inputArgs);
   const single = items.length === 1;
   const force = Boolean(options.force);

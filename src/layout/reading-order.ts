@@ -9,7 +9,7 @@ export interface Block extends Box {
 
 /** Segments of a band further apart than this many font sizes are separate blocks (columns side by side). */
 export const SEGMENT_GAP = 1.5;
-const MAX_DEPTH = 40;
+const MAX_DEPTH = 64;
 
 /**
  * Recursive XY-cut: a region is cut first at wide horizontal gaps (between sections), then at vertical gutters
@@ -28,25 +28,34 @@ export function xyCut<T extends Block>(blocks: readonly T[]): T[][] {
     let wideGaps = gapsOf(rows).filter((g) => g.size >= 1.8 * size);
     const gutters = columnGutters(region, size);
     if (wideGaps.length && gutters.length) {
-      // Columns run through the whole region. A wide gap is a break between sections only when every column
-      // reaches down to it (balanced columns over a block below); a gap inside the longer column of a text
-      // flowing from column to column is not, and the columns are read one after the other.
+      // Columns run through the whole region. When they all reach its bottom, the text flows from column to
+      // column and is read column after column, whatever gaps it has. Otherwise a wide gap is a break between
+      // sections only when every column reaches down to it (balanced columns over a block below them).
       const columns = splitAt(region, gutters, 'x');
-      wideGaps = wideGaps.filter((g) => columns.every((column) => reachesDownTo(column, g, size)));
+      const bottom = Math.max(...region.map((b) => b.y1));
+      const flowing = columns.every((column) => Math.max(...column.map((b) => b.y1)) >= bottom - 3 * size);
+      wideGaps = flowing ? [] : wideGaps.filter((g) => columns.every((column) => reachesDownTo(column, g, size)));
+    } else if (wideGaps.length > 1) {
+      // Something spans the whole width (a title): peel off the top section only, so that the rest is judged
+      // as a whole (its columns may flow across gaps that happen to line up).
+      wideGaps = [wideGaps[0]!];
     }
-    if (wideGaps.length) {
-      for (const part of splitAt(region, wideGaps, 'y')) visit(part, depth + 1);
-      return;
-    }
-    if (gutters.length) {
-      for (const part of splitAt(region, gutters, 'x')) visit(part, depth + 1);
-      return;
-    }
+    // Each cut must leave at least two parts, or the region is tried the next way.
+    const cutInto = (parts: T[][]) => {
+      if (parts.length < 2) return false;
+      for (const part of parts) visit(part, depth + 1);
+      return true;
+    };
+    if (wideGaps.length && cutInto(splitAt(region, wideGaps, 'y'))) return;
+    if (gutters.length && cutInto(splitAt(region, gutters, 'x'))) return;
+    // Columns under or between full-width blocks (titles over a two-column text): find the gutter among the
+    // narrower blocks, and cut across the page above and below every block that spans it.
+    const spanning = spanningCuts(region, size);
+    if (spanning.length && cutInto(splitAt(region, spanning, 'y'))) return;
     const gaps = gapsOf(rows);
     if (gaps.length) {
       const widest = gaps.reduce((a, b) => (b.size > a.size ? b : a));
-      for (const part of splitAt(region, [widest], 'y')) visit(part, depth + 1);
-      return;
+      if (cutInto(splitAt(region, [widest], 'y'))) return;
     }
     leaves.push(sortTopDown(region));
   };
@@ -71,6 +80,27 @@ function reachesDownTo(column: readonly Block[], gap: Gap, size: number): boolea
   let bottom = -Infinity;
   for (const b of column) if ((b.y0 + b.y1) / 2 < gap.at && b.y1 > bottom) bottom = b.y1;
   return bottom >= top - 3 * size;
+}
+
+/**
+ * Horizontal cuts around the blocks that cross a gutter of the narrower blocks (less than 60% of the region's
+ * width). Empty when the narrower blocks show no gutter with at least two blocks on each side.
+ */
+function spanningCuts(region: readonly Block[], size: number): Gap[] {
+  const left = Math.min(...region.map((b) => b.x0));
+  const right = Math.max(...region.map((b) => b.x1));
+  const narrow = region.filter((b) => b.x1 - b.x0 < 0.6 * (right - left));
+  if (narrow.length < 4 || narrow.length === region.length) return [];
+  const gutters = columnGutters(narrow, size).filter((g) => {
+    const onLeft = narrow.filter((b) => b.x1 <= g.at).length;
+    return onLeft >= 2 && narrow.length - onLeft >= 2;
+  });
+  if (!gutters.length) return [];
+  const crosses = (b: Block) => gutters.some((g) => b.x0 < g.at - g.size / 2 && b.x1 > g.at + g.size / 2);
+  const cuts: Gap[] = [];
+  for (const b of region) if (crosses(b)) cuts.push({ at: b.y0 - 0.01, size: 0 }, { at: b.y1 + 0.01, size: 0 });
+  // Keep only cuts that separate something: a cut inside another block's height would split nothing cleanly.
+  return cuts.filter((c) => region.some((b) => (b.y0 + b.y1) / 2 < c.at) && region.some((b) => (b.y0 + b.y1) / 2 > c.at));
 }
 
 /** Vertical gutters whose two sides are each at least a few characters wide. */

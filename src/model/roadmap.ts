@@ -67,7 +67,7 @@ export type Chantier = z.infer<typeof Chantier>;
 
 export const Axis = z
   .object({
-    number: z.number().int().min(1).max(99).describe('N of "Action prioritaire #N"'),
+    number: z.number().int().min(0).max(99).describe('N of "Action prioritaire #N"; 0 for rows the document placed under no axis marker (never dropped, always with a warning)'),
     title: z.string().describe('Axis title as printed on its divider page'),
     prsTitle: z.string().nullable().describe('Reference title of PRS Normandie axis N, null if N is out of range'),
     chantiers: z.array(Chantier).describe('Chantiers of the axis in document order; one continued over several pages is one chantier'),

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,16 @@ describe('fdr extract on several inputs', () => {
     const forced = fdr(['extract', input, '-o', out, '--force']);
     expect(forced.status, forced.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'le-havre.json'), 'utf8')).kind).toBe('roadmap');
+  });
+
+  it('stops quietly when the reader of stdout goes away (| head)', () => {
+    const big = join(tempDir(), 'big.txt');
+    writeFileSync(big, readFileSync(CALVADOS, 'utf8').repeat(20)); // ~1 MB of JSON: far more than a pipe holds
+    const r = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" extract "$2" "$3" -f jsonl | head -c 10 >/dev/null', process.execPath, join(ROOT, 'bin/fdr.js'), big, CALVADOS], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 
   it('-o must be a folder with several inputs', () => {

@@ -135,6 +135,16 @@ describe('every user-facing error: one line on stderr, its exit code, no stack, 
     }
   });
 
+  it('an output folder that does not exist → OUTPUT_WRITE_FAILED (exit 10) before any work; with a trailing slash it is created', () => {
+    const missing = join(tempDir(), 'no', 'such');
+    const r = fdr(['extract', CALVADOS, '-o', join(missing, 'x.json')]);
+    expect(r.status).toBe(10);
+    expect(r.stderr).toMatch(/^fdr: .*x\.json: the folder of the output file does not exist — create it first, or end -o with \/ to have it created \[OUTPUT_WRITE_FAILED\]\n$/);
+    const created = fdr(['extract', CALVADOS, '-o', `${missing}/`]);
+    expect(created.status, created.stderr).toBe(0);
+    expect(readdirSync(missing)).toEqual(['calvados-2024.json']);
+  });
+
   it('--summary with -o is refused before any work', () => {
     const r = fdr(['extract', CALVADOS, '--summary', '-o', join(tempDir(), 'x.txt')]);
     expect(r.status).toBe(2);

@@ -90,7 +90,10 @@ export function foldBlocks(blocks: readonly RoadmapBlock[], axisTitles: RoadmapR
 export function checkAxes(axes: readonly Axis[]): Warning[] {
   const warnings: Warning[] = [];
   for (const axis of axes) {
-    if (axis.prsTitle === null) {
+    if (axis.number === 0) {
+      const rows = axis.chantiers.reduce((n, c) => n + c.actions.length, 0);
+      warnings.push({ code: 'rows-without-axis', message: `${rows} table rows come before any "Action prioritaire #N" marker: kept under axis 0` });
+    } else if (axis.prsTitle === null) {
       warnings.push({
         code: 'axis-number-unknown',
         message: `axis #${axis.number} is not one of the 12 PRS Normandie axes`,

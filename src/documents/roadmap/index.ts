@@ -13,7 +13,7 @@ export function requireRows(reading: RoadmapReading, file: string): void {
   if (!reading.blocks.some((b) => b.type === 'row'))
     throw new FdrError('NO_ROADMAP_TABLE', 'no roadmap table found (no "Actions | Financement | Indicateur | Commentaires" rows)', {
       file,
-      hint: 'is this a roadmap? try --kind auto',
+      hint: 'the document does not look like a feuille de route (is it a restitution or an announcement?)',
     });
 }
 
