@@ -1,7 +1,8 @@
 import { isAllCaps } from '../text/normalize.js';
+import { median } from './geometry.js';
 import type { PageKind, PageLayout } from './page-layout.js';
 
-type Classifiable = Pick<PageLayout, 'page' | 'tables' | 'axisMarker' | 'prose' | 'bodySize'> & { kind: PageKind };
+type Classifiable = Pick<PageLayout, 'page' | 'tables' | 'axisMarker' | 'prose' | 'bodySize' | 'itemCount'> & { kind: PageKind };
 
 const TRANSVERSAL_HEADING = /priorit[ée]s\s+(?:r[ée]gionales\s+)?transversales/i;
 const NUMBERED = /^\s*(\d{1,2})\s*[.)]\s+\S/;
@@ -22,10 +23,10 @@ function isTransversalStart(page: Classifiable): boolean {
   return page.prose.some((l) => TRANSVERSAL_HEADING.test(l.text) && isAllCaps(l.text));
 }
 
-/** Pages with little text and some large type: a cover. */
-function looksLikeCover(page: Classifiable): boolean {
+/** Pages with little text and some type much larger than the document's body text: a cover. */
+function looksLikeCover(page: Classifiable, bodySize: number): boolean {
   const largest = Math.max(0, ...page.prose.map((l) => l.fontSize));
-  return page.prose.length > 0 && page.prose.length <= 15 && largest >= Math.max(18, 1.6 * page.bodySize);
+  return page.prose.length > 0 && page.prose.length <= 15 && largest >= Math.max(18, 1.6 * bodySize);
 }
 
 /**
@@ -34,6 +35,7 @@ function looksLikeCover(page: Classifiable): boolean {
  * Sets `kind` in place and returns the pages classified "other" that lie between two table pages.
  */
 export function classifyPages(pages: Classifiable[]): number[] {
+  const bodySize = median(pages.filter((p) => p.itemCount > 0).map((p) => p.bodySize)) || 10;
   let seenTables = false;
   let previous: PageKind | undefined;
   for (const page of pages) {
@@ -42,13 +44,13 @@ export function classifyPages(pages: Classifiable[]): number[] {
     else if (isDivider(page)) kind = 'axis-divider';
     else if (isAxesList(page)) kind = 'axes-list';
     else if (isTransversalStart(page) || (previous === 'transversal' && page.prose.length > 0)) kind = 'transversal';
-    else if (!seenTables && previous === undefined && looksLikeCover(page)) kind = 'cover';
+    else if (!seenTables && previous === undefined && looksLikeCover(page, bodySize)) kind = 'cover';
     else if (!seenTables && page.prose.length >= 3 && previous !== 'axis-divider') kind = 'editorial';
-    else if (!seenTables && looksLikeCover(page)) kind = 'cover';
+    else if (!seenTables && looksLikeCover(page, bodySize)) kind = 'cover';
     else kind = 'other';
     if (kind === 'table') seenTables = true;
     page.kind = kind;
-    if (page.prose.length || page.tables.length) previous = kind;
+    if (page.itemCount > 0) previous = kind;
   }
   const amongTables: number[] = [];
   const tableIndexes = pages.map((p, i) => (p.kind === 'table' ? i : -1)).filter((i) => i >= 0);

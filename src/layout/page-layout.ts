@@ -243,7 +243,13 @@ export function analysePage(page: PageModel): PageLayout {
   }
 
   let axisTitle: TitleBlock | undefined;
-  if (axisMarker?.source === 'page' && !tables.length) axisTitle = dividerTitle(contentLines);
+  let bodyProse = prose;
+  if (axisMarker?.source === 'page' && !tables.length) {
+    axisTitle = dividerTitle(contentLines);
+    // The marker and the title are read into the axis; like a chantier title, they are not running text.
+    const titleParts = new Set(axisTitle?.lines);
+    bodyProse = prose.filter((l) => !l.parts.some((p) => titleParts.has(p)) && !MARKER_PIECE.test(l.text.trim()));
+  }
 
   return {
     page: page.number,
@@ -255,7 +261,7 @@ export function analysePage(page: PageModel): PageLayout {
     side: side.map(toReadingLine),
     axisMarker,
     axisTitle,
-    prose,
+    prose: bodyProse,
     reading,
     unassigned,
     rotated,

@@ -142,6 +142,13 @@ function boundsFromShading(header: HeaderRow, rects: readonly FilledRect[]): num
   return bounds;
 }
 
+/** Bottom of the header's shading (the shaded cells under its text). */
+function headerShadingBottom(header: HeaderRow, rects: readonly FilledRect[]): number | undefined {
+  const cy = centerY(header);
+  const shaded = rects.filter((r) => isShading(r) && r.y0 <= cy && r.y1 >= cy && r.y1 - r.y0 <= 6 * (header.y1 - header.y0) + 20);
+  return shaded.length ? Math.max(...shaded.map((r) => r.y1)) : undefined;
+}
+
 /**
  * Column edges from whitespace: between two header cells, the edge is in the last gap of the text coverage
  * before the next header's text (left-aligned and centred headers both work); the table's outer edges are
@@ -309,6 +316,16 @@ export function readTable(header: HeaderRow, context: TableContext): Table {
     columns.push({ name: cell?.column, label: cell?.line.text ?? '', x0: bounds[k]!, x1: bounds[k + 1]! });
   }
 
+  // A header cell may wrap onto more lines: under rules or shading, the header row goes down to its bottom
+  // rule or to the end of the shading.
+  const shadingBottom = columnSource === 'shading' ? headerShadingBottom(header, context.rects) : undefined;
+  const firstRule = ruled
+    ? context.horizontal.filter((h) => h.y0 > header.y1 - 1 && overlap(h.x0, h.x1, left, right) >= 0.3 * (right - left)).sort((a, b) => a.y0 - b.y0)[0]?.y0
+    : undefined;
+  const headerBottom = firstRule ?? shadingBottom;
+  if (headerBottom !== undefined)
+    for (const i of context.items)
+      if (!headerItems.has(i) && centerY(i) > header.y1 && centerY(i) < headerBottom && i.x0 >= left - 2 && i.x0 < right) headerBandItems.push(i);
   const inHeaderBand = new Set(headerBandItems);
   const body = candidatesBelow(left, right).filter((i) => !inHeaderBand.has(i));
   const used = new Set<TextItem>(header.items);

@@ -10,9 +10,9 @@ import { buildCaseCorpus, type CaseCorpus, restoreHeadingCase } from '../restitu
 import { findIntroducedList } from '../restitution/front.js';
 import { runningParagraphs } from '../restitution/parse.js';
 import {
+  cleanLine,
   removeLayoutNoise,
   removeRepeatedBlocks,
-  cleanLine,
   type SourceLine,
   spanProvenance,
   splitSourceLines,
@@ -384,13 +384,11 @@ export function parseEventsText(text: string, source: SourceInfo): Events {
   };
 
   const title = findTitle(units, corpus, docDate.line);
-  const titleLine = lines.findIndex((l) => l.text && title.startsWith(l.text.slice(0, 20)));
+  // The period is read in the title first ("… organisés du 21 mai au 4 juillet …"), else anywhere in the text.
+  const inText = PERIOD.exec(flat);
   const period =
-    findPeriod(title, { documentDate: docDate.iso, flat, index: Math.max(0, offsets[titleLine] ?? 0) }) ??
-    (() => {
-      const m = PERIOD.exec(flat);
-      return m ? findPeriod(m[0], { documentDate: docDate.iso, flat, index: m.index }) : undefined;
-    })();
+    findPeriod(title, { documentDate: docDate.iso, flat, index: Math.max(0, flat.indexOf(title.slice(0, 30))) }) ??
+    (inText ? findPeriod(inText[0], { documentDate: docDate.iso, flat, index: inText.index }) : undefined);
 
   const used = new Set<number>();
   const events = [...tableEvents(ctx, used), ...departmentListEvents(ctx, used), ...datedLineEvents(ctx, used)]

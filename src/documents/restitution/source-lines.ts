@@ -18,9 +18,11 @@ export interface SourceLine {
   pageBreak?: boolean;
 }
 
-/** Markdown made by a converter: **bold**, *italic*, [text](url), escaped brackets, "# " headings. */
+/** Markdown made by a converter: **bold**, *italic*, [text](url), escaped brackets, "# " headings, inline HTML. */
 export function stripMarkdown(s: string): string {
   return s
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<\/?(?:p|ul|ol|li|b|i|u|em|strong|span|div|sup|sub)(?:\s[^<>]*)?>/gi, '')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[((?:\\.|[^\]\\])*)\]\((?:[^()\s]|\([^()]*\))*\)/g, '$1')
     .replace(/\*\*|__/g, '')

@@ -129,7 +129,7 @@ function mergeSplitLists(elements: ThemeElement[]): ThemeElement[] {
 type Slot = 'local' | 'national' | 'tagline';
 const slotOf = (e: ThemeElement): Slot | undefined => (e.type === 'list' ? e.scope : e.type === 'tagline' ? 'tagline' : undefined);
 
-/** A heading that introduces something else than a theme: a question box ("LE CNR, C'EST QUOI ?"). */
+/** Could be a theme heading: not a question box ("LE CNR, C'EST QUOI ?"), and made of words. */
 function isThemeHeadingShape(e: Extract<ThemeElement, { type: 'heading' }>): boolean {
   return !/\?\s*$/.test(e.title) && /\p{L}{3}/u.test(e.title);
 }

@@ -13,7 +13,7 @@ export type Unit =
   | { type: 'tagline'; text: string; lines: SourceLine[] };
 
 /** Bullet, dash, arrow or number opening a list item. */
-const ITEM_MARKER = /^(?:([•▪◦●■⇒➢►\u2022\uf0b7\uf0a7\uf0d8])|([-–—])|(\d{1,2}[.)]))\s+(?=\S)/;
+const ITEM_MARKER = /^(?:([•▪◦●■⇒➢►*\u2022\uf0b7\uf0a7\uf0d8])|([-–—])|(\d{1,2}[.)]))\s+(?=\S)/;
 const TAGLINE_START = /^imaginons\b/i;
 
 export function itemMarker(text: string): string | undefined {
@@ -49,8 +49,9 @@ export function opensSentence(text: string): boolean {
   return first !== undefined && SENTENCE_OPENERS.has(first.toLowerCase());
 }
 
+/** Starts like the middle of a sentence: lower case, a digit, an opening bracket or quote, a slash. */
 function startsLowercase(s: string): boolean {
-  return /^[\p{Ll}(\d«"“/]/u.test(s) || /^[a-zà-ÿ]/.test(s);
+  return /^[\p{Ll}\d(«"“/]/u.test(s);
 }
 
 export function readUnits(lines: readonly SourceLine[]): Unit[] {
@@ -80,6 +81,7 @@ export function readUnits(lines: readonly SourceLine[]): Unit[] {
     current = undefined;
   };
 
+  // Lengths of the last few text lines: a line much shorter than its neighbours ends its paragraph or item.
   const recentLengths: number[] = [0];
   for (const line of lines) {
     const text = line.text;
@@ -87,11 +89,11 @@ export function readUnits(lines: readonly SourceLine[]): Unit[] {
       gap = true;
       continue;
     }
-    if (recentLengths.length > 8) recentLengths.shift();
-    const lastSeen = current?.lines[current.lines.length - 1]?.text;
-    if (lastSeen) recentLengths.push(lastSeen.length);
-    const marker = itemMarker(text);
     const lastLine = current?.lines[current.lines.length - 1]?.text ?? '';
+    if (lastLine) recentLengths.push(lastLine.length);
+    if (recentLengths.length > 8) recentLengths.shift();
+    const lastIsShort = lastLine.length < 0.65 * Math.max(...recentLengths);
+    const marker = itemMarker(text);
 
     if (marker) {
       const body = text.slice(ITEM_MARKER.exec(text)![0].length);
@@ -103,8 +105,7 @@ export function readUnits(lines: readonly SourceLine[]): Unit[] {
       } else {
         const continuesList = current?.type === 'item';
         flush();
-        if (!continuesList) listMarker = marker;
-        else if (listMarker === undefined) listMarker = marker;
+        if (!continuesList || listMarker === undefined) listMarker = marker;
         current = { type: 'item', marker, text: '', subItems: [], lines: [line] };
         itemParts = [body];
         subParts = [];
@@ -125,7 +126,7 @@ export function readUnits(lines: readonly SourceLine[]): Unit[] {
       current?.type === 'item' &&
       !gap &&
       !endsSentence(lastLine) &&
-      lastLine.length >= 0.65 * Math.max(...recentLengths) &&
+      !lastIsShort &&
       !/\p{L}{6,}/u.test(text);
     if (isHeadingLine(text) && !wrappedAcronyms) {
       if (current?.type === 'heading' && !gap) current.lines.push(line);
@@ -139,9 +140,9 @@ export function readUnits(lines: readonly SourceLine[]): Unit[] {
 
     // Running text: continuation of the current unit, or a new paragraph.
     if (current?.type === 'item') {
-      // Without a blank line, a line in capitals after a short last line starts a paragraph (PDF text has no
-      // blank lines); after a full line it is a wrapped word ("… (ex" + "CPTS)").
-      const lastIsShort = lastLine.length < 0.65 * Math.max(...recentLengths);
+      // After a blank line only a lower-case start continues the item. Without one (PDF text has no blank lines),
+      // a capitalised line continues it after a full line ("… (ex" + "CPTS)", "… de tous les" + "Français"), but
+      // not after a short last line, a sentence end, or when it opens a sentence ("Chaque atelier…").
       const continues = gap
         ? startsLowercase(text)
         : startsLowercase(text) || !(endsSentence(lastLine) || lastIsShort || opensSentence(text));

@@ -31,7 +31,20 @@ let pdfjsModule: Promise<Pdfjs> | undefined;
 
 /** pdf.js is loaded on first use only, so commands that never read a PDF start fast. */
 function loadPdfjs(): Promise<Pdfjs> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsModule ??= (async () => {
+    // While loading, pdf.js warns through console.log (stdout!) when its optional canvas package is missing;
+    // we never render, and stdout may be carrying the JSON output: drop those warnings, for the import only.
+    const log = console.log;
+    console.log = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].startsWith('Warning:')) return;
+      log(...args);
+    };
+    try {
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.log = log;
+    }
+  })();
   return pdfjsModule;
 }
 
