@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { FdrError, toFdrError } from '../errors/index.js';
 import type { CsvOptions, OutputFormat } from '../export/index.js';
 import { writeFileAtomic } from '../export/write.js';
@@ -62,13 +62,8 @@ export function defaultWorkerScript(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('../../dist/batch/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
 }
 
-/** Output file name for an input given alone: `x.pdf` → `x.json`. */
-export function outputName(input: string, format: OutputFormat): string {
-  return `${basename(input, extname(input))}.${format}`;
-}
-
 /**
- * Extracts every item in a pool of worker threads, each under the time and memory limits, and routes each result
+ * Extracts every item in a pool of workers (child processes or threads), each under the time and memory limits, and routes each result
  * to its destination. One item's failure never stops the others; the report lists every outcome in input order.
  */
 export async function runBatch(items: readonly BatchItem[], options: BatchOptions): Promise<BatchReport> {

@@ -23,6 +23,13 @@ const logToParent = (...args: unknown[]) => {
 };
 // pdf.js and friends may print warnings: keep them off the data stream on stdout.
 console.log = console.info = console.warn = console.error = console.debug = logToParent;
+// pdf.js leaves some internal promises unawaited (an XRefEntryException while it prefetches objects of a damaged
+// PDF, found by the fuzzer): they are not the task's own promise, which still settles (or times out) by itself.
+// Node's default would kill the worker and fail a task that was going fine. Note them (--verbose) and go on.
+process.on('unhandledRejection', (reason) => {
+  const what = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  logToParent(`ignored an unhandled rejection inside a library: ${what}`);
+});
 
 async function runTask(id: number, task: ExtractTask): Promise<void> {
   currentTask = id;

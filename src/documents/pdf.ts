@@ -1,6 +1,7 @@
 import { classifyPages } from '../layout/classify.js';
 import { compactLayout, analysePage, type PageLayout } from '../layout/page-layout.js';
 import { readingLinesToText } from '../layout/reading-order.js';
+import { tableHint, type TableHint } from '../layout/table.js';
 import { FdrError } from '../errors/index.js';
 import type { ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
@@ -24,11 +25,15 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const { readPdfPages } = await import('../sources/pdf/index.js');
   const layouts: PageLayout[] = [];
   const debugPages: PageModel[] = [];
+  let hint: TableHint | undefined;
   const summary = await readPdfPages(
     file.bytes,
     { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
     (page) => {
-      const layout = analysePage(page);
+      const layout = analysePage(page, hint);
+      // A table ending a page tells the next page its columns, in case it goes on without a header row.
+      const last = layout.tables[layout.tables.length - 1];
+      hint = last ? tableHint(last) : undefined;
       if (options.debugDir) {
         debugPages.push(page);
         layouts.push(layout);
@@ -36,6 +41,12 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
     },
   );
   classifyPages(layouts);
+  if (options.log) {
+    const kinds = new Map<string, number>();
+    for (const l of layouts) kinds.set(l.kind, (kinds.get(l.kind) ?? 0) + 1);
+    const tables = layouts.reduce((n, l) => n + l.tables.length, 0);
+    options.log(`page classes: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}; ${tables} table(s)`);
+  }
   if (options.debugDir) {
     const { writeDebugOverlays } = await import('../layout/debug-svg.js');
     await writeDebugOverlays(options.debugDir, debugPages, layouts);

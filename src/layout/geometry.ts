@@ -75,3 +75,22 @@ export function mergeIntervals(intervals: readonly [number, number][], gap = 0):
   }
   return out;
 }
+
+/** Largest and smallest of a (possibly long) list, without spreading it into arguments. */
+export function maxOf<T>(values: readonly T[], f: (v: T) => number): number {
+  let m = -Infinity;
+  for (const v of values) {
+    const x = f(v);
+    if (x > m) m = x;
+  }
+  return m;
+}
+
+export function minOf<T>(values: readonly T[], f: (v: T) => number): number {
+  let m = Infinity;
+  for (const v of values) {
+    const x = f(v);
+    if (x < m) m = x;
+  }
+  return m;
+}

@@ -1,10 +1,10 @@
 import type { PageModel, TextItem } from '../sources/page-model.js';
 import { joinWrappedLines } from '../text/normalize.js';
-import { type Box, centerX, centerY, containsPoint, median, overlap, unionBox } from './geometry.js';
+import { type Box, centerX, centerY, containsPoint, maxOf, median, minOf, overlap, unionBox } from './geometry.js';
 import { groupLines, isUpright, type Line } from './lines.js';
 import { type Block, leavesToReadingLines, type ReadingLine, SEGMENT_GAP, xyCut } from './reading-order.js';
 import { mergeRulings } from './rulings.js';
-import { findHeaderRows, isTitleLine, readTable, type Table } from './table.js';
+import { findHeaderlessTable, findHeaderRows, isTitleLine, readTable, type Table, type TableHint } from './table.js';
 
 export type PageKind = 'cover' | 'editorial' | 'axes-list' | 'axis-divider' | 'table' | 'transversal' | 'other';
 
@@ -68,10 +68,9 @@ export function findFooter(lines: readonly Line[], page: Pick<PageModel, 'number
   const candidates = lines.filter((l) => l.y0 >= zoneTop);
   if (!candidates.length) return [];
   const pageNumber = new RegExp(`(?:^|[^\\d])${page.number}(?:[^\\d]|$)`);
-  const top = Math.min(...candidates.map((l) => l.y0));
-  const above = lines.filter((l) => l.y1 <= top + 0.5 && !candidates.includes(l));
-  const lowestAbove = above.length ? Math.max(...above.map((l) => l.y1)) : -Infinity;
-  const size = Math.max(...candidates.map((l) => l.fontSize));
+  const top = minOf(candidates, (l) => l.y0);
+  const lowestAbove = maxOf(lines, (l) => (l.y0 < zoneTop && l.y1 <= top + 0.5 ? l.y1 : -Infinity));
+  const size = maxOf(candidates, (l) => l.fontSize);
   const apart = top - lowestAbove >= 2 * size;
   if (apart) return candidates;
   return candidates.filter((l) => pageNumber.test(l.text) && l.text.length <= 120);
@@ -127,7 +126,7 @@ export function axisNumberIn(text: string): number | undefined {
  * draws them), each table's "Chantier :" title from the zone above it, the side tab beside the tables, the
  * axis marker, and the remaining lines in reading order. Pure; near-linear in the page's items.
  */
-export function analysePage(page: PageModel): PageLayout {
+export function analysePage(page: PageModel, previousTable?: TableHint): PageLayout {
   const upright = page.items.filter(isUpright);
   const rotated = page.items.filter((i) => !isUpright(i));
   const { horizontal, vertical } = mergeRulings(page.rulings);
@@ -137,7 +136,7 @@ export function analysePage(page: PageModel): PageLayout {
   const footerItems = new Set(footerLines.flatMap((l) => l.items));
   const contentItems = upright.filter((i) => !footerItems.has(i));
   const contentLines = lines.filter((l) => !footerSet.has(l));
-  const footerTop = footerLines.length ? Math.min(...footerLines.map((l) => l.y0)) : page.height;
+  const footerTop = footerLines.length ? minOf(footerLines, (l) => l.y0) : page.height;
   const bodySize = median(upright.map((i) => i.fontSize)) || 10;
 
   const headers = findHeaderRows(contentItems).sort((a, b) => a.y0 - b.y0);
@@ -149,8 +148,22 @@ export function analysePage(page: PageModel): PageLayout {
     let limit = Math.min(footerTop, next ? next.y0 : page.height);
     const stopper = titleCandidates.find((l) => l.y0 > header.y1 && l.y0 < limit);
     if (stopper) limit = stopper.y0;
-    const table = readTable(header, { items: contentItems, horizontal, vertical, rects: page.rects, limit, pageWidth: page.width });
+    const table = readTable(header, { items: contentItems, horizontal, vertical, rects: page.rects, limit });
     tables.push({ ...table, hasBandAbove: false });
+  }
+  // The previous page ended with a table: above this page's first header row (or on the whole page if it has
+  // none), that table may go on without repeating its header.
+  if (previousTable) {
+    const firstHeader = headers[0];
+    const titleAbove = firstHeader && titleCandidates.filter((l) => l.y1 <= firstHeader.y0 + 1).pop();
+    const above = firstHeader ? (titleAbove?.y0 ?? firstHeader.y0) : footerTop;
+    const found = findHeaderlessTable(contentItems, vertical, previousTable, above);
+    if (found) {
+      const stopper = titleCandidates.find((l) => l.y0 > found.header.y1 && l.y0 < above);
+      const limit = stopper ? stopper.y0 : above;
+      const table = readTable(found.header, { items: contentItems, horizontal, vertical, rects: page.rects, limit }, found.fixed);
+      if (table.rows.length) tables.unshift({ ...table, hasBandAbove: false });
+    }
   }
 
   const used = new Set<TextItem>();

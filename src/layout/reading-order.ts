@@ -1,5 +1,5 @@
 import type { PageModel } from '../sources/page-model.js';
-import { type Box, median, mergeIntervals } from './geometry.js';
+import { type Box, maxOf, median, mergeIntervals, minOf } from './geometry.js';
 import { bandsOfLines, groupLines, isUpright, type Line } from './lines.js';
 
 /** Anything placed on a page that reading order arranges: a line, or a whole table kept in one piece. */
@@ -32,8 +32,8 @@ export function xyCut<T extends Block>(blocks: readonly T[]): T[][] {
       // column and is read column after column, whatever gaps it has. Otherwise a wide gap is a break between
       // sections only when every column reaches down to it (balanced columns over a block below them).
       const columns = splitAt(region, gutters, 'x');
-      const bottom = Math.max(...region.map((b) => b.y1));
-      const flowing = columns.every((column) => Math.max(...column.map((b) => b.y1)) >= bottom - 3 * size);
+      const bottom = maxOf(region, (b) => b.y1);
+      const flowing = columns.every((column) => maxOf(column, (b) => b.y1) >= bottom - 3 * size);
       wideGaps = flowing ? [] : wideGaps.filter((g) => columns.every((column) => reachesDownTo(column, g, size)));
     } else if (wideGaps.length > 1) {
       // Something spans the whole width (a title): peel off the top section only, so that the rest is judged
@@ -87,8 +87,8 @@ function reachesDownTo(column: readonly Block[], gap: Gap, size: number): boolea
  * width). Empty when the narrower blocks show no gutter with at least two blocks on each side.
  */
 function spanningCuts(region: readonly Block[], size: number): Gap[] {
-  const left = Math.min(...region.map((b) => b.x0));
-  const right = Math.max(...region.map((b) => b.x1));
+  const left = minOf(region, (b) => b.x0);
+  const right = maxOf(region, (b) => b.x1);
   const narrow = region.filter((b) => b.x1 - b.x0 < 0.6 * (right - left));
   if (narrow.length < 4 || narrow.length === region.length) return [];
   const gutters = columnGutters(narrow, size).filter((g) => {
@@ -159,10 +159,10 @@ export function leavesToReadingLines(leaves: readonly Line[][]): ReadingLine[] {
     for (const band of bandsOfLines(leaf)) {
       const first = band[0]!;
       const line: ReadingLine = {
-        x0: Math.min(...band.map((l) => l.x0)),
-        y0: Math.min(...band.map((l) => l.y0)),
-        x1: Math.max(...band.map((l) => l.x1)),
-        y1: Math.max(...band.map((l) => l.y1)),
+        x0: minOf(band, (l) => l.x0),
+        y0: minOf(band, (l) => l.y0),
+        x1: maxOf(band, (l) => l.x1),
+        y1: maxOf(band, (l) => l.y1),
         text: band.map((l) => l.text).join(' '),
         fontSize: first.fontSize,
         bold: band.every((l) => l.bold),

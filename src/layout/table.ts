@@ -1,7 +1,7 @@
 import { type ColumnName, headerColumn } from '../documents/roadmap/table-header.js';
 import type { FilledRect, Ruling, TextItem } from '../sources/page-model.js';
 import { comparisonKey, joinWrappedLines } from '../text/normalize.js';
-import { type Box, centerX, centerY, median, mergeIntervals, mode, overlap, unionBox } from './geometry.js';
+import { type Box, centerX, centerY, maxOf, median, mergeIntervals, mode, overlap, unionBox } from './geometry.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from './lines.js';
 
 export type { ColumnName } from '../documents/roadmap/table-header.js';
@@ -55,12 +55,7 @@ export interface Table extends Box {
 export function headerCellColumn(text: string): ColumnName | undefined {
   // Cheap test first: every header word opens with one of these letters, and a header cell is short.
   if (text.length > 60 || !/^\W*[afic]/i.test(text)) return undefined;
-  const plain = text.replace(/\((?:e)?s\)/gi, 's');
-  const whole = headerColumn(plain);
-  if (whole) return whole;
-  const words = comparisonKey(plain).split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > 5) return undefined;
-  return headerColumn(words[0]!);
+  return headerColumn(text);
 }
 
 /**
@@ -96,7 +91,6 @@ export interface TableContext {
   rects: readonly FilledRect[];
   /** The table cannot extend below this y (next table's title, footer zone). */
   limit: number;
-  pageWidth: number;
 }
 
 const isShading = (r: FilledRect) => r.fill !== null && r.fill !== '#ffffff';
@@ -236,7 +230,7 @@ function startsItem(previous: Line, line: Line, next: Line | undefined, previous
  */
 export function cellText(lines: readonly Line[], pitch: number): string {
   const out: string[] = [];
-  const right = Math.max(...lines.map((l) => l.x1));
+  const right = maxOf(lines, (l) => l.x1);
   let previousIsItem = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -275,25 +269,111 @@ function columnOf(bounds: readonly number[], x: number): number {
   return k;
 }
 
+/** Columns carried over from the table on the previous page, for a page that goes on without a header row. */
+export interface FixedColumns {
+  bounds: number[];
+  columns: Column[];
+  source: Table['columnSource'];
+  /** Bottom of the vertical rules found at the carried-over edges, when the table is ruled. */
+  ruledBottom?: number;
+}
+
+/**
+ * What a table tells the next page: its columns, and where text starts in each (cell padding), so that a
+ * page going on without repeating the header row can still be read as the same table.
+ */
+export interface TableHint {
+  bounds: number[];
+  columns: Column[];
+  /** Left edge of the text of each column, where it had any. */
+  textStarts: (number | undefined)[];
+  source: Table['columnSource'];
+  ruled: boolean;
+}
+
+export function tableHint(table: Table): TableHint {
+  const textStarts = table.columns.map((c) => {
+    let start: number | undefined;
+    for (const row of table.rows) {
+      const box = c.name ? row.cells[c.name]?.box : undefined;
+      if (box && (start === undefined || box.x0 < start)) start = box.x0;
+    }
+    return start;
+  });
+  // A column without text on this page gets the others' padding.
+  const paddings = textStarts.flatMap((s, k) => (s === undefined ? [] : [s - table.columns[k]!.x0]));
+  const padding = paddings.length ? median(paddings) : undefined;
+  const filled = textStarts.map((s, k) => s ?? (padding === undefined ? undefined : table.columns[k]!.x0 + padding));
+  const bounds = [...table.columns.map((c) => c.x0), table.columns[table.columns.length - 1]?.x1 ?? table.x1];
+  return { bounds, columns: table.columns.map((c) => ({ ...c })), textStarts: filled, source: table.columnSource, ruled: table.ruled };
+}
+
+/**
+ * A table going on from the previous page without its header row: found from vertical rules at the carried-over
+ * column edges (ruled tables), or from text starting at the carried-over text edges of at least two columns,
+ * the first among them. Returns the pseudo header (an empty band at the table's top) and the fixed columns.
+ */
+export function findHeaderlessTable(
+  items: readonly TextItem[],
+  vertical: readonly Ruling[],
+  hint: TableHint,
+  limit: number,
+): { header: HeaderRow; fixed: FixedColumns } | undefined {
+  const left = hint.bounds[0]!;
+  const right = hint.bounds[hint.bounds.length - 1]!;
+  const pseudo = (top: number): HeaderRow => ({ x0: left, y0: top, x1: right, y1: top, cells: [], items: [] });
+  if (hint.ruled) {
+    const atEdges = vertical.filter((v) => v.y0 < limit && hint.bounds.some((b) => Math.abs(v.x0 - b) <= 2));
+    const edges = new Set(atEdges.map((v) => hint.bounds.findIndex((b) => Math.abs(v.x0 - b) <= 2)));
+    if (edges.size < Math.min(3, hint.bounds.length)) return undefined;
+    const top = Math.min(...atEdges.map((v) => v.y0));
+    const bottom = maxOf(atEdges, (v) => v.y1);
+    return { header: pseudo(top), fixed: { bounds: hint.bounds, columns: hint.columns, source: hint.source, ruledBottom: bottom } };
+  }
+  const aligned = new Map<number, TextItem[]>();
+  for (const i of items) {
+    if (i.y0 >= limit) continue;
+    const k = hint.textStarts.findIndex((s) => s !== undefined && Math.abs(i.x0 - s) <= 1.5);
+    if (k < 0) continue;
+    const list = aligned.get(k);
+    if (list) list.push(i);
+    else aligned.set(k, [i]);
+  }
+  const first = hint.columns.findIndex((c) => c.name === 'action');
+  if (aligned.size < 2 || !aligned.has(first)) return undefined;
+  const top = Math.min(...[...aligned.values()].flat().map((i) => i.y0)) - 0.5;
+  return { header: pseudo(top), fixed: { bounds: hint.bounds, columns: hint.columns, source: hint.source } };
+}
+
 /**
  * Reads the table under a header row: columns (rules, shading, or gutters), rows (horizontal rules, or
  * vertical gaps in the text with the first column opening each row), cells. Items are only taken, never
  * moved: the caller reports those left over.
  */
-export function readTable(header: HeaderRow, context: TableContext): Table {
+export function readTable(header: HeaderRow, context: TableContext, fixed?: FixedColumns): Table {
   const headerItems = new Set(header.items);
-  const headerSize = median(header.items.map((i) => i.fontSize)) || 9;
-  const ruled = boundsFromRulings(header, context.vertical);
+  const headerSize = median(header.items.map((i) => i.fontSize)) || median(context.items.map((i) => i.fontSize)) || 9;
+  const ruled = fixed
+    ? fixed.ruledBottom !== undefined
+      ? { bounds: fixed.bounds, bottom: fixed.ruledBottom, top: header.y0 }
+      : undefined
+    : boundsFromRulings(header, context.vertical);
   let bounds: number[];
   let columnSource: Table['columnSource'];
   let bottom = context.limit;
   // Take the whole band of the header row: header cells may wrap or hold unrecognised words.
-  const headerBandItems = context.items.filter((i) => !headerItems.has(i) && centerY(i) >= header.y0 - 1 && centerY(i) <= header.y1 + 1);
+  const headerBandItems = header.cells.length
+    ? context.items.filter((i) => !headerItems.has(i) && centerY(i) >= header.y0 - 1 && centerY(i) <= header.y1 + 1)
+    : [];
 
   const candidatesBelow = (left: number, right: number) =>
     context.items.filter((i) => !headerItems.has(i) && i.y0 >= header.y1 - 1 && centerY(i) < bottom && i.x0 >= left - 2 && i.x0 < right);
 
-  if (ruled) {
+  if (fixed) {
+    bounds = fixed.bounds;
+    columnSource = fixed.source;
+    if (ruled) bottom = Math.min(bottom, ruled.bottom + 1);
+  } else if (ruled) {
     bounds = ruled.bounds;
     columnSource = 'rulings';
     bottom = Math.min(bottom, ruled.bottom + 1);
@@ -310,16 +390,17 @@ export function readTable(header: HeaderRow, context: TableContext): Table {
   }
   const left = bounds[0]!;
   const right = bounds[bounds.length - 1]!;
-  const columns: Column[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const cell = header.cells.find((c) => centerX(c.line) >= bounds[k]! && centerX(c.line) < bounds[k + 1]!);
-    columns.push({ name: cell?.column, label: cell?.line.text ?? '', x0: bounds[k]!, x1: bounds[k + 1]! });
-  }
+  const columns: Column[] = fixed ? fixed.columns.map((c) => ({ ...c })) : [];
+  if (!fixed)
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const cell = header.cells.find((c) => centerX(c.line) >= bounds[k]! && centerX(c.line) < bounds[k + 1]!);
+      columns.push({ name: cell?.column, label: cell?.line.text ?? '', x0: bounds[k]!, x1: bounds[k + 1]! });
+    }
 
   // A header cell may wrap onto more lines: under rules or shading, the header row goes down to its bottom
   // rule or to the end of the shading.
-  const shadingBottom = columnSource === 'shading' ? headerShadingBottom(header, context.rects) : undefined;
-  const firstRule = ruled
+  const shadingBottom = columnSource === 'shading' && !fixed ? headerShadingBottom(header, context.rects) : undefined;
+  const firstRule = ruled && !fixed
     ? context.horizontal.filter((h) => h.y0 > header.y1 - 1 && overlap(h.x0, h.x1, left, right) >= 0.3 * (right - left)).sort((a, b) => a.y0 - b.y0)[0]?.y0
     : undefined;
   const headerBottom = firstRule ?? shadingBottom;
@@ -352,8 +433,20 @@ export function readTable(header: HeaderRow, context: TableContext): Table {
     const rowGap = 0.75 * bodySize;
     const runs = mergeIntervals(body.map((i) => [i.y0, i.y1] as [number, number]), rowGap);
     const firstColumn = columns.findIndex((c) => c.name === 'action');
+    // Tops of the first column's text, sorted: a run opens a row when one of them is at its top.
+    const firstTops = body.filter((i) => columnOf(bounds, i.x0 + 1) === firstColumn).map((i) => i.y0).sort((p, q) => p - q);
+    const hasTopIn = (from: number, to: number) => {
+      let lo = 0;
+      let hi = firstTops.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (firstTops[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < firstTops.length && firstTops[lo]! <= to;
+    };
     for (const [a, b] of runs) {
-      const opensRow = firstColumn < 0 || body.some((i) => i.y0 >= a - 0.5 && i.y0 <= a + 0.6 * bodySize && columnOf(bounds, i.x0 + 1) === firstColumn);
+      const opensRow = firstColumn < 0 || hasTopIn(a - 0.5, a + 0.6 * bodySize);
       const previous = spans[spans.length - 1];
       // A run with nothing in the first column continues the row above (a cell with wide paragraph spacing).
       if (!opensRow && previous) previous.y1 = b;

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { caseSeed, mutate } from '../../src/batch/mutate.js';
 import { FIXTURES, fdr, tempDir } from '../helpers/cli.js';
 
 const HOSTILE = join(FIXTURES, 'hostile');
@@ -157,6 +158,20 @@ describe('every user-facing error: one line on stderr, its exit code, no stack, 
     const lines = r.stderr.split('\n').filter(Boolean);
     expect(lines[0]).toMatch(/empty\.pdf: file is empty .*\[EMPTY_FILE\]$/);
     expect(r.stderr).toMatch(/^\s+at /m);
+  });
+
+  // Found by the fuzzer (seed 1, case 2168): a broken xref makes pdf.js reject a promise nobody awaits; Node's
+  // default used to kill the worker, and a file that extracts fine was reported as an INTERNAL crash.
+  it.runIf(existsSync(join(FIXTURES, 'le-havre-2024.departmental.pdf')))('a broken xref that makes pdf.js leave a rejection unhandled does not crash the worker', () => {
+    const pdf = new Uint8Array(readFileSync(join(FIXTURES, 'le-havre-2024.departmental.pdf')));
+    const { bytes, steps } = mutate(caseSeed(1, 2168), pdf, pdf, 'pdf');
+    expect(steps).toEqual(['breakXref']);
+    const file = join(tempDir(), 'broken-xref.pdf');
+    writeFileSync(file, bytes);
+    const r = fdr(['extract', file, '-f', 'jsonl']);
+    expect(r.stderr).not.toMatch(/Unhandled|crashed|INTERNAL/);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).kind).toBe('roadmap');
   });
 
   it.runIf(existsSync(join(HOSTILE, 'encrypted.pdf')))('the right --password opens the encrypted PDF', () => {

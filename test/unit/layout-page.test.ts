@@ -124,7 +124,7 @@ describe('page classification', () => {
   const transversal2 = page(lines(['La santé des jeunes', 'Un autre texte.'], 50, 60, { size: 10 }), { number: 10 });
 
   it('classifies by content and by position in the document', () => {
-    const layouts = [cover, editorial, axes, divider, table(5), table(6), stray, table(8), transversal, transversal2].map(analysePage);
+    const layouts = [cover, editorial, axes, divider, table(5), table(6), stray, table(8), transversal, transversal2].map((p) => analysePage(p));
     const among = classifyPages(layouts);
     expect(layouts.map((l) => l.kind)).toEqual(['cover', 'editorial', 'axes-list', 'axis-divider', 'table', 'table', 'other', 'table', 'transversal', 'transversal']);
     expect(among).toEqual([7]);

@@ -87,7 +87,7 @@ describe('table header', () => {
 const HEADER = [item('Actions', 45, 100, { bold: true }), item('Financement', 215, 100, { bold: true }), item('Indicateur', 310, 100, { bold: true }), item('Commentaires', 420, 100, { bold: true })];
 
 function context(items: ReturnType<typeof item>[], extra: Partial<Parameters<typeof readTable>[1]> = {}) {
-  return { items, horizontal: [], vertical: [], rects: [], limit: 800, pageWidth: 595, ...extra };
+  return { items, horizontal: [], vertical: [], rects: [], limit: 800, ...extra };
 }
 
 describe('columns', () => {

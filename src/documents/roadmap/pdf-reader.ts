@@ -1,5 +1,5 @@
 import { classifyPages } from '../../layout/classify.js';
-import { type Box, toBBox } from '../../layout/geometry.js';
+import { type Box, minOf, toBBox } from '../../layout/geometry.js';
 import type { PageLayout } from '../../layout/page-layout.js';
 import type { TableRow } from '../../layout/table.js';
 import type { ActionProvenance, Provenance, Warning } from '../../model/index.js';
@@ -47,7 +47,7 @@ type RowBlock = Extract<RoadmapBlock, { type: 'row' }>;
 
 interface OpenTable {
   page: number;
-  chantierKey: string | undefined;
+  chantierKey: string;
   ruled: boolean;
   lastRow: TableRow | undefined;
   lastBlock: RowBlock | undefined;
@@ -90,7 +90,6 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
     });
 
   let open: OpenTable | undefined;
-  let currentChantier: string | undefined;
   let lastRowBlock: RowBlock | undefined;
   for (const page of pages) {
     for (const l of page.footer) footers.push({ text: l.text, at: at(page.page, l), size: l.fontSize, bold: l.bold });
@@ -107,7 +106,6 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
       blocks.push({ type: 'axis', number: page.axisMarker.number, title, at: at(page.page, page.axisMarker) });
       if (title && !axisTitles.has(page.axisMarker.number)) axisTitles.set(page.axisMarker.number, { title, at: at(page.page, page.axisTitle!) });
       open = undefined;
-      currentChantier = undefined;
       continue;
     }
     if (!page.tables.length) {
@@ -116,11 +114,11 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
       continue;
     }
     if (page.axisMarker) blocks.push({ type: 'axis', number: page.axisMarker.number, at: at(page.page, page.axisMarker) });
-    const areaBottom = page.footer.length ? Math.min(...page.footer.map((l) => l.y0)) : page.height;
+    const areaBottom = page.footer.length ? minOf(page.footer, (l) => l.y0) : page.height;
 
     page.tables.forEach((table, index) => {
       const continuingPage = index === 0 && open !== undefined && open.page === page.page - 1;
-      let key: string | undefined;
+      let key: string;
       if (table.title) {
         key = chantierKey(table.title.text);
         blocks.push({ type: 'chantier', title: table.title.text, at: at(page.page, table.title) });
@@ -131,7 +129,6 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
         blocks.push({ type: 'chantier', title: '', at: at(page.page, table.header) });
       }
       const sameChantier = continuingPage && key === open!.chantierKey;
-      currentChantier = key;
 
       table.rows.forEach((row, r) => {
         const cells = rowCells(row);
@@ -158,7 +155,7 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
       const lastRow = table.rows[table.rows.length - 1];
       open = {
         page: page.page,
-        chantierKey: currentChantier,
+        chantierKey: key,
         ruled: table.ruled,
         lastRow,
         lastBlock: lastRow ? lastRowBlock : undefined,

@@ -9,11 +9,14 @@ export const COLUMNS: readonly ColumnName[] = ['action', 'financement', 'indicat
  * any case, accents optional. undefined for anything else.
  */
 export function headerColumn(cell: string): ColumnName | undefined {
-  const key = comparisonKey(cell);
-  if (/^actions?$/.test(key)) return 'action';
-  if (/^financements?$/.test(key)) return 'financement';
-  if (/^indicateurs?$/.test(key)) return 'indicateur';
-  if (/^commentaires?$/.test(key)) return 'commentaire';
+  // "Indicateur(s)" is the plural too; "Indicateurs de suivi", "Financement prévu" name their column by the first word.
+  const words = comparisonKey(cell.replace(/\((?:e)?s\)/gi, 's')).split(' ').filter(Boolean);
+  if (words.length === 0 || words.length > 4) return undefined;
+  const first = words[0]!;
+  if (/^actions?$/.test(first)) return 'action';
+  if (/^financements?$/.test(first)) return 'financement';
+  if (/^indicateurs?$/.test(first)) return 'indicateur';
+  if (/^commentaires?$/.test(first)) return 'commentaire';
   return undefined;
 }
 
@@ -25,7 +28,7 @@ export function headerColumns(cells: readonly string[]): ColumnName[] | undefine
   return cols.map((c) => c ?? 'commentaire');
 }
 
-/** "Actions Financement Indicateur Commentaires" written on one line (text dumps). */
+/** "Actions Financement Indicateur Commentaires" written on one line (text dumps): each word names a column. */
 export function isHeaderLine(line: string): boolean {
   const words = comparisonKey(line).split(' ').filter(Boolean);
   return words.length >= 3 && words.length <= 5 && headerColumns(words) !== undefined;
