@@ -1,6 +1,6 @@
 import { type ColumnName, headerColumn } from '../documents/roadmap/table-header.js';
 import type { FilledRect, Ruling, TextItem } from '../sources/page-model.js';
-import { comparisonKey, joinWrappedLines } from '../text/normalize.js';
+import { joinWrappedLines } from '../text/normalize.js';
 import { type Box, centerX, centerY, maxOf, median, mergeIntervals, mode, overlap, unionBox } from './geometry.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from './lines.js';
 

@@ -151,7 +151,7 @@ describe('documents validate against the published schemas', () => {
     const written = JSON.parse(serialize(await extractFile(join(ROOT, 'fixtures', 'calvados-2024.txt')), 'json'));
     written.territoryType = 'région';
     written.axes[0].chantiers[0].actions[0].fundings = 'FIR';
-    written.axes[0].number = 0;
+    written.axes[0].number = -1;
     delete written.source.sha256;
     written.extra = true;
     const errors = validate(roadmapSchema, written);
@@ -159,7 +159,7 @@ describe('documents validate against the published schemas', () => {
       expect.arrayContaining([
         expect.stringMatching(/^\$\.territoryType: /),
         expect.stringMatching(/^\$\.axes\[0\]\.chantiers\[0\]\.actions\[0\]\.fundings: expected array/),
-        expect.stringMatching(/^\$\.axes\[0\]\.number: 0 < 1/),
+        expect.stringMatching(/^\$\.axes\[0\]\.number: -1 < 0/),
         expect.stringMatching(/^\$\.source: missing required "sha256"/),
         expect.stringMatching(/unexpected property "extra"/),
       ]),

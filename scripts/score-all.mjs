@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Measures accuracy: runs the built CLI on every fixture that has a gold file and scores it with score.mjs.
+// Usage: npm run score            (prints a markdown table; the README's accuracy table comes from it)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const fx = (p) => join(root, 'fixtures', p);
+const scorer = existsSync(join(root, '../shared/tools/score.mjs')) ? join(root, '../shared/tools/score.mjs') : join(root, 'scripts/score.mjs');
+
+/** [input, gold, what it is] */
+const CASES = [
+  ['le-havre-2024.territorial.pdf', 'le-havre-2024.territorial.expected.json', 'PDF, territorial layout (no rules, bands drawn after the table)'],
+  ['le-havre-2024.departmental.pdf', 'le-havre-2024.departmental.expected.json', 'PDF, departmental layout (ruled cells, split rows, "(suite)")'],
+  ['calvados-2024.territorial.pdf', 'calvados-2024.territorial.expected.json', 'PDF, territorial layout'],
+  ['calvados-2024.departmental.pdf', 'calvados-2024.departmental.expected.json', 'PDF, departmental layout'],
+  ['long-roadmap.territorial.pdf', 'long-roadmap.expected.json', 'PDF, 202 pages'],
+  ['normandie-restitution-2022.pdf', 'normandie-restitution-2022.expected.json', 'PDF, two-column restitution brochure'],
+  ['calvados-2024.txt', 'gold/calvados-2024.gold.json', 'seed 004: converter markdown'],
+  ['le-havre-2024.txt', 'gold/le-havre-2024.gold.json', 'seed 003: pdftotext dump, columns interleaved'],
+  ['synthetic/rouen-elbeuf-2025.txt', 'synthetic/rouen-elbeuf-2025.gold.json', 'written for the tests, laid out like 003'],
+  ['normandie-restitution-2022.txt', 'gold/normandie-restitution-2022.gold.json', 'seed 001: restitution dump'],
+  ['hauts-de-france-cnr-2022.txt', 'gold/hauts-de-france-cnr-2022.gold.json', 'seed 002: workshop note'],
+  ['normandie-temps-forts-2024.txt', 'gold/normandie-temps-forts-2024.gold.json', 'seed 000: press release'],
+  ['synthetic/restitution-bretagne-2023.txt', 'synthetic/restitution-bretagne-2023.gold.json', 'written for the tests: jumbled restitution dump'],
+  ['synthetic/events-grand-est-2024.txt', 'synthetic/events-grand-est-2024.gold.json', 'written for the tests: workshop note'],
+  ['synthetic/events-occitanie-2024.txt', 'synthetic/events-occitanie-2024.gold.json', 'written for the tests: press release'],
+];
+
+const out = mkdtempSync(join(tmpdir(), 'fdr-score-'));
+const rows = [];
+let worst = 100;
+for (const [input, gold, what] of CASES) {
+  if (!existsSync(fx(input)) || !existsSync(fx(gold))) continue;
+  const pred = join(out, 'pred.json');
+  const run = spawnSync(process.execPath, [join(root, 'bin/fdr.js'), 'extract', fx(input), '-o', pred, '--force'], { encoding: 'utf8' });
+  if (run.status !== 0) {
+    rows.push(`| \`${input}\` | ${what} | failed: ${run.stderr.trim()} |`);
+    worst = 0;
+    continue;
+  }
+  const scored = spawnSync(process.execPath, [scorer, fx(gold), pred], { encoding: 'utf8' });
+  const score = Number(/score: ([\d.]+)\s*$/.exec(scored.stdout)?.[1] ?? 0);
+  worst = Math.min(worst, score);
+  rows.push(`| \`${input}\` | ${what} | ${score} |`);
+}
+rmSync(out, { recursive: true, force: true });
+console.log('| input | what it is | score |\n|---|---|---:|');
+console.log(rows.join('\n'));
+console.log(`\nscorer: ${scorer}`);
+process.exitCode = worst > 0 ? 0 : 1;
