@@ -238,7 +238,8 @@ async function main() {
   if (long) {
     const longTree = await measure(node, [BIN, 'extract', long, '-f', 'json'], { sampleTree: true });
     const longMax = await measure(node, [BIN, 'extract', long, '-f', 'json']);
-    targets.push([`peak RSS on ${basename(long)} ≤ 200 MB`, `${fmt(mb(longMax.peakKb), 0)} MB largest process, ${fmt(mb(longTree.treePeakKb), 0)} MB all processes`, mb(longTree.treePeakKb) <= 200]);
+    targets.push([`peak RSS on ${basename(long)} ≤ 200 MB (largest process, as /usr/bin/time reports)`, `${fmt(mb(longMax.peakKb), 0)} MB`, mb(longMax.peakKb) <= 200]);
+    targets.push([`peak RSS on ${basename(long)} ≤ 200 MB (CLI + worker processes together)`, `${fmt(mb(longTree.treePeakKb), 0)} MB`, mb(longTree.treePeakKb) <= 200]);
   }
   targets.push(['batch speed-up --jobs 2 vs 1 ≥ 1.7×', `${fmt(one.seconds / two.seconds, 2)}×`, one.seconds / two.seconds >= 1.7]);
   targets.push(['fdr --version ≤ 150 ms', `${fmt(version, 0)} ms`, version <= 150]);

@@ -1,4 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { FdrError, toFdrError } from '../errors/index.js';
 import type { CsvOptions, OutputFormat } from '../export/index.js';
@@ -102,8 +103,11 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
     if (destination.kind === 'stdout') flushInOrder();
   };
 
+  const size = Math.max(1, Math.min(options.jobs, items.filter((x) => !x.error).length));
   const pool = new WorkerPool<ExtractTask, ExtractTaskResult>({
-    size: Math.max(1, Math.min(options.jobs, items.filter((x) => !x.error).length)),
+    size,
+    // A batch that keeps every core busy with workers runs ~10% faster without V8's helper threads (bench/results.md).
+    singleThreaded: options.isolation === 'process' && size > 1 && size >= availableParallelism(),
     script: options.workerScript ?? defaultWorkerScript(),
     isolation: options.isolation,
     timeoutMs: options.timeoutMs,

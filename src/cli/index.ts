@@ -56,7 +56,7 @@ export function buildProgram(): Command {
     .option('--debug <dir>', 'PDF: write per-page SVG overlays of the detected layout into <dir>')
     .option('--summary', 'print a readable summary table instead of the data')
     .option('--force', 'overwrite existing output files')
-    .option('-j, --jobs <n>', 'files extracted in parallel (worker threads)')
+    .option('-j, --jobs <n>', 'files extracted in parallel (default: one per core)')
     .option('--timeout <seconds>', 'give up on a file after this many seconds (0: no limit)', '300')
     .option('--max-memory <mb>', 'heap limit of each extraction worker, in MB (default 1024)')
     .option('--max-pages <n>', 'refuse PDFs with more pages than this')
