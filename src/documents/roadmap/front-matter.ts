@@ -1,7 +1,7 @@
 import type { Signatory, TransversalPriority, Warning } from '../../model/index.js';
 import { NORMANDIE_TERRITORIES, PRS_NORMANDIE_AXES } from '../../reference/prs-normandie.js';
 import { cleanSpaces, comparisonKey, isAllCaps, joinWrappedLines } from '../../text/normalize.js';
-import { similarity } from '../../text/similarity.js';
+import { profileSimilarity, similarity, textProfile } from '../../text/similarity.js';
 import type { ProseLine } from './blocks.js';
 
 export interface FrontMatter {
@@ -155,25 +155,28 @@ export function findPrsAxes(lines: readonly string[]): string[] {
   const heading = lines.findIndex((l) => /axes prioritaires/i.test(l) && isAllCaps(l.replace(/\d+/g, '')));
   const from = heading >= 0 ? Math.max(0, heading - 80) : 0;
   const to = heading >= 0 ? Math.min(lines.length, heading + 80) : lines.length;
-  const found: string[] = [];
-  for (const ref of PRS_NORMANDIE_AXES) {
-    let best = { score: 0, text: '', distance: Infinity };
-    for (let i = from; i < to; i++) {
-      if (!text[i] || text[i]!.length < 8) continue;
-      const parts: string[] = [];
-      for (let k = i; k < Math.min(to, i + 6) && parts.length < 4; k++) {
-        if (!text[k]) continue;
-        if (parts.length && /^\d{1,2}\s*[.)]/.test(cleanSpaces(lines[k]!))) break;
-        parts.push(text[k]!);
-        const candidate = parts.join(' ');
-        const score = similarity(candidate, ref);
-        // Equal wording (an editorial bullet repeats an axis): the line nearer the heading is the list's.
-        const distance = heading >= 0 ? Math.abs(i - heading) : i;
-        if (score > best.score || (score === best.score && distance < best.distance)) best = { score, text: candidate, distance };
-      }
+  const references = PRS_NORMANDIE_AXES.map(textProfile);
+  const best = references.map(() => ({ score: 0, text: '', distance: Infinity }));
+  // Each candidate (1 to 4 consecutive lines) is profiled once and compared with the 12 references.
+  for (let i = from; i < to; i++) {
+    if (!text[i] || text[i]!.length < 8) continue;
+    // Equal wording (an editorial bullet repeats an axis): the line nearer the heading is the list's.
+    const distance = heading >= 0 ? Math.abs(i - heading) : i;
+    const parts: string[] = [];
+    for (let k = i; k < Math.min(to, i + 6) && parts.length < 4; k++) {
+      if (!text[k]) continue;
+      if (parts.length && /^\d{1,2}\s*[.)]/.test(cleanSpaces(lines[k]!))) break;
+      parts.push(text[k]!);
+      const candidate = parts.join(' ');
+      const profile = textProfile(candidate);
+      references.forEach((ref, r) => {
+        const score = profileSimilarity(profile, ref);
+        const current = best[r]!;
+        if (score > current.score || (score === current.score && distance < current.distance)) best[r] = { score, text: candidate, distance };
+      });
     }
-    if (best.score >= 0.8) found.push(best.text);
   }
+  const found = best.filter((b) => b.score >= 0.8).map((b) => b.text);
   return found.length >= 6 ? found : [];
 }
 
