@@ -8,6 +8,7 @@ import { diffRoadmaps } from '../../src/diff/diff.js';
 import { roadmapFromJson } from '../../src/diff/load-roadmap.js';
 import { textSimilarity } from '../../src/diff/text.js';
 import { type Expected, expectedFacts, fakeFile, type Place, reportedFacts, score } from './diff-helpers.js';
+import { rng as prng } from '../../src/batch/mutate.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EDITIONS_PER_GOLD = 30;
@@ -32,17 +33,6 @@ interface Gold {
   [key: string]: unknown;
 }
 
-/** mulberry32: a small seeded PRNG, so every run makes the same editions. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['coordonner', 'territoriale', 'partenaires', 'structurer', 'expérimentation', 'accompagnement', 'renforcement', 'dispositif'];
 const PHRASES = ['en lien avec les partenaires du territoire', "à l'échelle du département", 'dès 2025'];
