@@ -123,7 +123,7 @@ export const PDF_MUTATORS: Record<string, Mutator> = {
 };
 
 /** Words of the documents' own vocabulary: mutations that reach deep into the text parsers' logic. */
-const TEXT_TOKENS = [
+export const TEXT_TOKENS: readonly string[] = [
   'Action prioritaire #3',
   'Action prioritaire #',
   'Chantier : ',
@@ -162,6 +162,17 @@ const TEXT_TOKENS = [
   'é',
   'ﬁ',
   '\n\n\n',
+  'Action prioritaire #1',
+  'Action prioritaire #12',
+  'Feuille de route départementale',
+  'Imaginons des solutions',
+  'jeudi 12 septembre',
+  '9h30 – 12h30',
+  '14h-17h',
+  '150 000 €',
+  '1,2 M€',
+  'ARS',
+  'CPTS',
 ];
 
 export const TEXT_MUTATORS: Record<string, Mutator> = {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseSeed, mutate } from '../../src/batch/mutate.js';
+import { caseSeed, mutate, TEXT_TOKENS } from '../../src/batch/mutate.js';
 import { TEXT_PARSERS } from '../../src/documents/index.js';
 import { readMarkdownRoadmap } from '../../src/documents/roadmap/markdown-reader.js';
 import { isFdrError } from '../../src/errors/index.js';
@@ -39,40 +39,8 @@ const TEXT_FIXTURES = readdirSync(FIXTURES)
   .sort()
   .map((f) => ({ name: f, text: readFileSync(join(FIXTURES, f), 'utf8') }));
 
-/** The documents' own vocabulary, so generated texts reach past the parsers' first checks. */
-const TOKENS = [
-  'Action prioritaire #1',
-  'Action prioritaire #12',
-  'Chantier : ',
-  'Actions\tFinancement\tIndicateur\tCommentaires',
-  'Actions Financements Indicateurs Commentaires',
-  'Feuille de route territoriale',
-  'Feuille de route départementale',
-  'Restitution',
-  'Impulsion locale',
-  'Travaux nationaux',
-  'Imaginons des solutions',
-  'jeudi 12 septembre',
-  '9h30 – 12h30',
-  '14h-17h',
-  '150 000 €',
-  '1,2 M€',
-  '**',
-  '# ',
-  '<p>',
-  '</p>',
-  '<ul><li>',
-  '<br>',
-  '&amp;',
-  '-',
-  '•',
-  '(suite)',
-  '2024-2025',
-  'ARS',
-  'CPTS',
-];
 
-const cell = fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 30 }), fc.integer({ min: -1, max: 2_000_000 }).map(String));
+const cell = fc.oneof(fc.constantFrom(...TEXT_TOKENS), fc.string({ maxLength: 30 }), fc.integer({ min: -1, max: 2_000_000 }).map(String));
 const line = fc.array(cell, { maxLength: 5 }).chain((cells) => fc.constantFrom('\t', ' ', '  ', ' | ').map((sep) => cells.join(sep)));
 /** Roadmap-, restitution- and events-looking texts; arbitrary unicode; shuffled subsets of real fixture lines. */
 const text = fc.oneof(
