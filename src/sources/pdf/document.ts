@@ -1,6 +1,11 @@
+import Module from 'node:module';
 import { FdrError } from '../../errors/index.js';
 import type { PageModel } from '../page-model.js';
-import { type OpCodes, readGraphics } from './graphics.js';
+import { DirectPdf } from './direct/file.js';
+import { scanPageGraphics } from './direct/content-graphics.js';
+import { Ref } from './direct/objects.js';
+import { Unsupported } from './direct/syntax.js';
+import { type Graphics, type OpCodes, readGraphics } from './graphics.js';
 import { asMatrix, type Matrix } from './matrix.js';
 import { type FontFacts, type RawTextItem, toTextItem } from './text-items.js';
 
@@ -17,6 +22,8 @@ export interface PdfReadOptions {
   password?: string;
   maxPages?: number;
   maxItemsPerPage?: number;
+  /** How rules are read (default `direct`). */
+  graphics?: GraphicsReader;
   log?: (message: string) => void;
 }
 
@@ -28,9 +35,21 @@ export interface PdfReadSummary {
 }
 
 let pdfjsModule: Promise<Pdfjs> | undefined;
+let lean = false;
+
+/**
+ * For processes that only extract (the CLI's workers, the benchmark's floor): load pdf.js without the native
+ * canvas library it pulls in under Node (@napi-rs/canvas, ~20 MB resident and ~15 ms to load) only to polyfill
+ * DOMMatrix, ImageData and Path2D for rendering, which fdr never does. pdf.js builds one DOMMatrix when it loads,
+ * so an inert stand-in is installed when none exists. Library users keep pdf.js's default loading, since their
+ * process may render. Call before the first PDF is read.
+ */
+export function useLeanPdfjs(): void {
+  lean = true;
+}
 
 /** pdf.js is loaded on first use only, so commands that never read a PDF start fast. */
-function loadPdfjs(): Promise<Pdfjs> {
+export function loadPdfjs(): Promise<Pdfjs> {
   pdfjsModule ??= (async () => {
     // While loading, pdf.js warns through console.log (stdout!) when its optional canvas package is missing;
     // we never render, and stdout may be carrying the JSON output: drop those warnings, for the import only.
@@ -43,17 +62,60 @@ function loadPdfjs(): Promise<Pdfjs> {
     // JavaScript version that our layout code would pay for too (~12% of CPU): keep the native one. The worker
     // module is loaded here as well (pdf.js would load it lazily, re-applying the polyfill afterwards).
     const nativePush = Array.prototype.push;
+    const restoreRequire = lean ? withoutCanvas() : () => undefined;
     try {
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
       return pdfjs;
     } finally {
+      restoreRequire();
       Array.prototype.push = nativePush;
       console.log = log;
     }
   })();
   return pdfjsModule;
+}
+
+/** Keeps require('@napi-rs/canvas') from loading while pdf.js initialises; returns the undo. */
+function withoutCanvas(): () => void {
+  const globals = globalThis as { DOMMatrix?: unknown };
+  globals.DOMMatrix ??= class InertDOMMatrix {
+    a = 1;
+    b = 0;
+    c = 0;
+    d = 1;
+    e = 0;
+    f = 0;
+  };
+  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const load = loader._load;
+  loader._load = function (request: string, ...rest: unknown[]) {
+    if (request === '@napi-rs/canvas') throw new Error('not loaded: fdr does not render');
+    return load.call(this, request, ...rest);
+  };
+  return () => {
+    loader._load = load;
+  };
+}
+
+/** Opens a document the way fdr reads every PDF (the benchmark's floor opens it the same way). */
+export function openPdfjsDocument(pdfjs: Pdfjs, bytes: Uint8Array, password?: string) {
+  return pdfjs.getDocument({
+    // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
+    data: bytes.slice(),
+    password,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    useWorkerFetch: false,
+    // Errors only: pdf.js warns about every font quirk it repairs, which is noise for a CLI user.
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    stopAtErrors: false,
+    // Text and rules are all we read: images are skipped rather than decoded (time and memory).
+    maxImageSize: 1,
+    isOffscreenCanvasSupported: false,
+  });
 }
 
 function opCodes(pdfjs: Pdfjs): OpCodes {
@@ -124,12 +186,31 @@ async function fontFacts(page: PdfPageProxy, fontName: string, style: { ascent?:
   return facts;
 }
 
+/**
+ * How a document's rules are read. `direct` scans each page's content stream (src/sources/pdf/direct), falling
+ * back to pdf.js's operator list for a page it cannot read; `pdfjs` always uses the operator list (slower, kept
+ * to check one against the other).
+ */
+export type GraphicsReader = 'direct' | 'pdfjs';
+
+/** What one document's pages share while they are read. */
+interface DocumentContext {
+  pdfjs: Pdfjs;
+  ops: OpCodes;
+  options: PdfReadOptions;
+  /** The direct reader, or null when the file is not for it (encrypted, unreadable structure). */
+  direct: DirectPdf | null;
+  /** Fonts whose facts pdf.js has been asked for (through an operator list), found or not. */
+  fontsAsked: Set<string>;
+  /** Pages read each way, for --verbose. */
+  pagesBy: { direct: number; pdfjs: number };
+}
+
 /** Reads one page into the page model. Pure of side effects beyond pdf.js's own caches (released by the caller). */
-async function readPage(pdfjs: Pdfjs, ops: OpCodes, page: PdfPageProxy, number: number, options: PdfReadOptions): Promise<PageModel> {
+async function readPage(context: DocumentContext, page: PdfPageProxy, number: number): Promise<PageModel> {
+  const { pdfjs, ops, options } = context;
   const viewport = page.getViewport({ scale: 1 });
   const toViewport: Matrix = asMatrix(viewport.transform) ?? [1, 0, 0, -1, 0, viewport.height];
-  const operators = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
-  const { rulings, rects } = readGraphics(operators.fnArray, operators.argsArray, ops, toViewport);
   const content = await page.getTextContent();
   const maxItems = options.maxItemsPerPage ?? DEFAULT_MAX_ITEMS_PER_PAGE;
   if (content.items.length > maxItems)
@@ -137,19 +218,52 @@ async function readPage(pdfjs: Pdfjs, ops: OpCodes, page: PdfPageProxy, number: 
       file: options.file,
       hint: 'raise the limit with --max-items if the file is legitimate',
     });
+  const textItems = content.items.filter((raw): raw is typeof raw & RawTextItem => 'str' in raw);
+
+  // A font's name and weight reach pdf.js's commonObjs only through an operator list: build one for a page
+  // that uses a font not met before (usually the first page or two), and read the other pages' rules directly.
+  const newFonts = [...new Set(textItems.map((i) => i.fontName))].filter((f) => !context.fontsAsked.has(f) && !page.commonObjs.has(f));
+  let graphics: Graphics | undefined;
+  if (newFonts.length === 0 && context.direct && page.ref) {
+    try {
+      graphics = scanPageGraphics(context.direct, context.direct.page(new Ref(page.ref.num, page.ref.gen)), toViewport);
+    } catch (e) {
+      if (!(e instanceof Unsupported)) throw e;
+      options.log?.(`page ${number}: rules read through pdf.js (${e.message})`);
+    }
+  }
+  if (graphics) context.pagesBy.direct++;
+  else {
+    const operators = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+    graphics = readGraphics(operators.fnArray, operators.argsArray, ops, toViewport);
+    for (const f of newFonts) context.fontsAsked.add(f);
+    context.pagesBy.pdfjs++;
+  }
+
   const fonts = new Map<string, FontFacts>();
   const items: PageModel['items'] = [];
-  for (const raw of content.items) {
-    if (!('str' in raw)) continue;
+  for (const raw of textItems) {
     let facts = fonts.get(raw.fontName);
     if (!facts) {
       facts = await fontFacts(page, raw.fontName, content.styles[raw.fontName]);
       fonts.set(raw.fontName, facts);
     }
-    const item = toTextItem(raw as RawTextItem, toViewport, facts, items.length);
+    const item = toTextItem(raw, toViewport, facts, items.length);
     if (item) items.push(item);
   }
-  return { number, width: viewport.width, height: viewport.height, items, rulings, rects };
+  return { number, width: viewport.width, height: viewport.height, items, rulings: graphics.rulings, rects: graphics.rects };
+}
+
+/** The direct reader for this file, or null when it is not for it (pdf.js then reads every page's rules). */
+function openDirect(bytes: Uint8Array, options: PdfReadOptions): DirectPdf | null {
+  if (options.graphics === 'pdfjs') return null;
+  try {
+    return DirectPdf.open(bytes);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    options.log?.(`rules read through pdf.js (${e.message})`);
+    return null;
+  }
 }
 
 /**
@@ -164,21 +278,7 @@ export async function readPdfPages(
 ): Promise<PdfReadSummary> {
   const pdfjs = await loadPdfjs();
   const ops = opCodes(pdfjs);
-  const task = pdfjs.getDocument({
-    // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
-    data: bytes.slice(),
-    password: options.password,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    useWorkerFetch: false,
-    // Errors only: pdf.js warns about every font quirk it repairs, which is noise for a CLI user.
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    stopAtErrors: false,
-    // Text and rules are all we read: images are skipped rather than decoded (time and memory).
-    maxImageSize: 1,
-    isOffscreenCanvasSupported: false,
-  });
+  const task = openPdfjsDocument(pdfjs, bytes, options.password);
   let doc: PdfDocumentProxy;
   try {
     doc = await task.promise;
@@ -196,12 +296,13 @@ export async function readPdfPages(
     if (doc.numPages === 0) throw new FdrError('CORRUPT_PDF', 'PDF has no pages', { file: options.file });
     let textItems = 0;
     const pagesWithoutText: number[] = [];
+    const context: DocumentContext = { pdfjs, ops, options, direct: openDirect(bytes, options), fontsAsked: new Set(), pagesBy: { direct: 0, pdfjs: 0 } };
     for (let n = 1; n <= doc.numPages; n++) {
       let model: PageModel;
       let page: PdfPageProxy | undefined;
       try {
         page = await doc.getPage(n);
-        model = await readPage(pdfjs, ops, page, n, options);
+        model = await readPage(context, page, n);
       } catch (e) {
         throw pdfError(e, options.file, { page: n });
       } finally {
@@ -211,7 +312,7 @@ export async function readPdfPages(
       if (model.items.length === 0) pagesWithoutText.push(n);
       await onPage(model);
     }
-    options.log?.(`read ${doc.numPages} pages, ${textItems} text items`);
+    options.log?.(`read ${doc.numPages} pages, ${textItems} text items; rules read directly on ${context.pagesBy.direct} pages, through pdf.js on ${context.pagesBy.pdfjs}`);
     if (textItems === 0)
       throw new FdrError('NO_TEXT_LAYER', 'no text layer: scanned/image-only PDF, run OCR first', {
         file: options.file,

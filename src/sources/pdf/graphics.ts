@@ -25,8 +25,8 @@ export interface OpCodes {
   endPath: number;
 }
 
-/** Drawing commands inside a pdf.js 5 path buffer (pdf.js DrawOPS). */
-const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
+/** Drawing commands of a path buffer, as pdf.js 5 writes them (DrawOPS). */
+export const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
 
 /** A line thinner than this (points) is a rule, whether stroked or filled. */
 const THIN = 2.5;
@@ -46,14 +46,33 @@ export interface Graphics {
 }
 
 /**
- * Reads the rules and filled rectangles of a page from its pdf.js operator list. Paths are taken through the
- * current transformation matrix (cm, save/restore, form XObjects) and the viewport transform, so coordinates
- * come out top-left-origin like the text. Stroked straight segments become rulings; filled rectangles become
- * rulings when thin, filled rectangles otherwise.
+ * Collects the rules and filled rectangles of one page from painted paths, whoever reads the paths (the pdf.js
+ * operator list below, or the direct content scanner). Paths come as pdf.js 5 path buffers (DrawOPS followed by
+ * their coordinates, in user space) with the CTM in force when they are painted; they are taken through the CTM
+ * and the viewport transform, so coordinates come out top-left-origin like the text. Stroked straight segments
+ * become rulings; filled rectangles become rulings when thin, filled rectangles otherwise.
  */
+export class GraphicsBuilder {
+  readonly rulings: Ruling[] = [];
+  readonly rects: FilledRect[] = [];
+
+  constructor(private readonly viewport: Matrix) {}
+
+  paint(buffer: ArrayLike<number>, ctm: Matrix, stroked: boolean, filled: boolean, fill: string | null): void {
+    if (!stroked && !filled) return; // clipping paths, endPath
+    const paths = parsePathBuffer(buffer, multiply(this.viewport, ctm));
+    if (stroked) for (const p of paths) strokeRulings(p, this.rulings);
+    if (filled) for (const p of paths) fillShapes(p, fill, this.rulings, this.rects);
+  }
+
+  result(): Graphics {
+    return { rulings: this.rulings, rects: this.rects };
+  }
+}
+
+/** Reads the rules and filled rectangles of a page from its pdf.js operator list. */
 export function readGraphics(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: OpCodes, viewport: Matrix): Graphics {
-  const rulings: Ruling[] = [];
-  const rects: FilledRect[] = [];
+  const builder = new GraphicsBuilder(viewport);
   let ctm: Matrix = IDENTITY;
   let fill: string | null = null;
   const stack: { ctm: Matrix; fill: string | null }[] = [];
@@ -86,23 +105,19 @@ export function readGraphics(fnArray: ArrayLike<number>, argsArray: ArrayLike<un
       const c = args?.[0];
       fill = typeof c === 'string' && /^#[0-9a-f]{6}$/i.test(c) ? c.toLowerCase() : null;
     } else if (fn === ops.constructPath && args) {
+      // pdf.js 5 hands constructPath as [paintOp, [Float32Array of DrawOPS + coordinates], minMax].
       const paint = args[0] as number;
       const stroked = paint === ops.stroke || paint === ops.closeStroke || paint === ops.fillStroke || paint === ops.eoFillStroke || paint === ops.closeFillStroke || paint === ops.closeEOFillStroke;
       const filled = paint === ops.fill || paint === ops.eoFill || paint === ops.fillStroke || paint === ops.eoFillStroke || paint === ops.closeFillStroke || paint === ops.closeEOFillStroke;
-      if (!stroked && !filled) continue; // clipping paths, endPath
-      const toPage = multiply(viewport, ctm);
-      const paths = parsePathBuffer(args[1], toPage);
-      if (stroked) for (const p of paths) strokeRulings(p, rulings);
-      if (filled) for (const p of paths) fillShapes(p, fill, rulings, rects);
+      const data = args[1];
+      const buffer = Array.isArray(data) ? (data[0] as ArrayLike<number> | null) : null;
+      if (buffer && typeof buffer.length === 'number') builder.paint(buffer, ctm, stroked, filled, fill);
     }
   }
-  return { rulings, rects };
+  return builder.result();
 }
 
-/** pdf.js 5 hands constructPath as [paintOp, [Float32Array of DrawOPS + coordinates], minMax]. */
-function parsePathBuffer(data: unknown, toPage: Matrix): SubPath[] {
-  const buffer = Array.isArray(data) ? (data[0] as ArrayLike<number> | null) : null;
-  if (!buffer || typeof buffer.length !== 'number') return [];
+function parsePathBuffer(buffer: ArrayLike<number>, toPage: Matrix): SubPath[] {
   const paths: SubPath[] = [];
   let current: SubPath | undefined;
   const point = (x: number, y: number) => apply(toPage, x, y);
