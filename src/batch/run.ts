@@ -156,7 +156,7 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
         const { toCsv } = await import('../export/index.js');
         process.stdout.write(toCsv(docs as Parameters<typeof toCsv>[0], options.csv));
       } else {
-        const { withSchemaHeader } = await import('../export/index.js');
+        const { withSchemaHeader } = await import('../export/json.js');
         process.stdout.write(`${JSON.stringify(docs.map((d) => withSchemaHeader(d as Parameters<typeof withSchemaHeader>[0])), null, 2)}\n`);
       }
     }

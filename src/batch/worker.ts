@@ -5,8 +5,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { formatSummary } from '../cli/summary.js';
-import { serialize } from '../export/index.js';
+import { toJson } from '../export/json.js';
 import { extractFile } from '../extract.js';
+import { useLeanPdfjs } from '../sources/pdf/document.js';
 import { serializeError, type FromWorker, type ToWorker } from './protocol.js';
 import type { ExtractTask, ExtractTaskResult } from './task.js';
 
@@ -15,6 +16,9 @@ const port = parentPort ?? (process.send ? { postMessage: (m: unknown) => proces
 if (!port) throw new Error('src/batch/worker.ts runs as a worker thread or a forked child process only');
 // A child process whose parent went away (killed, Ctrl-C) has nothing left to do.
 if (!parentPort) process.on('disconnect', () => process.exit(0));
+
+// This process only extracts: pdf.js need not load its rendering-only native canvas library.
+useLeanPdfjs();
 
 let currentTask: number | undefined;
 const post = (message: FromWorker<ExtractTaskResult>) => port.postMessage(message);
@@ -44,7 +48,14 @@ async function runTask(id: number, task: ExtractTask): Promise<void> {
       log,
     });
     const { mode, format, csv } = task.output;
-    const text = mode === 'summary' ? formatSummary(doc) : mode === 'document' ? JSON.stringify(doc) : serialize(doc, format, csv);
+    const text =
+      mode === 'summary'
+        ? formatSummary(doc)
+        : mode === 'document'
+          ? JSON.stringify(doc)
+          : format === 'json' || format === 'jsonl'
+            ? toJson(doc, format)
+            : (await import('../export/index.js')).serialize(doc, format, csv); // YAML and CSV writers load on demand
     post({ type: 'done', id, result: { text, kind: doc.kind, pages: doc.source.pages ?? null } });
   } catch (e) {
     post({ type: 'failed', id, error: serializeError(e, task.input) });

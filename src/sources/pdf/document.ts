@@ -51,13 +51,17 @@ export function useLeanPdfjs(): void {
 /** pdf.js is loaded on first use only, so commands that never read a PDF start fast. */
 export function loadPdfjs(): Promise<Pdfjs> {
   pdfjsModule ??= (async () => {
-    // While loading, pdf.js warns through console.log (stdout!) when its optional canvas package is missing;
-    // we never render, and stdout may be carrying the JSON output: drop those warnings, for the import only.
-    const log = console.log;
-    console.log = (...args: unknown[]) => {
-      if (typeof args[0] === 'string' && args[0].startsWith('Warning:')) return;
-      log(...args);
-    };
+    // While loading, pdf.js warns (console.warn, console.log in older builds: stdout may be carrying the JSON
+    // output) that its canvas package is missing and rendering may be broken; we never render: drop those
+    // warnings, for the import only.
+    const { log, warn } = console;
+    const quiet =
+      (print: (...args: unknown[]) => void) =>
+      (...args: unknown[]) => {
+        if (typeof args[0] !== 'string' || !args[0].startsWith('Warning:')) print(...args);
+      };
+    console.log = quiet(log);
+    console.warn = quiet(warn);
     // The legacy build's core-js polyfills replace Array.prototype.push for the whole process with a slow
     // JavaScript version that our layout code would pay for too (~12% of CPU): keep the native one. The worker
     // module is loaded here as well (pdf.js would load it lazily, re-applying the polyfill afterwards).
@@ -72,6 +76,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
       restoreRequire();
       Array.prototype.push = nativePush;
       console.log = log;
+      console.warn = warn;
     }
   })();
   return pdfjsModule;
