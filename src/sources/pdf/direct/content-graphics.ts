@@ -326,7 +326,7 @@ class ContentScanner {
   private setFillColor(space: FillSpace | null, named: boolean): void {
     if (space === null) {
       // pdf.js: without a colour space set, plain numbers are gray and anything else is transparent.
-      const numbers = this.leadingNumbers();
+      const numbers = this.allNumericOperands();
       this.state.fill = numbers && numbers.length > 0 ? toHex(GRAY, numbers) : null;
       return;
     }
@@ -334,29 +334,18 @@ class ContentScanner {
       this.state.fill = null; // a pattern fill: no single colour
       return;
     }
-    const numbers = this.leadingNumbers();
+    const numbers = this.allNumericOperands();
     if (numbers) this.state.fill = toHex(space, numbers);
   }
 
-  /** All operands when they are all numbers. */
-  private leadingNumbers(): Float64Array | undefined {
+  /** All the operands, when they are all numbers. */
+  private allNumericOperands(): Float64Array | undefined {
     return this.numericOperands(this.count);
   }
 
   private colorSpace(name: string, resources: Dict | undefined): FillSpace {
-    switch (name) {
-      case 'DeviceGray':
-      case 'G':
-        return GRAY;
-      case 'DeviceRGB':
-      case 'RGB':
-        return RGB;
-      case 'DeviceCMYK':
-      case 'CMYK':
-        return CMYK;
-      case 'Pattern':
-        return PATTERN;
-    }
+    const named = deviceSpace(name) ?? (name === 'Pattern' ? PATTERN : undefined);
+    if (named) return named;
     const spaces = asDict(this.pdf.resolve(resources?.get('ColorSpace')));
     const value = spaces?.get(name);
     if (value === undefined) return GRAY; // unknown name: pdf.js falls back to gray

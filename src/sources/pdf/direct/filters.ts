@@ -5,7 +5,7 @@
  */
 import { constants, inflateRawSync, inflateSync } from 'node:zlib';
 import { type Dict, type PdfValue, asArray, asDict, asNumber, isName } from './objects.js';
-import { Unsupported, hexValue } from './syntax.js';
+import { Unsupported, decodeHex } from './syntax.js';
 
 /** A decoded stream larger than this is not a page description worth reading directly. */
 const MAX_DECODED = 256 * 1024 * 1024;
@@ -20,7 +20,7 @@ export function decodeStreamData(raw: Uint8Array, dict: Dict, resolve: (v: PdfVa
     const filter = resolve(f);
     const p = asDict(resolve(parms[i] ?? undefined));
     if (isName(filter, 'FlateDecode') || isName(filter, 'Fl')) data = unpredict(inflate(data), p);
-    else if (isName(filter, 'ASCIIHexDecode') || isName(filter, 'AHx')) data = asciiHex(data);
+    else if (isName(filter, 'ASCIIHexDecode') || isName(filter, 'AHx')) data = decodeHex(data, 0, data.length).value;
     else if (isName(filter, 'ASCII85Decode') || isName(filter, 'A85')) data = ascii85(data);
     else throw new Unsupported(`filter ${filter instanceof Object && 'name' in filter ? filter.name : String(filter)}`);
   });
@@ -86,23 +86,6 @@ function unpredict(data: Uint8Array, parms: Dict | undefined): Uint8Array {
     prev = cur;
   }
   return out;
-}
-
-function asciiHex(data: Uint8Array): Uint8Array {
-  const out: number[] = [];
-  let high = -1;
-  for (const c of data) {
-    if (c === 0x3e) break;
-    const v = hexValue(c);
-    if (v < 0) continue;
-    if (high < 0) high = v;
-    else {
-      out.push(high * 16 + v);
-      high = -1;
-    }
-  }
-  if (high >= 0) out.push(high * 16);
-  return Uint8Array.from(out);
 }
 
 function ascii85(data: Uint8Array): Uint8Array {

@@ -23,7 +23,6 @@ export const CHAR_CLASS: Uint8Array = (() => {
 })();
 
 export const isWhite = (c: number) => CHAR_CLASS[c] === CharClass.White;
-export const isRegular = (c: number) => CHAR_CLASS[c] === CharClass.Regular;
 
 const HEX_VALUE: Int8Array = (() => {
   const table = new Int8Array(256).fill(-1);
@@ -191,24 +190,33 @@ export class Lexer {
   }
 
   private hexString(): Uint8Array {
-    const { bytes, end } = this;
-    this.pos++; // <
-    const out: number[] = [];
-    let high = -1;
-    while (this.pos < end) {
-      const c = bytes[this.pos++]!;
-      if (c === 0x3e) break;
-      const v = hexValue(c);
-      if (v < 0) continue;
-      if (high < 0) high = v;
-      else {
-        out.push(high * 16 + v);
-        high = -1;
-      }
-    }
-    if (high >= 0) out.push(high * 16);
-    return Uint8Array.from(out);
+    const { value, end } = decodeHex(this.bytes, this.pos + 1, this.end);
+    this.pos = end;
+    return value;
   }
+}
+
+/**
+ * Hex digits to bytes, from `start` up to ">" (or `end`): other characters are skipped and an odd last digit
+ * counts as followed by 0, as in hex strings and ASCIIHexDecode data. Returns the position after the ">".
+ */
+export function decodeHex(bytes: Uint8Array, start: number, end: number): { value: Uint8Array; end: number } {
+  const out: number[] = [];
+  let high = -1;
+  let pos = start;
+  while (pos < end) {
+    const c = bytes[pos++]!;
+    if (c === 0x3e) break;
+    const v = hexValue(c);
+    if (v < 0) continue;
+    if (high < 0) high = v;
+    else {
+      out.push(high * 16 + v);
+      high = -1;
+    }
+  }
+  if (high >= 0) out.push(high * 16);
+  return { value: Uint8Array.from(out), end: pos };
 }
 
 export function latin1(bytes: Uint8Array, start: number, end: number): string {
