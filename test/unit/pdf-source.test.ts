@@ -138,3 +138,22 @@ describe('reading a PDF', () => {
     expect(data.byteLength).toBeGreaterThan(0);
   });
 });
+
+describe('lean pdf.js loading (extraction workers)', () => {
+  it('reads PDFs without loading the native canvas library', async () => {
+    // A fresh process: pdf.js loads once per process, and this one (vitest) has already loaded it the usual way.
+    const script = `
+      import { createRequire } from 'node:module';
+      import { readFileSync } from 'node:fs';
+      const { useLeanPdfjs, readPdfPages } = await import(${JSON.stringify(join(import.meta.dirname, '../../dist/sources/pdf/document.js'))});
+      useLeanPdfjs();
+      let pages = 0;
+      await readPdfPages(new Uint8Array(readFileSync(${JSON.stringify(join(FIXTURES, 'normandie-restitution-2022.pdf'))})), { file: 'x.pdf' }, () => void pages++);
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes('@napi-rs'));
+      console.log(JSON.stringify({ pages, loaded }));`;
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ pages: 10, loaded: [] });
+  });
+});
