@@ -5,8 +5,8 @@
  *   node scripts/bench.mjs [--runs 5] [--batch-runs 3] [--quick]
  *
  * For each fixture PDF: wall time per page and peak memory of the CLI, next to
- *   - the floor: pdf.js getTextContent alone over the same pages, loaded and configured the way
- *     src/sources/pdf/document.ts does, in a fresh Node process like the CLI;
+ *   - the floor: pdf.js getTextContent alone over the same pages, loaded and opened by fdr's own functions,
+ *     in a fresh Node process started with the options fdr gives its extraction worker;
  *   - pdftotext -layout (poppler-utils, installed with apt-get when missing) as the outside reference.
  * Median of --runs runs after one warm-up. Then: a batch of 20 PDFs with --jobs 2 vs --jobs 1, peak memory on
  * the long (≥ 200-page) PDF, process vs thread isolation, and `fdr --version` / `fdr --help` start-up time.
@@ -17,7 +17,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -106,7 +106,7 @@ function rssKb(pid) {
 async function measure(cmd, cmdArgs, { sampleTree = false } = {}) {
   const haveTime = existsSync('/usr/bin/time');
   const timeFile = join(tmpdir(), `fdr-bench-time-${process.pid}`);
-  const [file, argv] = haveTime ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, cmd, ...cmdArgs]] : [cmd, cmdArgs];
+  const [file, argv] = haveTime ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, cmd, ...cmdArgs]] : [cmd, cmdArgs];
   const t0 = performance.now();
   const child = spawn(file, argv, { stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT });
   let stderr = '';
@@ -123,8 +123,9 @@ async function measure(cmd, cmdArgs, { sampleTree = false } = {}) {
   const seconds = (performance.now() - t0) / 1000;
   if (timer) clearInterval(timer);
   if (code !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${code}: ${stderr.slice(-500)}`);
-  const peakKb = haveTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : NaN;
-  return { seconds, peakKb, treePeakKb: sampleTree ? treePeak : NaN };
+  // GNU time: peak RSS of the largest process (KB), then user and system CPU seconds of the whole tree.
+  const [peakKb, user, system] = haveTime ? readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { seconds, peakKb, cpu: (user + system) / seconds, treePeakKb: sampleTree ? treePeak : NaN };
 }
 
 async function repeat(n, fn) {
@@ -149,6 +150,11 @@ async function main() {
   if (!pdfs.length) throw new Error('no fixture PDFs: npm run fixtures');
   const long = pdfs.find((p) => basename(p).startsWith('long-roadmap'));
   const node = process.execPath;
+  // The floor runs with the Node options fdr gives the worker that extracts a single file (heap, nursery, V8
+  // helper threads), so that both sides get the same runtime.
+  const { workerExecArgv, helperThreadsFor } = await import('../dist/batch/pool.js');
+  const { DEFAULT_MAX_MEMORY_MB } = await import('../dist/cli/extract.js');
+  const floorArgv = [...workerExecArgv({ helperThreads: helperThreadsFor(1, availableParallelism()), maxMemoryMb: DEFAULT_MAX_MEMORY_MB }), new URL(import.meta.url).pathname, '--floor'];
   const lines = [];
   const say = (s = '') => {
     lines.push(s);
@@ -168,7 +174,7 @@ async function main() {
   for (const pdf of pdfs) {
     const pages = pagesOf(pdf);
     const fdr = await repeat(RUNS, () => measure(node, [BIN, 'extract', pdf, '-f', 'json', '--jobs', '1']));
-    const floor = await repeat(RUNS, () => measure(node, [new URL(import.meta.url).pathname, '--floor', pdf]));
+    const floor = await repeat(RUNS, () => measure(node, [...floorArgv, pdf]));
     const ptt = await repeat(RUNS, () => measure('pdftotext', ['-layout', pdf, '/dev/null']));
     const tree = await measure(node, [BIN, 'extract', pdf, '-f', 'json', '--jobs', '1'], { sampleTree: true });
     const f = median(fdr.map((r) => r.seconds));
@@ -191,7 +197,7 @@ async function main() {
     const head = join(dir, `head-${headPages}.pdf`);
     execFileSync('pdfunite', [...Array.from({ length: headPages }, (_, i) => join(dir, `p${i + 1}.pdf`)), head]);
     const fdrHead = median((await repeat(RUNS, () => measure(node, [BIN, 'extract', head, '-f', 'json', '--jobs', '1']))).map((r) => r.seconds));
-    const floorHead = median((await repeat(RUNS, () => measure(node, [new URL(import.meta.url).pathname, '--floor', head]))).map((r) => r.seconds));
+    const floorHead = median((await repeat(RUNS, () => measure(node, [...floorArgv, head]))).map((r) => r.seconds));
     rmSync(dir, { recursive: true, force: true });
     const full = timings.get(long);
     const extra = full.pages - headPages;
@@ -227,20 +233,21 @@ async function main() {
   const batchPages = readdirSync(dir).reduce((s, f) => s + pagesOf(join(dir, f)), 0);
   say(`Batch of 20 PDFs (${batchPages} pages, symlinks to the ${small.length} smaller fixtures), median of ${BATCH_RUNS}:`);
   say('');
-  say('| run | wall s | pages/s | speed-up |');
-  say('|---|---:|---:|---:|');
+  say('| run | wall s | pages/s | CPU (cores busy) | speed-up |');
+  say('|---|---:|---:|---:|---:|');
   const batchRow = async (label, extra) => {
     const out = join(dir, 'out');
     const runs = await repeat(BATCH_RUNS, async () => {
       rmSync(out, { recursive: true, force: true });
       return measure(node, [BIN, 'extract', dir, '-o', out, ...extra]);
     });
-    return { label, seconds: median(runs.map((r) => r.seconds)) };
+    return { label, seconds: median(runs.map((r) => r.seconds)), cpu: median(runs.map((r) => r.cpu)) };
   };
   const one = await batchRow('--jobs 1', ['--jobs', '1']);
   const two = await batchRow('--jobs 2', ['--jobs', '2']);
   const twoThreads = await batchRow('--jobs 2 --isolation thread', ['--jobs', '2', '--isolation', 'thread']);
-  for (const r of [one, two, twoThreads]) say(`| \`${r.label}\` | ${fmt(r.seconds, 2)} | ${fmt(batchPages / r.seconds, 0)} | ${fmt(one.seconds / r.seconds, 2)}× |`);
+  for (const r of [one, two, twoThreads])
+    say(`| \`${r.label}\` | ${fmt(r.seconds, 2)} | ${fmt(batchPages / r.seconds, 0)} | ${fmt(r.cpu * 100, 0)} % | ${fmt(one.seconds / r.seconds, 2)}× |`);
   rmSync(dir, { recursive: true, force: true });
   say('');
 

@@ -29,10 +29,10 @@ export interface PoolOptions {
   /** Where the workers' own stdout/stderr go (e.g. stray library warnings); dropped when not given. */
   onOutput?: (text: string) => void;
   /**
-   * Process isolation: run each worker's V8 without helper threads (no concurrent GC or compilation). Worth it
-   * when the workers alone fill every core: the helpers would only steal time from the other workers.
+   * Process isolation: V8 helper threads (concurrent garbage collection and compilation) per worker; 0 runs V8
+   * single-threaded. Node's default is 4 whatever the machine: see `helperThreadsFor`.
    */
-  singleThreaded?: boolean;
+  helperThreads?: number;
 }
 
 export type Outcome<R> = { ok: true; result: R; ms: number } | { ok: false; error: FdrError; ms: number };
@@ -60,6 +60,26 @@ interface HandleEvents {
  * by ~20 MB (205 → ~183 MB) at no measurable cost in time (scripts/bench.mjs); 4 saves a little more but costs 10%.
  */
 const SEMI_SPACE_MB = 8;
+
+/**
+ * V8 helper threads for each of `size` worker processes on a machine of `cores` cores: what the cores can hold
+ * besides the workers' own threads, at most Node's default of 4. Node starts 4 whatever the machine, and on 2
+ * cores one worker's 4 helpers fight its main thread: with 1 helper a lone worker runs ~10% faster on 2 cores
+ * (202-page fixture 2.0 → 1.8 s) and uses less memory; workers filling every core run single-threaded (0).
+ */
+export function helperThreadsFor(size: number, cores: number): number {
+  return Math.max(0, Math.min(4, Math.floor(cores / Math.max(1, size)) - 1));
+}
+
+/** Node options of a worker process (the benchmark starts its pdf.js floor with the same ones). */
+export function workerExecArgv(options: Pick<PoolOptions, 'maxMemoryMb' | 'helperThreads'>): string[] {
+  const helpers = options.helperThreads;
+  return [
+    `--max-semi-space-size=${SEMI_SPACE_MB}`,
+    ...(options.maxMemoryMb ? [`--max-old-space-size=${options.maxMemoryMb}`] : []),
+    ...(helpers === undefined ? [] : helpers === 0 ? ['--single-threaded'] : [`--v8-pool-size=${helpers}`]),
+  ];
+}
 
 function pipeOutput(stream: NodeJS.ReadableStream | null, onOutput: ((text: string) => void) | undefined, tail?: { text: string }) {
   if (!stream) return;
@@ -106,11 +126,7 @@ function spawnProcess(options: PoolOptions, events: HandleEvents): Handle {
   }
   const script = options.script instanceof URL ? fileURLToPath(options.script) : options.script;
   const child = fork(script, [], {
-    execArgv: [
-      `--max-semi-space-size=${SEMI_SPACE_MB}`,
-      ...(options.maxMemoryMb ? [`--max-old-space-size=${options.maxMemoryMb}`] : []),
-      ...(options.singleThreaded ? ['--single-threaded'] : []),
-    ],
+    execArgv: workerExecArgv(options),
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

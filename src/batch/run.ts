@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { FdrError, toFdrError } from '../errors/index.js';
 import type { CsvOptions, OutputFormat } from '../export/index.js';
 import { writeFileAtomic } from '../export/write.js';
-import { type Isolation, WorkerPool } from './pool.js';
+import { type Isolation, WorkerPool, helperThreadsFor } from './pool.js';
 import type { ProgressBar } from './progress.js';
 import type { ExtractTask, ExtractTaskResult } from './task.js';
 
@@ -106,8 +106,7 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
   const size = Math.max(1, Math.min(options.jobs, items.filter((x) => !x.error).length));
   const pool = new WorkerPool<ExtractTask, ExtractTaskResult>({
     size,
-    // A batch that keeps every core busy with workers runs ~10% faster without V8's helper threads (bench/results.md).
-    singleThreaded: options.isolation === 'process' && size > 1 && size >= availableParallelism(),
+    ...(options.isolation === 'process' ? { helperThreads: helperThreadsFor(size, availableParallelism()) } : {}),
     script: options.workerScript ?? defaultWorkerScript(),
     isolation: options.isolation,
     timeoutMs: options.timeoutMs,

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Isolation, type PoolOptions, WorkerPool } from '../../src/batch/pool.js';
+import { type Isolation, type PoolOptions, WorkerPool, helperThreadsFor, workerExecArgv } from '../../src/batch/pool.js';
 import { tempDir } from '../helpers/cli.js';
 
 /**
@@ -161,5 +161,22 @@ describe.each<Isolation>(['thread', 'process'])('WorkerPool (%s isolation)', (is
     await p.close();
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('LIMIT_EXCEEDED');
+  });
+});
+
+describe('worker process options', () => {
+  it('gives each worker the helper threads the cores can hold besides the workers, at most 4', () => {
+    expect(helperThreadsFor(1, 2)).toBe(1);
+    expect(helperThreadsFor(2, 2)).toBe(0);
+    expect(helperThreadsFor(3, 2)).toBe(0);
+    expect(helperThreadsFor(1, 8)).toBe(4);
+    expect(helperThreadsFor(4, 8)).toBe(1);
+    expect(helperThreadsFor(1, 1)).toBe(0);
+  });
+
+  it('turns them into Node options: single-threaded V8 for none, a pool size otherwise', () => {
+    expect(workerExecArgv({ helperThreads: 0, maxMemoryMb: 512 })).toEqual(['--max-semi-space-size=8', '--max-old-space-size=512', '--single-threaded']);
+    expect(workerExecArgv({ helperThreads: 1 })).toEqual(['--max-semi-space-size=8', '--v8-pool-size=1']);
+    expect(workerExecArgv({})).toEqual(['--max-semi-space-size=8']);
   });
 });

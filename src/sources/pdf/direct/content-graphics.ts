@@ -11,7 +11,7 @@ import { DRAW, type Graphics, GraphicsBuilder } from '../graphics.js';
 import { IDENTITY, type Matrix, asMatrix, multiply } from '../matrix.js';
 import type { DirectPdf, PageSource } from './file.js';
 import { type Dict, Name, type PdfValue, PdfString, Stream, asArray, asDict, asNumber, isName } from './objects.js';
-import { CHAR_CLASS, CharClass, Unsupported, latin1, readNumber } from './syntax.js';
+import { CHAR_CLASS, CharClass, Unsupported, latin1, numberAt } from './syntax.js';
 
 /** Operators this scanner acts on, keyed by their bytes packed into one number (all PDF operators are ≤ 3 bytes). */
 const key = (op: string) => op.charCodeAt(0) | ((op.charCodeAt(1) || 0) << 8) | ((op.charCodeAt(2) || 0) << 16);
@@ -45,6 +45,11 @@ const OP = {
   Do: key('Do'),
   BI: key('BI'),
 } as const;
+
+/** Kinds of operand. */
+const NUMBER = 0;
+const NAME = 1;
+const OTHER = 2;
 
 /** Form XObjects nested deeper than this are a loop or hostile input. */
 const MAX_FORM_DEPTH = 12;
@@ -82,9 +87,13 @@ class ContentScanner {
   private path: number[] = [];
   private pointX = 0;
   private pointY = 0;
-  // Operands of the operator being read: numbers, or NaN with the name (or null) alongside.
-  private readonly numbers = new Float64Array(MAX_OPERANDS);
-  private readonly names: (string | null)[] = new Array<string | null>(MAX_OPERANDS).fill(null);
+  // Operands of the operator being read, kept as spans of the content: most belong to text operators, so numbers
+  // are parsed and names decoded only when an operator this scanner acts on asks for them.
+  private bytes: Uint8Array = new Uint8Array(0);
+  private readonly kinds = new Uint8Array(MAX_OPERANDS);
+  private readonly starts = new Int32Array(MAX_OPERANDS);
+  private readonly ends = new Int32Array(MAX_OPERANDS);
+  private readonly values = new Float64Array(MAX_OPERANDS);
   private count = 0;
 
   constructor(
@@ -93,6 +102,7 @@ class ContentScanner {
   ) {}
 
   run(bytes: Uint8Array, resources: Dict | undefined, depth: number, forms: Set<Stream>): void {
+    this.bytes = bytes;
     const end = bytes.length;
     let pos = 0;
     // Nesting of arrays and dictionaries: operators only count outside them.
@@ -111,7 +121,7 @@ class ContentScanner {
             continue;
           case 0x28: // ( literal string
             pos = skipLiteralString(bytes, pos + 1, end);
-            if (nesting === 0) this.pushOther(null);
+            if (nesting === 0) this.push(OTHER, 0, 0);
             continue;
           case 0x3c: // < hex string, or << dictionary
             if (bytes[pos + 1] === 0x3c) {
@@ -120,12 +130,12 @@ class ContentScanner {
             } else {
               while (pos < end && bytes[pos] !== 0x3e) pos++;
               pos++;
-              if (nesting === 0) this.pushOther(null);
+              if (nesting === 0) this.push(OTHER, 0, 0);
             }
             continue;
           case 0x3e: // >> end of dictionary
             pos += bytes[pos + 1] === 0x3e ? 2 : 1;
-            if (nesting > 0 && --nesting === 0) this.pushOther(null);
+            if (nesting > 0 && --nesting === 0) this.push(OTHER, 0, 0);
             continue;
           case 0x5b: // [
             nesting++;
@@ -133,13 +143,13 @@ class ContentScanner {
             continue;
           case 0x5d: // ]
             pos++;
-            if (nesting > 0 && --nesting === 0) this.pushOther(null);
+            if (nesting > 0 && --nesting === 0) this.push(OTHER, 0, 0);
             continue;
           case 0x2f: {
             // /Name
             const start = ++pos;
             while (pos < end && CHAR_CLASS[bytes[pos]!] === CharClass.Regular) pos++;
-            if (nesting === 0) this.pushOther(decodeName(bytes, start, pos));
+            if (nesting === 0) this.push(NAME, start, pos);
             continue;
           }
           default: // { } ) out of place
@@ -147,22 +157,17 @@ class ContentScanner {
             continue;
         }
       }
-      if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) {
-        const { value, end: after } = readNumber(bytes, pos, end);
-        if (after > pos) {
-          pos = after;
-          while (pos < end && CHAR_CLASS[bytes[pos]!] === CharClass.Regular) pos++; // "1.2.3": pdf.js keeps the number read
-          if (nesting === 0) this.pushNumber(value);
-          continue;
-        }
-      }
-      // A keyword: an operator, or true/false/null inside an array or dictionary.
       const start = pos;
       while (pos < end && CHAR_CLASS[bytes[pos]!] === CharClass.Regular) pos++;
       if (nesting > 0) continue;
+      if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) {
+        this.push(NUMBER, start, pos);
+        continue;
+      }
+      // A keyword: an operator, or true/false/null.
       const length = pos - start;
       if (length > 3) {
-        if (isConstant(bytes, start, length)) this.pushOther(null);
+        if (isConstant(bytes, start, length)) this.push(OTHER, 0, 0);
         else this.count = 0; // an operator we do not act on
         continue;
       }
@@ -177,33 +182,34 @@ class ContentScanner {
     }
   }
 
-  private pushNumber(value: number): void {
-    if (this.count === MAX_OPERANDS) this.shiftOperands();
-    this.numbers[this.count] = value;
-    this.names[this.count] = null;
+  private push(kind: number, start: number, end: number): void {
+    if (this.count === MAX_OPERANDS) {
+      // Malformed content with too many operands: the last ones count.
+      this.kinds.copyWithin(0, 1);
+      this.starts.copyWithin(0, 1);
+      this.ends.copyWithin(0, 1);
+      this.count--;
+    }
+    this.kinds[this.count] = kind;
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
     this.count++;
-  }
-
-  private pushOther(name: string | null): void {
-    if (this.count === MAX_OPERANDS) this.shiftOperands();
-    this.numbers[this.count] = Number.NaN;
-    this.names[this.count] = name;
-    this.count++;
-  }
-
-  private shiftOperands(): void {
-    this.numbers.copyWithin(0, 1);
-    this.names.shift();
-    this.names.push(null);
-    this.count--;
   }
 
   /** The last `n` operands when they are all numbers (pdf.js drops an operator with too few or wrong operands). */
   private numericOperands(n: number): Float64Array | undefined {
     if (this.count < n) return undefined;
-    const args = this.numbers.subarray(this.count - n, this.count);
-    for (let i = 0; i < n; i++) if (Number.isNaN(args[i])) return undefined;
-    return args;
+    for (let i = this.count - n; i < this.count; i++) {
+      if (this.kinds[i] !== NUMBER) return undefined;
+      this.values[i] = numberAt(this.bytes, this.starts[i]!, this.ends[i]!);
+    }
+    return this.values.subarray(this.count - n, this.count);
+  }
+
+  /** The last operand when it is a name. */
+  private lastName(): string | undefined {
+    const i = this.count - 1;
+    return i >= 0 && this.kinds[i] === NAME ? decodeName(this.bytes, this.starts[i]!, this.ends[i]!) : undefined;
   }
 
   private operate(op: number, resources: Dict | undefined, depth: number, forms: Set<Stream>): void {
@@ -293,8 +299,10 @@ class ContentScanner {
       case OP.k:
         return this.setDeviceFill(CMYK, 4);
       case OP.cs:
-        if (this.count > 0 && this.names[this.count - 1]) {
-          const space = this.colorSpace(this.names[this.count - 1]!, resources);
+        {
+          const name = this.lastName();
+          if (name === undefined) return;
+          const space = this.colorSpace(name, resources);
           this.state.fillSpace = space;
           this.state.patternSpace = space;
         }
@@ -304,7 +312,10 @@ class ContentScanner {
       case OP.scn:
         return this.setFillColor(this.state.patternSpace, true);
       case OP.Do:
-        if (this.count > 0 && this.names[this.count - 1]) this.drawXObject(this.names[this.count - 1]!, resources, depth, forms);
+        {
+          const name = this.lastName();
+          if (name !== undefined) this.drawXObject(name, resources, depth, forms);
+        }
         return;
     }
   }
@@ -330,7 +341,7 @@ class ContentScanner {
       this.state.fill = numbers && numbers.length > 0 ? toHex(GRAY, numbers) : null;
       return;
     }
-    if (space.kind === 'pattern' || (named && this.count > 0 && this.names[this.count - 1] !== null)) {
+    if (space.kind === 'pattern' || (named && this.lastName() !== undefined)) {
       this.state.fill = null; // a pattern fill: no single colour
       return;
     }
@@ -407,7 +418,7 @@ class ContentScanner {
     const formResources = asDict(this.pdf.resolve(xobject.dict.get('Resources'))) ?? resources;
     const content = this.pdf.decode(xobject);
     // As pdf.js does: the form runs in a saved state, its matrix applied, with a path of its own.
-    const saved = { state: this.state, path: this.path, depth: this.stack.length, count: this.count };
+    const saved = { state: this.state, path: this.path, depth: this.stack.length, bytes: this.bytes };
     this.state = { ...this.state, ctm: multiply(this.state.ctm, matrix) };
     this.path = [];
     forms.add(xobject);
@@ -417,7 +428,7 @@ class ContentScanner {
     this.stack.length = Math.min(this.stack.length, saved.depth); // a form's unbalanced q does not leak out
     this.state = saved.state;
     this.path = saved.path;
-    this.count = saved.count;
+    this.bytes = saved.bytes;
   }
 }
 

@@ -52,8 +52,8 @@ const ARRAY_CLOSE: Token = { type: ']' };
 const DICT_OPEN: Token = { type: '<<' };
 const DICT_CLOSE: Token = { type: '>>' };
 
-/** Reads a number at `pos` the lenient way readers do ("-.5", "+3", "1.", even "--2" as -2). */
-export function readNumber(bytes: Uint8Array, start: number, end: number): { value: number; end: number } {
+/** The number written at `start` (up to `end`) the lenient way readers do ("-.5", "+3", "1.", even "--2" as -2). */
+export function numberAt(bytes: Uint8Array, start: number, end: number): number {
   let pos = start;
   let negative = false;
   while (pos < end && (bytes[pos] === 0x2d || bytes[pos] === 0x2b)) {
@@ -61,21 +61,27 @@ export function readNumber(bytes: Uint8Array, start: number, end: number): { val
     pos++;
   }
   let value = 0;
-  let c = bytes[pos]!;
-  while (pos < end && c >= 0x30 && c <= 0x39) {
-    value = value * 10 + (c - 0x30);
-    c = bytes[++pos]!;
-  }
-  if (pos < end && c === 0x2e) {
+  while (pos < end && bytes[pos]! >= 0x30 && bytes[pos]! <= 0x39) value = value * 10 + (bytes[pos++]! - 0x30);
+  if (pos < end && bytes[pos] === 0x2e) {
     let scale = 0.1;
-    c = bytes[++pos]!;
-    while (pos < end && c >= 0x30 && c <= 0x39) {
-      value += (c - 0x30) * scale;
+    for (pos++; pos < end && bytes[pos]! >= 0x30 && bytes[pos]! <= 0x39; pos++) {
+      value += (bytes[pos]! - 0x30) * scale;
       scale /= 10;
-      c = bytes[++pos]!;
     }
   }
-  return { value: negative ? -value : value, end: pos };
+  return negative ? -value : value;
+}
+
+/** Reads a number at `start` and where it ends (the end is `start` when there is no number there). */
+export function readNumber(bytes: Uint8Array, start: number, end: number): { value: number; end: number } {
+  let pos = start;
+  while (pos < end && (bytes[pos] === 0x2d || bytes[pos] === 0x2b)) pos++;
+  const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
+  let digits = 0;
+  for (; pos < end && isDigit(bytes[pos]); pos++) digits++;
+  if (pos < end && bytes[pos] === 0x2e) for (pos++; pos < end && isDigit(bytes[pos]); pos++) digits++;
+  if (digits === 0 && bytes[pos - 1] !== 0x2e) return { value: 0, end: start };
+  return { value: numberAt(bytes, start, pos), end: pos };
 }
 
 /** Tokenizer for PDF object syntax over a byte range. Comments and whitespace are skipped. */
