@@ -237,28 +237,20 @@ class ContentScanner {
         this.pointY = a[1]!;
         return;
       }
+      // v and y repeat a point of the curve (the current point, or the end), as pdf.js writes them.
       case OP.c: {
         const a = this.numericOperands(6);
-        if (!a) return;
-        this.path.push(DRAW.curveTo, a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!);
-        this.pointX = a[4]!;
-        this.pointY = a[5]!;
+        if (a) this.curveTo(a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!);
         return;
       }
       case OP.v: {
         const a = this.numericOperands(4);
-        if (!a) return;
-        this.path.push(DRAW.curveTo, this.pointX, this.pointY, a[0]!, a[1]!, a[2]!, a[3]!);
-        this.pointX = a[2]!;
-        this.pointY = a[3]!;
+        if (a) this.curveTo(this.pointX, this.pointY, a[0]!, a[1]!, a[2]!, a[3]!);
         return;
       }
       case OP.y: {
         const a = this.numericOperands(4);
-        if (!a) return;
-        this.path.push(DRAW.curveTo, a[0]!, a[1]!, a[2]!, a[3]!, a[2]!, a[3]!);
-        this.pointX = a[2]!;
-        this.pointY = a[3]!;
+        if (a) this.curveTo(a[0]!, a[1]!, a[2]!, a[3]!, a[2]!, a[3]!);
         return;
       }
       case OP.h:
@@ -318,6 +310,12 @@ class ContentScanner {
         }
         return;
     }
+  }
+
+  private curveTo(x1: number, y1: number, x2: number, y2: number, x: number, y: number): void {
+    this.path.push(DRAW.curveTo, x1, y1, x2, y2, x, y);
+    this.pointX = x;
+    this.pointY = y;
   }
 
   private paint(stroked: boolean, filled: boolean, close: boolean): void {
