@@ -59,6 +59,9 @@ const AXIS_CODES = ['axis-number-unknown', 'axis-title-mismatch', 'axis-title-mi
 /** The PDF layout reports text in a table region outside every cell; both readers report a column that is not a roadmap column. */
 const UNASSIGNED_CODES = ['unassigned-text', 'cell-outside-columns'] as const;
 
+/** Actions read with less confidence than this are worth a look (`low-confidence`, `--summary`). */
+export const LOW_CONFIDENCE = 0.7;
+
 /** The quality rules of `fdr check`, in the order they are reported. */
 export const RULES: readonly Rule[] = [
   {
@@ -169,6 +172,22 @@ export const RULES: readonly Rule[] = [
           hits.push({
             ...locationOf(action.provenance.cells?.indicateur ?? action.provenance, `${path}.indicateur`),
             message: `action ${quote(action.action)} has no indicator`,
+          });
+      return hits;
+    }),
+  },
+  {
+    id: 'low-confidence',
+    severity: 'warning',
+    description: `An action the reader is not sure of (confidence below ${LOW_CONFIDENCE}): its weak evidence is listed (column by gutter only, row joined over a page break, chantier carried over by guess…).`,
+    kinds: ['roadmap'],
+    check: roadmapRule((doc) => {
+      const hits: Hit[] = [];
+      for (const { action, path } of eachAction(doc))
+        if (action.confidence < LOW_CONFIDENCE)
+          hits.push({
+            ...locationOf(action.provenance, path),
+            message: `action ${quote(action.action, 50)} read with confidence ${action.confidence.toFixed(2)}: ${[...new Set(action.weakEvidence.map((w) => w.reason))].join(', ')}`,
           });
       return hits;
     }),

@@ -1,3 +1,4 @@
+import { LOW_CONFIDENCE } from '../check/rules.js';
 import type { ExtractedDocument } from '../model/index.js';
 
 function table(headers: string[], rows: string[][], alignRight: Set<number> = new Set()): string {
@@ -22,7 +23,10 @@ export function formatSummary(doc: ExtractedDocument): string {
     const all = doc.axes.flatMap((a) => a.chantiers.flatMap((c) => c.actions));
     const grand = all.reduce((s, x) => s + (x.fundingTotalEur ?? 0), 0);
     rows.push(['', 'total', String(doc.axes.reduce((s, a) => s + a.chantiers.length, 0)), String(all.length), euros(grand), String(all.filter((x) => x.fundingTotalEur === null).length)]);
-    const head = `${doc.title || '(untitled roadmap)'} — ${doc.territory} (${doc.territoryType}), ${doc.period}\n${doc.signatories.length} signatories, ${doc.prsAxes.length} PRS axes recalled, ${doc.transversalPriorities.length} transversal priorities, ${doc.warnings.length} warnings\n\n`;
+    const review = all.filter((x) => x.confidence < LOW_CONFIDENCE).length;
+    const lowest = all.length ? Math.min(...all.map((x) => x.confidence)) : 1;
+    const unrecognised = doc.unrecognisedTables.length ? `, ${doc.unrecognisedTables.length} unrecognised tables kept aside` : '';
+    const head = `${doc.title || '(untitled roadmap)'} — ${doc.territory} (${doc.territoryType}), ${doc.period}\n${doc.signatories.length} signatories, ${doc.prsAxes.length} PRS axes recalled, ${doc.transversalPriorities.length} transversal priorities, ${doc.warnings.length} warnings${unrecognised}\n${review} of ${all.length} actions to review (confidence below ${LOW_CONFIDENCE}; lowest ${lowest.toFixed(2)})\n\n`;
     return `${head}${table(['axis', 'title', 'chantiers', 'actions', 'funding', 'no amount'], rows, new Set([2, 3, 4, 5]))}\n`;
   }
   if (doc.kind === 'restitution') {

@@ -114,6 +114,7 @@ export function roadmapFromJson(json: unknown, file: LoadedFile): Roadmap {
       })),
     })),
     transversalPriorities: doc.transversalPriorities,
+    unrecognisedTables: [],
     warnings: doc.warnings,
   };
   const checked = Roadmap.safeParse(upgraded);

@@ -1,6 +1,7 @@
 import { FdrError } from '../errors/index.js';
 import type { DocumentKind, ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
+import { resolveLineEndHyphens } from '../text/hyphens.js';
 import { detectKind, scoreKinds } from './detect.js';
 import { parseEventsText } from './events/index.js';
 import { parseRestitutionText } from './restitution/index.js';
@@ -43,7 +44,7 @@ export function chooseKind(text: string, options: ExtractOptions, file: string):
 export async function extractLoaded(file: LoadedFile, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   if (file.info.format === 'pdf') {
     const { extractPdf } = await import('./pdf.js');
-    return extractPdf(file, options);
+    return resolveLineEndHyphens(await extractPdf(file, options));
   }
   if (file.info.format === 'json')
     throw new FdrError('UNSUPPORTED_FORMAT', 'this is already a JSON document', { file: file.path, hint: 'extract reads PDF, text or markdown' });
@@ -51,5 +52,5 @@ export async function extractLoaded(file: LoadedFile, options: ExtractOptions = 
   const kind = chooseKind(text, options, file.path);
   const parser = TEXT_PARSERS[kind];
   if (!parser) throw new FdrError('UNKNOWN_DOCUMENT', `no reader for kind "${kind}" yet`, { file: file.path });
-  return parser(text, file);
+  return resolveLineEndHyphens(parser(text, file));
 }

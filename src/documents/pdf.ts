@@ -26,11 +26,13 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const layouts: PageLayout[] = [];
   const debugPages: PageModel[] = [];
   let hint: TableHint | undefined;
+  const seenAtTop = new Set<string>();
   const summary = await readPdfPages(
     file.bytes,
     { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
     (page) => {
-      const layout = analysePage(page, hint);
+      const layout = analysePage(page, hint, seenAtTop);
+      for (const key of layout.topLines) seenAtTop.add(key);
       // A table ending a page tells the next page its columns, in case it goes on without a header row.
       const last = layout.tables[layout.tables.length - 1];
       hint = last ? tableHint(last) : undefined;

@@ -25,6 +25,9 @@ export const ROADMAP_CSV_COLUMNS = [
   'indicateur',
   'commentaire',
   'funding_total_eur',
+  'extra',
+  'confidence',
+  'weak_evidence',
   'page',
   'bbox',
   'source_lines',
@@ -45,6 +48,11 @@ function roadmapRows(doc: Roadmap): (string | number)[][] {
           a.indicateur,
           a.commentaire,
           a.fundingTotalEur ?? '',
+          Object.entries(a.extra)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join('\n'),
+          a.confidence,
+          a.weakEvidence.map((w) => `${w.field}: ${w.reason}`).join('\n'),
           a.provenance.page ?? '',
           bboxText(a.provenance),
           linesText(a.provenance),

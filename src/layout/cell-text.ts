@@ -16,11 +16,40 @@ export function linePitch(cells: readonly Line[][], fallbackSize: number): numbe
 /** A list marker opening a line: bullets, dashes, arrows, or a short item number ("1.", "2)"; not "2024)"). */
 const ITEM_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|\d{1,2}[.)])\s+/;
 
-/** Could the first word of `line` (with its marker) have fitted at the end of `previous`? Then the break was meant. */
-function wouldHaveFit(previous: Line, line: Line, right: number): boolean {
-  const head = /^\S+(?:\s+\S+)?/.exec(line.text)?.[0] ?? line.text;
-  const estimated = ((line.x1 - line.x0) * head.length) / Math.max(1, line.text.length);
-  return previous.x1 + 0.25 * line.fontSize + estimated < right - 0.5;
+/**
+ * Could the first word of `line` (with its marker, if any) have fitted at the end of `previous`? Then the break
+ * was meant. The word's width is estimated from the line's own average glyph width, with `slack` (a share
+ * of it) as a margin against wide letters.
+ */
+function wouldHaveFit(previous: Line, line: Line, right: number, slack = 0): boolean {
+  const head = (ITEM_MARKER.test(line.text) ? /^\S+(?:\s+\S+)?/ : /^\S+/).exec(line.text)?.[0] ?? line.text;
+  const estimated = ((line.x1 - line.x0) * glyphWidths(head)) / Math.max(1, glyphWidths(line.text));
+  return previous.x1 + 0.25 * line.fontSize + (1 + slack) * estimated < right - 0.5;
+}
+
+/** Rough relative advance widths of a proportional font: capitals and m/w are wide, i/l/t/f/r and spaces narrow. */
+function glyphWidths(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    if (/[mwMW@%]/.test(ch)) w += 1.5;
+    else if (/[\p{Lu}\d]/u.test(ch)) w += 1.3;
+    else if (/[ iljtfr.,;:'’!|()\-]/.test(ch)) w += 0.5;
+    else w += 1;
+  }
+  return w;
+}
+
+/**
+ * A line without marker after a line that stopped short of the cell's right edge, with room for this line's
+ * first word: a new paragraph even when the producer adds no space between paragraphs. Not after a hyphen
+ * (a hyphenated word was cut there) nor when the cell has a single width to judge from.
+ */
+function startsParagraph(previous: Line, line: Line, right: number): boolean {
+  if (/[-\u2010\u2011\u00ad]$/.test(previous.text)) return false;
+  if (line.x0 > previous.x0 + 0.5 * line.fontSize) return false; // indented under it: a wrapped list item
+  // A new paragraph opens with a capital, a digit or a sign, not mid-sentence.
+  if (/^\p{Ll}/u.test(line.text)) return false;
+  return wouldHaveFit(previous, line, right, 0.25);
 }
 
 /**
@@ -61,7 +90,11 @@ export function cellText(lines: readonly Line[], pitch: number): string {
       continue;
     }
     const paragraphGap = line.y0 - previous.y0 > pitch + Math.max(1, 0.12 * line.fontSize);
-    if (paragraphGap || (marker && startsItem(previous, line, lines[i + 1], previousIsItem, right))) {
+    if (
+      paragraphGap ||
+      (marker && startsItem(previous, line, lines[i + 1], previousIsItem, right)) ||
+      (!marker && startsParagraph(previous, line, right))
+    ) {
       out.push(text);
       previousIsItem = marker;
     } else {

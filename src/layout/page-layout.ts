@@ -34,8 +34,10 @@ export interface PageLayout {
   height: number;
   kind: PageKind;
   tables: LaidOutTable[];
-  /** Running footer at the bottom of the page (page number, document title). */
+  /** Running header and footer lines (page number, document title, agency name). */
   footer: ReadingLine[];
+  /** Keys (runningKey) of the lines at the top of the page, for the next pages' running-header test. */
+  topLines: string[];
   /** Text beside the tables (outside their width), e.g. an "Action prioritaire #N" tab. */
   side: ReadingLine[];
   axisMarker?: AxisMarker;
@@ -74,6 +76,33 @@ export function findFooter(lines: readonly Line[], page: Pick<PageModel, 'number
   const apart = top - lowestAbove >= 2 * size;
   if (apart) return candidates;
   return candidates.filter((l) => pageNumber.test(l.text) && l.text.length <= 120);
+}
+
+/** A running header's text with its numbers masked, so "Page 3" and "Page 4" are the same line. */
+export function runningKey(text: string): string {
+  return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const NOT_RUNNING = /^\s*(?:chantier\b|action\s+prioritaire|#\s*\d)/i;
+
+/**
+ * Running header: lines in the top tenth of the page, above all other text, that were already seen at the top
+ * of an earlier page (numbers aside), or that are no larger than the body text, not bold, and stand apart
+ * from everything below by two lines. Chantier titles and axis markers are never running headers, even when
+ * a chantier repeats its title on every page.
+ */
+export function findRunningHeader(lines: readonly Line[], page: Pick<PageModel, 'height'>, bodySize: number, seen: ReadonlySet<string>): Line[] {
+  const zoneBottom = 0.1 * page.height;
+  const candidates = lines.filter((l) => l.y1 <= zoneBottom && !NOT_RUNNING.test(l.text)).sort((a, b) => a.y0 - b.y0);
+  if (!candidates.length) return [];
+  const out: Line[] = [];
+  for (const l of candidates) {
+    const below = lines.filter((o) => o !== l && o.y0 >= l.y1 - 0.5 && !candidates.includes(o));
+    const nextTop = below.length ? minOf(below, (o) => o.y0) : Infinity;
+    const apart = nextTop - l.y1 >= 2 * l.fontSize;
+    if (seen.has(runningKey(l.text)) || (apart && !l.bold && l.fontSize <= bodySize + 0.5)) out.push(l);
+  }
+  return out;
 }
 
 /** Joins a title's wrapped lines: consecutive lines of similar size, no wider gap than a line, not left of it. */
@@ -126,18 +155,23 @@ export function axisNumberIn(text: string): number | undefined {
  * draws them), each table's "Chantier :" title from the zone above it, the side tab beside the tables, the
  * axis marker, and the remaining lines in reading order. Pure; near-linear in the page's items.
  */
-export function analysePage(page: PageModel, previousTable?: TableHint): PageLayout {
+export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTop: ReadonlySet<string> = new Set()): PageLayout {
   const upright = page.items.filter(isUpright);
   const rotated = page.items.filter((i) => !isUpright(i));
   const { horizontal, vertical } = mergeRulings(page.rulings);
   const lines = groupLines(upright, { splitGap: SEGMENT_GAP });
-  const footerLines = findFooter(lines, page);
+  const bodySize = median(upright.map((i) => i.fontSize)) || 10;
+  // A table's header row at the top of every page is not a running header.
+  const headerRowItems = new Set(findHeaderRows(upright).flatMap((h) => h.items));
+  const notInHeaderRow = lines.filter((l) => !l.items.some((i) => headerRowItems.has(i)));
+  const topLines = notInHeaderRow.filter((l) => l.y1 <= 0.1 * page.height && !NOT_RUNNING.test(l.text)).map((l) => runningKey(l.text));
+  const footerLines = [...findRunningHeader(notInHeaderRow, page, bodySize, seenAtTop), ...findFooter(lines, page)];
   const footerSet = new Set(footerLines);
   const footerItems = new Set(footerLines.flatMap((l) => l.items));
   const contentItems = upright.filter((i) => !footerItems.has(i));
   const contentLines = lines.filter((l) => !footerSet.has(l));
-  const footerTop = footerLines.length ? minOf(footerLines, (l) => l.y0) : page.height;
-  const bodySize = median(upright.map((i) => i.fontSize)) || 10;
+  const bottomLines = footerLines.filter((l) => l.y0 >= 0.5 * page.height);
+  const footerTop = bottomLines.length ? minOf(bottomLines, (l) => l.y0) : page.height;
 
   const headers = findHeaderRows(contentItems).sort((a, b) => a.y0 - b.y0);
   const titleCandidates = contentLines.filter((l) => isTitleLine(l, bodySize)).sort((a, b) => a.y0 - b.y0);
@@ -271,6 +305,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint): PageLay
     kind: tables.length ? 'table' : 'other',
     tables,
     footer: footerLines.map(toReadingLine),
+    topLines,
     side: side.map(toReadingLine),
     axisMarker,
     axisTitle,
@@ -306,7 +341,7 @@ export function compactLayout(layout: PageLayout): PageLayout {
     tables: layout.tables.map((t) => ({
       ...t,
       used: new Set<TextItem>(),
-      header: { ...t.header, items: [], cells: t.header.cells.map((c) => ({ column: c.column, line: { ...c.line, items: [] } })) },
+      header: { ...t.header, items: [], cells: t.header.cells.map((c) => ({ column: c.column, exact: c.exact, line: { ...c.line, items: [] } })) },
       rows: t.rows.map((r) => ({
         ...r,
         cells: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, { text: c.text, box: c.box, lines: [] }])),

@@ -1,4 +1,4 @@
-import { type ColumnName, headerColumn } from '../documents/roadmap/table-header.js';
+import { type ColumnName, type HeaderMatch, headerMatch } from '../documents/roadmap/table-header.js';
 import type { FilledRect, Ruling, TextItem } from '../sources/page-model.js';
 import { type Box, centerX, centerY, maxOf, median, mergeIntervals, overlap, unionBox } from './geometry.js';
 import { cellText, linePitch } from './cell-text.js';
@@ -8,9 +8,11 @@ export { cellText, linePitch } from './cell-text.js';
 
 export type { ColumnName } from '../documents/roadmap/table-header.js';
 
-/** A recognised header cell. */
+/** A header cell: one of the roadmap columns (column set), or another column of the table (column undefined). */
 export interface HeaderCell {
-  column: ColumnName;
+  column: ColumnName | undefined;
+  /** The header names its column by its exact word ("Actions"), not by a variant ("Actions à mener"). */
+  exact: boolean;
   line: Line;
 }
 
@@ -23,6 +25,8 @@ export interface Column {
   /** undefined for a header cell that is not one of the four roadmap columns (its text is reported, not read). */
   name: ColumnName | undefined;
   label: string;
+  /** The header named the column by its exact word (false: by a variant wording, or no header). */
+  exact?: boolean;
   x0: number;
   x1: number;
 }
@@ -53,32 +57,54 @@ export interface Table extends Box {
   used: Set<TextItem>;
 }
 
-/** A header cell may carry a plural mark "(s)" or a qualifier after its first word ("Indicateurs de suivi"). */
+/** A header cell may carry a plural mark "(s)" or a qualifier ("Indicateurs de suivi", "Modalités de financement"). */
 export function headerCellColumn(text: string): ColumnName | undefined {
-  // Cheap test first: every header word opens with one of these letters, and a header cell is short.
-  if (text.length > 60 || !/^\W*[afic]/i.test(text)) return undefined;
-  return headerColumn(text);
+  return headerCellMatch(text)?.column;
+}
+
+function headerCellMatch(text: string): HeaderMatch | undefined {
+  // Cheap test first: a header cell is short.
+  return text.length > 60 ? undefined : headerMatch(text);
+}
+
+/** Could this segment of a header row be the header of another column ("Pilote(s)", "Échéance")? */
+function isOtherHeaderCell(text: string): boolean {
+  return text.length <= 40 && text.split(/\s+/).length <= 4 && !/prioritaire/i.test(text) && /\p{L}/u.test(text);
 }
 
 /**
  * Header rows of roadmap tables on a page: bands of text whose separate cells (runs split at gaps) name at
- * least three distinct roadmap columns, "Actions" among them. Works from positions only: the header may be
- * drawn anywhere in the content stream.
+ * least three distinct roadmap columns, "Actions" among them. Short cells between them, or next to them no
+ * farther than the widest gap between named cells, are the headers of other columns ("Pilote(s)"). Works
+ * from positions only: the header may be drawn anywhere in the content stream.
  */
 export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
   const headers: HeaderRow[] = [];
   for (const row of groupRows(items)) {
-    if (row.length > 60) continue; // a header band holds a few words
+    if (row.length > 80) continue; // a header band holds a few words
     const segments = splitAtGaps(row, 0.8).map(lineOf);
     const cells: HeaderCell[] = [];
     const seen = new Set<ColumnName>();
     for (const line of segments) {
-      const column = headerCellColumn(line.text);
-      if (!column || seen.has(column)) continue;
-      seen.add(column);
-      cells.push({ column, line });
+      const match = headerCellMatch(line.text);
+      if (!match || seen.has(match.column)) continue;
+      seen.add(match.column);
+      cells.push({ column: match.column, exact: match.exact, line });
     }
     if (cells.length < 3 || !seen.has('action')) continue;
+    const named = new Set(cells.map((c) => c.line));
+    const first = cells[0]!.line;
+    const last = cells[cells.length - 1]!.line;
+    let widestGap = 0;
+    for (let k = 1; k < cells.length; k++) widestGap = Math.max(widestGap, cells[k]!.line.x0 - cells[k - 1]!.line.x1);
+    const others = segments.filter((l) => !named.has(l) && isOtherHeaderCell(l.text));
+    // Take neighbours outwards, one at a time, while each is close to the header already taken.
+    let from = first.x0;
+    let to = last.x1;
+    for (const l of [...others].sort((a, b) => b.x1 - a.x1)) if (l.x1 <= first.x0 && from - l.x1 <= 1.5 * widestGap) from = l.x0;
+    for (const l of [...others].sort((a, b) => a.x0 - b.x0)) if (l.x0 >= last.x1 && l.x0 - to <= 1.5 * widestGap) to = l.x1;
+    for (const l of others) if (l.x0 >= from - 0.5 && l.x1 <= to + 0.5) cells.push({ column: undefined, exact: false, line: l });
+    cells.sort((a, b) => a.line.x0 - b.line.x0);
     const box = unionBox(cells.map((c) => c.line))!;
     headers.push({ ...box, cells, items: cells.flatMap((c) => c.line.items) });
   }
@@ -106,14 +132,13 @@ function boundsFromRulings(header: HeaderRow, vertical: readonly Ruling[]): { bo
   const left = crossing.filter((v) => v.x0 <= cells[0]!.line.x0 + 1).pop();
   const right = crossing.find((v) => v.x0 >= cells[cells.length - 1]!.line.x1 - 1);
   if (!left || !right) return undefined;
+  // Every rule between the outer ones is a column edge (rules closer than a few points are one double rule).
   const bounds = [left.x0];
-  for (let i = 0; i + 1 < cells.length; i++) {
-    const between = crossing.filter((v) => v.x0 > centerX(cells[i]!.line) && v.x0 < centerX(cells[i + 1]!.line));
-    if (!between.length) return undefined;
-    // The rule nearest to the next header text: a header cell may hold a narrow unnamed column before it.
-    bounds.push(between[between.length - 1]!.x0);
-  }
+  for (const v of crossing) if (v.x0 > left.x0 + 2 && v.x0 < right.x0 - 2 && v.x0 - bounds[bounds.length - 1]! > 2) bounds.push(v.x0);
   bounds.push(right.x0);
+  // Each header cell must have a column of its own.
+  const owner = cells.map((c) => bounds.findIndex((b, k) => k + 1 < bounds.length && centerX(c.line) >= b && centerX(c.line) < bounds[k + 1]!));
+  if (owner.some((o) => o < 0) || new Set(owner).size !== owner.length) return undefined;
   const edges = crossing.filter((v) => v.x0 >= left.x0 - 0.5 && v.x0 <= right.x0 + 0.5);
   return { bounds, bottom: Math.max(...edges.map((v) => v.y1)), top: Math.min(...edges.map((v) => v.y0)) };
 }
@@ -324,7 +349,7 @@ export function readTable(header: HeaderRow, context: TableContext, fixed?: Fixe
   if (!fixed)
     for (let k = 0; k + 1 < bounds.length; k++) {
       const cell = header.cells.find((c) => centerX(c.line) >= bounds[k]! && centerX(c.line) < bounds[k + 1]!);
-      columns.push({ name: cell?.column, label: cell?.line.text ?? '', x0: bounds[k]!, x1: bounds[k + 1]! });
+      columns.push({ name: cell?.column, label: cell?.line.text ?? '', exact: cell?.exact ?? false, x0: bounds[k]!, x1: bounds[k + 1]! });
     }
 
   // A header cell may wrap onto more lines: under rules or shading, the header row goes down to its bottom

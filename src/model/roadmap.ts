@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Provenance, SCHEMA_VERSION, Signatory, SourceInfo, Warning } from './common.js';
+import { BBox, Provenance, SCHEMA_VERSION, Signatory, SourceInfo, Warning } from './common.js';
 
 export const Funding = z
   .object({
@@ -39,6 +39,31 @@ export const ActionProvenance = Provenance.extend({ cells: CellProvenance.option
 );
 export type ActionProvenance = z.infer<typeof ActionProvenance>;
 
+/** Why a part of an action rests on weak evidence (what a reviewer should look at first). */
+export const WeakEvidenceReason = z
+  .enum([
+    'chantier-continued-by-guess',
+    'column-by-gutter',
+    'row-boundary-by-gap',
+    'header-matched-fuzzily',
+    'row-joined-across-pages',
+    'cells-inferred-from-content',
+  ])
+  .describe(
+    'chantier-continued-by-guess: no chantier title on the page, the previous one was carried over; column-by-gutter: the column edges come from whitespace only (no rules, no shading); row-boundary-by-gap: the row was cut from its neighbours by vertical gaps only (no rules); header-matched-fuzzily: a header cell was recognised from a variant wording; row-joined-across-pages: the row was joined with its continuation on the next page; cells-inferred-from-content: a text dump without positions, cells attributed by their wording',
+  );
+export type WeakEvidenceReason = z.infer<typeof WeakEvidenceReason>;
+
+export const WeakEvidence = z
+  .object({
+    field: z
+      .enum(['chantier', 'row', 'action', 'financement', 'indicateur', 'commentaire'])
+      .describe('The part of the action concerned: a cell, the row as a whole, or its chantier'),
+    reason: WeakEvidenceReason,
+  })
+  .describe('One piece of weak evidence behind an action');
+export type WeakEvidence = z.infer<typeof WeakEvidence>;
+
 export const Action = z
   .object({
     action: z.string().describe('The "Actions" cell, as printed (wrapped lines joined, list items on their own lines)'),
@@ -51,6 +76,17 @@ export const Action = z
       .nullable()
       .describe('Sum of the parsed amounts (null when no amount could be read); components of a stated total are not double-counted'),
     indicators: z.array(Indicator).describe('The indicateur cell split into indicators'),
+    extra: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe('Cells of columns that are not one of the four roadmap columns ("Pilote(s)", "Échéance", "Partenaires"…), by header text as printed; {} when the table has none'),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(1)
+      .describe('How sure the reader is that this row was read right (1 = ruled cells, recognised header, nothing guessed); below 0.7 is worth a look'),
+    weakEvidence: z.array(WeakEvidence).default([]).describe('What this action rests on that is weaker than rules and an exact header; [] when nothing'),
     provenance: ActionProvenance,
   })
   .describe('One row of a chantier table');
@@ -85,6 +121,16 @@ export const TransversalPriority = z
   .describe('A transversal priority section');
 export type TransversalPriority = z.infer<typeof TransversalPriority>;
 
+export const UnrecognisedTable = z
+  .object({
+    page: z.number().int().positive().describe('1-based page number'),
+    bbox: BBox,
+    rows: z.array(z.array(z.string())).describe('The table as text, row by row, cell by cell (first row = its header, as printed)'),
+    reason: z.string().describe('Why it was not read as a roadmap table'),
+  })
+  .describe('A table the roadmap reader could not map to Actions / Financement / Indicateur / Commentaires');
+export type UnrecognisedTable = z.infer<typeof UnrecognisedTable>;
+
 export const Roadmap = z
   .object({
     $schema: z.string().optional().describe('URL of this JSON Schema'),
@@ -100,6 +146,10 @@ export const Roadmap = z
     prsAxes: z.array(z.string()).describe('The 12 PRS axes as listed in the document, in order'),
     axes: z.array(Axis).describe('Priority axes with their chantier tables, in document order'),
     transversalPriorities: z.array(TransversalPriority).describe('Transversal priority sections, in document order'),
+    unrecognisedTables: z
+      .array(UnrecognisedTable)
+      .default([])
+      .describe('Tables found among the roadmap pages whose header names no roadmap columns: kept as rows, never dropped (each also has a warning)'),
     warnings: z.array(Warning).describe('What the extractor could not settle; [] when nothing'),
   })
   .describe('A feuille de route territoriale or départementale');

@@ -9,7 +9,7 @@ export function cleanSpaces(s: string): string {
 export function foldTypography(s: string): string {
   return s
     .normalize('NFKC')
-    .replace(/\u00ad/g, '')
+    .replace(/[\u00ad\ue000]/g, '')
     .replace(/[’‘‛`´]/g, "'")
     .replace(/[«»“”„]/g, '"')
     .replace(/[‐‑‒–—]/g, '-')
@@ -34,6 +34,13 @@ export function comparisonKey(s: string): string {
 export const LIST_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|\d+[.)])\s+/;
 
 /**
+ * Stands, inside a word, for a hyphen met at a line end that may be a soft (layout) hyphen or a real one
+ * ("préven-/tion" or "médico-/social"). Only the whole document can tell which: `resolveLineEndHyphens`
+ * settles every one of them from the document's own vocabulary before the document leaves its reader.
+ */
+export const LINE_END_HYPHEN = '\ue000';
+
+/**
  * Joins lines wrapped by the layout into the gold text form: wrapped lines are joined with one space,
  * list items keep their own line, and a word split by a soft hyphen at a line end is rejoined.
  * A real hyphen ("médico-") at the end of a line stays and the next word follows without a space.
@@ -48,8 +55,10 @@ export function joinWrappedLines(lines: readonly string[]): string {
       out.push(line);
     } else if (/\u00ad$/.test(prev)) {
       out[out.length - 1] = prev.slice(0, -1) + line;
-    } else if (/[a-zà-ÿ]-$/i.test(prev) && /^[a-zà-ÿ]/.test(line)) {
-      out[out.length - 1] = prev + line;
+    } else if (/\p{L}[-\u2010\u2011]$/u.test(prev) && /^\p{Ll}/u.test(line)) {
+      out[out.length - 1] = prev.slice(0, -1) + LINE_END_HYPHEN + line;
+    } else if (/\p{L}[-\u2010\u2011]$/u.test(prev) && /^\p{Lu}/u.test(line)) {
+      out[out.length - 1] = `${prev.slice(0, -1)}-${line}`; // "Seine-/Maritime": a capital never follows a soft hyphen
     } else {
       out[out.length - 1] = `${prev} ${line}`;
     }

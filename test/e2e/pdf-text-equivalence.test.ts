@@ -47,7 +47,8 @@ function comparable(doc: any) {
       prsTitle: a.prsTitle,
       chantiers: a.chantiers.map((c: any) => ({
         title: c.title,
-        actions: c.actions.map(({ provenance: _p, ...rest }: any) => rest),
+        // Provenance and the evidence behind each row differ by nature between a PDF and a markdown table.
+        actions: c.actions.map(({ provenance: _p, confidence: _c, weakEvidence: _w, ...rest }: any) => rest),
       })),
     })),
   };

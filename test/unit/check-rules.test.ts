@@ -32,6 +32,12 @@ const EXPECTED: Record<string, { at: string | number; says: RegExp }[]> = {
   ],
   'empty-indicator': [{ at: 'axes[1].chantiers[0].actions[0].indicateur', says: /"Former 150 habitants aux premiers secours en santé mentale" has no indicator/ }],
   'page-other-among-tables': [{ at: 8, says: /page 8 lies between table pages/ }],
+  'low-confidence': [
+    {
+      at: 'axes[0].chantiers[0].actions[1]',
+      says: /^action "Former les aides à domicile .*" read with confidence 0\.65: column-by-gutter, row-boundary-by-gap, row-joined-across-pages$/,
+    },
+  ],
   'not-a-roadmap': [{ at: '', says: /read as "events", not as a roadmap/ }],
   'extractor-warning': [{ at: 2, says: /^signatory-role-missing: signatory "Jeanne MARTIN" has no role line$/ }],
 };

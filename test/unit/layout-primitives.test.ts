@@ -188,8 +188,13 @@ describe('cell text', () => {
   const at = (texts: string[], xs: number[], ys: number[]) => texts.map((t, i) => lineOf([item(t, xs[i]!, ys[i]!, { size: 8.5 })]));
 
   it('joins wrapped lines with a space and keeps paragraphs on their own line', () => {
-    const l = at(['Nb de réunion', 'du GT', 'Identification des freins'], [10, 10, 10], [0, 10.5, 24.5]);
-    expect(cellText(l, pitch)).toBe('Nb de réunion du GT\nIdentification des freins');
+    const l = at(['Nb de réunion du groupe de travail', 'territorial', 'Identification des freins'], [10, 10, 10], [0, 10.5, 24.5]);
+    expect(cellText(l, pitch)).toBe('Nb de réunion du groupe de travail territorial\nIdentification des freins');
+  });
+
+  it('starts a new paragraph after a line that stopped short with room for the next word, without any extra gap', () => {
+    const l = at(['Nb de réunion du GT', 'Identification des freins et des leviers de', 'la constitution de la filière'], [10, 10, 10], [0, 10.5, 21]);
+    expect(cellText(l, pitch)).toBe('Nb de réunion du GT\nIdentification des freins et des leviers de la constitution de la filière');
   });
 
   it('starts list items on their own line: after a colon, after another item, or out of a hanging indent', () => {

@@ -1,4 +1,4 @@
-import type { Action, Axis, Chantier, Roadmap, SourceInfo, Warning } from '../../model/index.js';
+import type { Action, Axis, Chantier, Roadmap, SourceInfo, Warning, WeakEvidence } from '../../model/index.js';
 import { SCHEMA_VERSION } from '../../model/index.js';
 import { PRS_NORMANDIE_AXES } from '../../reference/prs-normandie.js';
 import { comparisonKey } from '../../text/normalize.js';
@@ -17,7 +17,25 @@ export function stripSuite(title: string): string {
   return title.replace(/\s*\(\s*suite\s*\)\s*$/i, '').trim();
 }
 
-export function buildAction(cells: RowCells, at: Action['provenance']): Action {
+/** Each kind of weak evidence lowers the confidence by this much (a field counted once per reason). */
+const EVIDENCE_COST: Record<WeakEvidence['reason'], number> = {
+  'chantier-continued-by-guess': 0.1,
+  'column-by-gutter': 0.1,
+  'row-boundary-by-gap': 0.1,
+  'header-matched-fuzzily': 0.05,
+  'row-joined-across-pages': 0.15,
+  'cells-inferred-from-content': 0.3,
+};
+
+/** Confidence of a row from its weak evidence: 1 minus the cost of each distinct reason, floored at 0.05. */
+export function confidenceOf(weak: readonly WeakEvidence[]): number {
+  const reasons = new Set(weak.map((w) => w.reason));
+  let c = 1;
+  for (const r of reasons) c -= EVIDENCE_COST[r];
+  return Math.max(0.05, Math.round(c * 100) / 100);
+}
+
+export function buildAction(cells: RowCells, at: Action['provenance'], extra: Record<string, string> = {}, weak: WeakEvidence[] = []): Action {
   const fundings = parseFundings(cells.financement);
   return {
     action: cells.action,
@@ -27,6 +45,9 @@ export function buildAction(cells: RowCells, at: Action['provenance']): Action {
     fundings,
     fundingTotalEur: fundingTotal(fundings),
     indicators: parseIndicators(cells.indicateur),
+    extra,
+    confidence: confidenceOf(weak),
+    weakEvidence: weak,
     provenance: at,
   };
 }
@@ -80,7 +101,7 @@ export function foldBlocks(blocks: readonly RoadmapBlock[], axisTitles: RoadmapR
           axis.chantiers.push(chantier);
         }
       }
-      chantier.actions.push(buildAction(block.cells, block.at));
+      chantier.actions.push(buildAction(block.cells, block.at, block.extra, block.weak));
     }
   }
   return axes.filter((a) => a.number > 0 || a.chantiers.some((c) => c.actions.length));
@@ -132,6 +153,7 @@ export function assembleRoadmap(reading: RoadmapReading, source: SourceInfo): Ro
     prsAxes: front.prsAxes,
     axes,
     transversalPriorities: front.transversalPriorities,
+    unrecognisedTables: reading.unrecognisedTables ?? [],
     warnings: [...reading.warnings, ...front.warnings, ...checkAxes(axes)],
   };
 }

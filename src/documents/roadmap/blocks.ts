@@ -1,4 +1,4 @@
-import type { ActionProvenance, Provenance, Warning } from '../../model/index.js';
+import type { ActionProvenance, Provenance, UnrecognisedTable, Warning, WeakEvidence } from '../../model/index.js';
 
 /** The four cells of a roadmap table row, as printed. */
 export interface RowCells {
@@ -16,7 +16,15 @@ export interface RowCells {
 export type RoadmapBlock =
   | { type: 'axis'; number: number; title?: string; at?: Provenance }
   | { type: 'chantier'; title: string; at?: Provenance }
-  | { type: 'row'; cells: RowCells; at: ActionProvenance };
+  | {
+      type: 'row';
+      cells: RowCells;
+      at: ActionProvenance;
+      /** Cells of non-roadmap columns, by header text. */
+      extra?: Record<string, string>;
+      /** What the row rests on that is weaker than rules and an exact header. */
+      weak?: WeakEvidence[];
+    };
 
 /** A line of running text outside the tables, in reading order. */
 export interface ProseLine {
@@ -34,4 +42,5 @@ export interface RoadmapReading {
   axisTitles: Map<number, { title: string; at?: Provenance }>;
   warnings: Warning[];
   pages?: number;
+  unrecognisedTables?: UnrecognisedTable[];
 }

@@ -1,8 +1,8 @@
 import { classifyPages } from '../../layout/classify.js';
 import { type Box, minOf, toBBox } from '../../layout/geometry.js';
-import type { PageLayout } from '../../layout/page-layout.js';
+import type { LaidOutTable, PageLayout } from '../../layout/page-layout.js';
 import type { TableRow } from '../../layout/table.js';
-import type { ActionProvenance, Provenance, Warning } from '../../model/index.js';
+import type { ActionProvenance, Provenance, Warning, WeakEvidence } from '../../model/index.js';
 import { joinWrappedLines, LIST_MARKER } from '../../text/normalize.js';
 import { chantierKey } from './assemble.js';
 import type { ProseLine, RoadmapBlock, RoadmapReading, RowCells } from './blocks.js';
@@ -19,6 +19,26 @@ export function joinAcrossBreak(head: string, tail: string): string {
   const joined = joinWrappedLines([head.slice(lastLine + 1), tail.split('\n')[0]!]).replace(/\n/g, ' ');
   const rest = tail.includes('\n') ? tail.slice(tail.indexOf('\n')) : '';
   return head.slice(0, lastLine + 1) + joined + rest;
+}
+
+/** Cells of the table's other columns, by header text ("Pilote(s)" → "ARS"); a column without header is "colonne N". */
+function rowExtra(table: LaidOutTable, row: TableRow): Record<string, string> {
+  const extra: Record<string, string> = {};
+  table.columns.forEach((c, k) => {
+    if (c.name) return;
+    const label = c.label.trim() || `colonne ${k + 1}`;
+    extra[label] = row.extra.find((e) => e.label === c.label)?.text ?? '';
+  });
+  return extra;
+}
+
+/** What a row of this table rests on that is weaker than rules and an exact header. */
+function tableEvidence(table: LaidOutTable): WeakEvidence[] {
+  const weak: WeakEvidence[] = [];
+  if (table.columnSource === 'gutters') weak.push({ field: 'row', reason: 'column-by-gutter' });
+  if (!table.ruled) weak.push({ field: 'row', reason: 'row-boundary-by-gap' });
+  for (const c of table.columns) if (c.name && c.exact === false) weak.push({ field: c.name, reason: 'header-matched-fuzzily' });
+  return weak;
 }
 
 function rowCells(row: TableRow): RowCells {
@@ -114,16 +134,20 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
       continue;
     }
     if (page.axisMarker) blocks.push({ type: 'axis', number: page.axisMarker.number, at: at(page.page, page.axisMarker) });
-    const areaBottom = page.footer.length ? minOf(page.footer, (l) => l.y0) : page.height;
+    const bottomLines = page.footer.filter((l) => l.y0 >= 0.5 * page.height);
+    const areaBottom = bottomLines.length ? minOf(bottomLines, (l) => l.y0) : page.height;
 
     page.tables.forEach((table, index) => {
       const continuingPage = index === 0 && open !== undefined && open.page === page.page - 1;
       let key: string;
+      let guessedChantier = false;
+      const evidence = tableEvidence(table);
       if (table.title) {
         key = chantierKey(table.title.text);
         blocks.push({ type: 'chantier', title: table.title.text, at: at(page.page, table.title) });
       } else if (continuingPage && !table.hasBandAbove) {
         key = open!.chantierKey; // a table going on without a title: same chantier
+        guessedChantier = true;
       } else {
         key = chantierKey('');
         blocks.push({ type: 'chantier', title: '', at: at(page.page, table.header) });
@@ -135,20 +159,20 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
         if (r === 0 && sameChantier && open!.lastBlock && continuesRow(open!, row)) {
           const target = open!.lastBlock;
           for (const c of COLUMNS) target.cells[c] = joinAcrossBreak(target.cells[c], cells[c]);
+          const extra = rowExtra(table, row);
+          target.extra ??= {};
+          for (const [k, v] of Object.entries(extra)) target.extra[k] = joinAcrossBreak(target.extra[k] ?? '', v);
+          target.weak ??= [];
+          if (!target.weak.some((w) => w.reason === 'row-joined-across-pages')) target.weak.push({ field: 'row', reason: 'row-joined-across-pages' });
           // The row keeps the page and box of its start; a cell that only starts on this page points here.
           const later = rowProvenance(page.page, row).cells ?? {};
           target.at.cells ??= {};
           for (const c of COLUMNS) if (!target.at.cells[c] && later[c]) target.at.cells[c] = later[c];
           return;
         }
-        for (const extra of row.extra)
-          if (extra.text)
-            warnings.push({
-              code: 'cell-outside-columns',
-              message: `column "${extra.label}" is not a roadmap column; its text "${extra.text.slice(0, 60)}" was not read`,
-              at: at(page.page, extra.box),
-            });
-        const block: RowBlock = { type: 'row', cells, at: rowProvenance(page.page, row) };
+        const weak = [...evidence];
+        if (guessedChantier) weak.push({ field: 'chantier', reason: 'chantier-continued-by-guess' });
+        const block: RowBlock = { type: 'row', cells, at: rowProvenance(page.page, row), extra: rowExtra(table, row), weak };
         blocks.push(block);
         lastRowBlock = block;
       });

@@ -4,20 +4,45 @@ import type { RowCells } from './blocks.js';
 export type ColumnName = keyof RowCells;
 export const COLUMNS: readonly ColumnName[] = ['action', 'financement', 'indicateur', 'commentaire'];
 
+/** How a header cell was recognised: its exact word ("Actions", "Indicateur(s)"), or a variant wording. */
+export interface HeaderMatch {
+  column: ColumnName;
+  exact: boolean;
+}
+
+const EXACT: Record<string, ColumnName> = {
+  action: 'action',
+  actions: 'action',
+  financement: 'financement',
+  financements: 'financement',
+  indicateur: 'indicateur',
+  indicateurs: 'indicateur',
+  commentaire: 'commentaire',
+  commentaires: 'commentaire',
+};
+
 /**
- * Which roadmap column a header cell names: "Actions", "Financement(s)", "Indicateur(s)", "Commentaire(s)",
- * any case, accents optional. undefined for anything else.
+ * Which roadmap column a header cell names, and whether by its exact word. Variants are matched by the word
+ * that carries the meaning: "Actions à mener", "Modalités de financement", "Indicateurs de suivi",
+ * "Commentaires / Observations", "Observations"; any case, accents optional, "(s)" plurals. A cell of more
+ * than five words is running text, not a header; "Action prioritaire" is the axis tab, not a column.
  */
-export function headerColumn(cell: string): ColumnName | undefined {
-  // "Indicateur(s)" is the plural too; "Indicateurs de suivi", "Financement prévu" name their column by the first word.
+export function headerMatch(cell: string): HeaderMatch | undefined {
   const words = comparisonKey(cell.replace(/\((?:e)?s\)/gi, 's')).split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > 4) return undefined;
+  if (words.length === 0 || words.length > 5) return undefined;
+  if (words.length === 1 && EXACT[words[0]!]) return { column: EXACT[words[0]!]!, exact: true };
+  if (words.includes('prioritaire') || words.includes('prioritaires')) return undefined;
   const first = words[0]!;
-  if (/^actions?$/.test(first)) return 'action';
-  if (/^financements?$/.test(first)) return 'financement';
-  if (/^indicateurs?$/.test(first)) return 'indicateur';
-  if (/^commentaires?$/.test(first)) return 'commentaire';
+  if (/^actions?$/.test(first)) return { column: 'action', exact: false };
+  if (words.some((w) => /^financements?$/.test(w))) return { column: 'financement', exact: false };
+  if (words.some((w) => /^indicateurs?$/.test(w))) return { column: 'indicateur', exact: false };
+  if (/^(?:commentaires?|observations?|remarques?)$/.test(first)) return { column: 'commentaire', exact: false };
   return undefined;
+}
+
+/** Which roadmap column a header cell names (see headerMatch); undefined for anything else. */
+export function headerColumn(cell: string): ColumnName | undefined {
+  return headerMatch(cell)?.column;
 }
 
 /** Column order of a header row, or undefined when the cells are not a roadmap table header. */

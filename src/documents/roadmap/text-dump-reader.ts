@@ -45,7 +45,13 @@ function rowBlocks(segment: TableSegment, documentWidth: number | undefined): Ro
       if (w && cells[name]) cellsAt[name] = lines1(w.first, w.last);
     });
     const indices = row.pieces.map((p) => p.index);
-    out.push({ type: 'row', cells, at: { ...lines1(Math.min(...indices), Math.max(...indices)), cells: cellsAt } });
+    // Without positions, which line went into which cell is read from its wording only.
+    out.push({
+      type: 'row',
+      cells,
+      at: { ...lines1(Math.min(...indices), Math.max(...indices)), cells: cellsAt },
+      weak: [{ field: 'row', reason: 'cells-inferred-from-content' }],
+    });
   }
   return out;
 }
