@@ -44,12 +44,37 @@ function glyphWidths(text: string): number {
  * first word: a new paragraph even when the producer adds no space between paragraphs. Not after a hyphen
  * (a hyphenated word was cut there) nor when the cell has a single width to judge from.
  */
-function startsParagraph(previous: Line, line: Line, right: number): boolean {
+function startsParagraph(previous: Line, line: Line, right: number, justified: boolean): boolean {
   if (/[-\u2010\u2011\u00ad]$/.test(previous.text)) return false;
   if (line.x0 > previous.x0 + 0.5 * line.fontSize) return false; // indented under it: a wrapped list item
-  // A new paragraph opens with a capital, a digit or a sign, not mid-sentence.
-  if (/^\p{Ll}/u.test(line.text)) return false;
-  return wouldHaveFit(previous, line, right, 0.25);
+  // Justified text fills every line but a paragraph's last: a line stopping short ends a paragraph.
+  if (justified) return previous.x1 < right - 1.5 * previous.fontSize;
+  // A new paragraph opens with a capital, a digit or a sign; mid-sentence words need a clearer margin.
+  return wouldHaveFit(previous, line, right, /^\p{Ll}/u.test(line.text) ? 0.8 : 0.25);
+}
+
+/** What the whole column tells about its cells: where its text stops on the right, and whether it is justified. */
+export interface ColumnMeasure {
+  right: number;
+  justified: boolean;
+}
+
+/**
+ * Measures a column from all its cells' lines: its right text edge, and whether it is set justified (at least
+ * three lines that are not a cell's last end on that edge, and they are most of those lines).
+ */
+export function measureColumn(cells: readonly (readonly Line[])[]): ColumnMeasure | undefined {
+  const all = cells.flat();
+  if (!all.length) return undefined;
+  const right = maxOf(all, (l) => l.x1);
+  let inner = 0;
+  let atEdge = 0;
+  for (const lines of cells)
+    for (let i = 0; i + 1 < lines.length; i++) {
+      inner++;
+      if (Math.abs(lines[i]!.x1 - right) <= 0.6) atEdge++;
+    }
+  return { right, justified: atEdge >= 3 && atEdge >= 0.6 * inner };
 }
 
 /**
@@ -74,9 +99,9 @@ function startsItem(previous: Line, line: Line, next: Line | undefined, previous
  * paragraph (own line in the output); a line opening with a list marker starts a new item when its position says
  * so (see startsItem) and is joined as running text otherwise (a wrapped "- " is not a list).
  */
-export function cellText(lines: readonly Line[], pitch: number): string {
+export function cellText(lines: readonly Line[], pitch: number, column?: ColumnMeasure): string {
   const out: string[] = [];
-  const right = maxOf(lines, (l) => l.x1);
+  const right = Math.max(maxOf(lines, (l) => l.x1), column?.right ?? -Infinity);
   let previousIsItem = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -93,7 +118,7 @@ export function cellText(lines: readonly Line[], pitch: number): string {
     if (
       paragraphGap ||
       (marker && startsItem(previous, line, lines[i + 1], previousIsItem, right)) ||
-      (!marker && startsParagraph(previous, line, right))
+      (!marker && startsParagraph(previous, line, right, column?.justified ?? false))
     ) {
       out.push(text);
       previousIsItem = marker;

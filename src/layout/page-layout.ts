@@ -4,7 +4,7 @@ import { type Box, centerX, centerY, containsPoint, maxOf, median, minOf, overla
 import { groupLines, isUpright, type Line } from './lines.js';
 import { type Block, leavesToReadingLines, type ReadingLine, SEGMENT_GAP, xyCut } from './reading-order.js';
 import { mergeRulings } from './rulings.js';
-import { findHeaderlessTable, findHeaderRows, isTitleLine, readTable, type Table, type TableHint } from './table.js';
+import { CHANTIER_LABEL, CHANTIER_LABEL_ONLY, findHeaderlessTable, findHeaderRows, isTitleLine, readTable, stripChantierLabel, type Table, type TableHint } from './table.js';
 
 export type PageKind = 'cover' | 'editorial' | 'axes-list' | 'axis-divider' | 'table' | 'transversal' | 'other';
 
@@ -36,6 +36,8 @@ export interface PageLayout {
   tables: LaidOutTable[];
   /** Running header and footer lines (page number, document title, agency name). */
   footer: ReadingLine[];
+  /** A chantier title ending the page, whose table begins on the next page. */
+  trailingTitle?: TitleBlock;
   /** Keys (runningKey) of the lines at the top of the page, for the next pages' running-header test. */
   topLines: string[];
   /** Text beside the tables (outside their width), e.g. an "Action prioritaire #N" tab. */
@@ -84,6 +86,7 @@ export function runningKey(text: string): string {
 }
 
 const NOT_RUNNING = /^\s*(?:chantier\b|action\s+prioritaire|#\s*\d)/i;
+const OPENS_TITLE = (text: string) => CHANTIER_LABEL.test(text) || CHANTIER_LABEL_ONLY.test(text);
 
 /**
  * Running header: lines in the top tenth of the page, above all other text, that were already seen at the top
@@ -105,24 +108,26 @@ export function findRunningHeader(lines: readonly Line[], page: Pick<PageModel, 
   return out;
 }
 
-/** Joins a title's wrapped lines: consecutive lines of similar size, no wider gap than a line, not left of it. */
+/**
+ * Joins a title's wrapped lines: consecutive lines of similar style, each within a line and a half of the one
+ * above (baseline to baseline), starting at the first line's left edge or further right, or centred on it.
+ */
 function titleFrom(lines: readonly Line[], start: number): TitleBlock {
   const first = lines[start]!;
   const taken = [first];
   for (let k = start + 1; k < lines.length; k++) {
     const prev = taken[taken.length - 1]!;
     const next = lines[k]!;
-    const adjacent = next.y0 - prev.y1 <= 0.6 * prev.fontSize && next.x0 >= first.x0 - 2;
+    const size = Math.max(prev.fontSize, next.fontSize);
+    const close = next.y0 - prev.y0 <= 1.7 * size && next.y0 > prev.y0;
+    const aligned = next.x0 >= first.x0 - 2 || Math.abs(centerX(next) - centerX(first)) <= size;
     const sameStyle = Math.abs(next.fontSize - first.fontSize) <= 0.6 && next.bold === first.bold;
     // "Chantier :" alone on its line: the title is the next line whatever its style.
-    const labelOnly = taken.length === 1 && /^\s*chantier\s*:?\s*$/i.test(first.text);
-    if (!adjacent || (!sameStyle && !labelOnly)) break;
+    const labelOnly = taken.length === 1 && CHANTIER_LABEL_ONLY.test(first.text);
+    if (!close || !aligned || (!sameStyle && !labelOnly) || OPENS_TITLE(next.text)) break;
     taken.push(next);
   }
-  const text = joinWrappedLines(taken.map((l) => l.text))
-    .replace(/\n/g, ' ')
-    .replace(/^\s*chantier\s*:?\s*/i, '')
-    .trim();
+  const text = stripChantierLabel(joinWrappedLines(taken.map((l) => l.text)).replace(/\n/g, ' '));
   return { ...unionBox(taken)!, text, lines: taken };
 }
 
@@ -213,12 +218,29 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     table.hasBandAbove = zone.length > 0;
     // The "Chantier :" line nearest above the header is the table's title.
     let start = -1;
-    for (let i = 0; i < zone.length; i++) if (/^\s*chantier\s*:?/i.test(zone[i]!.text)) start = i;
+    for (let i = 0; i < zone.length; i++) if (OPENS_TITLE(zone[i]!.text)) start = i;
     if (start >= 0) {
       table.title = titleFrom(zone, start);
       for (const l of table.title.lines) titleLines.add(l);
     }
   });
+
+  // A chantier title below the page's last table (or on a page without table) whose table starts on the next
+  // page: Word's "keep with next" does not always hold. The reader gives it to the next page's first table.
+  let trailingTitle: TitleBlock | undefined;
+  {
+    const lastBottom = tables.length ? Math.max(...tables.map((t) => t.y1)) : -Infinity;
+    const below = sorted.filter((l) => l.y0 >= lastBottom - 1 && !titleLines.has(l));
+    const start = below.findIndex((l) => OPENS_TITLE(l.text) && (l.bold || l.fontSize > bodySize + 0.5));
+    if (start >= 0 && below.slice(start).every((l) => l.y0 >= below[start]!.y0)) {
+      const title = titleFrom(below, start);
+      // Only when nothing but the title follows it on the page: otherwise it heads text of this page.
+      if (below.slice(start + title.lines.length).length === 0) {
+        trailingTitle = title;
+        for (const l of title.lines) titleLines.add(l);
+      }
+    }
+  }
 
   // Side tab: free lines entirely beside the tables' width, level with them.
   const side: Line[] = [];
@@ -305,6 +327,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     kind: tables.length ? 'table' : 'other',
     tables,
     footer: footerLines.map(toReadingLine),
+    trailingTitle,
     topLines,
     side: side.map(toReadingLine),
     axisMarker,
@@ -354,5 +377,6 @@ export function compactLayout(layout: PageLayout): PageLayout {
     reading: layout.reading.map(strip),
     rotated: [],
     axisTitle: layout.axisTitle && { ...layout.axisTitle, lines: [] },
+    trailingTitle: layout.trailingTitle && { ...layout.trailingTitle, lines: [] },
   };
 }

@@ -1,7 +1,7 @@
 import { type ColumnName, type HeaderMatch, headerMatch } from '../documents/roadmap/table-header.js';
 import type { FilledRect, Ruling, TextItem } from '../sources/page-model.js';
 import { type Box, centerX, centerY, maxOf, median, mergeIntervals, overlap, unionBox } from './geometry.js';
-import { cellText, linePitch } from './cell-text.js';
+import { cellText, linePitch, measureColumn } from './cell-text.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from './lines.js';
 
 export { cellText, linePitch } from './cell-text.js';
@@ -212,9 +212,19 @@ function boundsFromGutters(header: HeaderRow, body: readonly TextItem[], size: n
   return bounds;
 }
 
+/** "Chantier :", "CHANTIER :", "Chantier n°2 :", "Chantier 2 –" opening a chantier title. */
+export const CHANTIER_LABEL = /^\s*chantier(?:\s*n\s*[°o]\s*\d+|\s+\d+)?\s*[:.–—-]\s*/i;
+/** The label alone on its line (the title follows on the next). */
+export const CHANTIER_LABEL_ONLY = /^\s*chantier(?:\s*n\s*[°o]\s*\d+|\s+\d+)?\s*[:.–—-]?\s*$/i;
+
+/** A chantier title without its label and without "(suite)": "Chantier n°2 : Soutenir les aidants" → "Soutenir les aidants". */
+export function stripChantierLabel(text: string): string {
+  return text.replace(CHANTIER_LABEL, '').replace(CHANTIER_LABEL_ONLY, '').trim();
+}
+
 /** A page-level line that closes a table above it: a "Chantier :" title set larger or bolder than cell text. */
 export function isTitleLine(line: Line, bodySize: number): boolean {
-  return /^\s*chantier\s*:/i.test(line.text) && (line.bold || line.fontSize > bodySize + 0.5);
+  return CHANTIER_LABEL.test(line.text) && (line.bold || line.fontSize > bodySize + 0.5);
 }
 
 function columnOf(bounds: readonly number[], x: number): number {
@@ -451,11 +461,12 @@ export function readTable(header: HeaderRow, context: TableContext, fixed?: Fixe
     cellLines.map((c) => c.lines),
     bodySize,
   );
+  const measures = columns.map((_, k) => measureColumn(cellLines.filter((c) => c.col === k).map((c) => c.lines)));
   const rows: TableRow[] = spans.map((s) => ({ x0: left, y0: s.y0, x1: right, y1: s.y1, cells: {}, extra: [], openBottom: s.open }));
   for (const { row, col, lines } of cellLines) {
     const box = unionBox(lines);
     if (!box) continue;
-    const text = cellText(lines, pitch);
+    const text = cellText(lines, pitch, measures[col]);
     const column = columns[col]!;
     const target = rows[row]!;
     if (column.name) target.cells[column.name] = { text, box, lines };

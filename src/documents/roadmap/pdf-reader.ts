@@ -4,6 +4,7 @@ import type { LaidOutTable, PageLayout } from '../../layout/page-layout.js';
 import type { TableRow } from '../../layout/table.js';
 import type { ActionProvenance, Provenance, Warning, WeakEvidence } from '../../model/index.js';
 import { joinWrappedLines, LIST_MARKER } from '../../text/normalize.js';
+import { CHANTIER_LABEL, stripChantierLabel } from '../../layout/table.js';
 import { chantierKey } from './assemble.js';
 import type { ProseLine, RoadmapBlock, RoadmapReading, RowCells } from './blocks.js';
 import { COLUMNS } from './table-header.js';
@@ -22,10 +23,10 @@ export function joinAcrossBreak(head: string, tail: string): string {
 }
 
 /** Cells of the table's other columns, by header text ("Pilote(s)" → "ARS"); a column without header is "colonne N". */
-function rowExtra(table: LaidOutTable, row: TableRow): Record<string, string> {
+function rowExtra(table: LaidOutTable, row: TableRow, skip: ReadonlySet<string> = new Set()): Record<string, string> {
   const extra: Record<string, string> = {};
   table.columns.forEach((c, k) => {
-    if (c.name) return;
+    if (c.name || skip.has(c.label)) return;
     const label = c.label.trim() || `colonne ${k + 1}`;
     extra[label] = row.extra.find((e) => e.label === c.label)?.text ?? '';
   });
@@ -39,6 +40,28 @@ function tableEvidence(table: LaidOutTable): WeakEvidence[] {
   if (!table.ruled) weak.push({ field: 'row', reason: 'row-boundary-by-gap' });
   for (const c of table.columns) if (c.name && c.exact === false) weak.push({ field: c.name, reason: 'header-matched-fuzzily' });
   return weak;
+}
+
+/** Every non-empty cell of a row, roadmap and other columns alike. */
+function filledCells(row: TableRow): string[] {
+  return [...Object.values(row.cells).map((c) => c!.text), ...row.extra.map((e) => e.text)].filter((t) => t.trim() !== '');
+}
+
+/** A full-width row inside the table that names the chantier ("Chantier : …" as a merged first row). */
+function chantierRowTitle(row: TableRow): string | undefined {
+  const filled = filledCells(row);
+  return filled.length === 1 && CHANTIER_LABEL.test(filled[0]!) ? stripChantierLabel(filled[0]!.replace(/\n/g, ' ')) : undefined;
+}
+
+/** Other columns that hold only chantier titles (a merged cell beside the chantier's rows): labels of those columns. */
+function chantierColumns(table: LaidOutTable): Set<string> {
+  const labels = new Set<string>();
+  for (const c of table.columns) {
+    if (c.name) continue;
+    const values = table.rows.map((r) => r.extra.find((e) => e.label === c.label)?.text ?? '').filter((t) => t.trim());
+    if (values.length && values.every((v) => CHANTIER_LABEL.test(v))) labels.add(c.label);
+  }
+  return labels;
 }
 
 function rowCells(row: TableRow): RowCells {
@@ -73,6 +96,8 @@ interface OpenTable {
   lastBlock: RowBlock | undefined;
   /** Bottom of the usable area of the page the table was on (footer top or page bottom). */
   areaBottom: number;
+  /** The table's last row is the lowest text of its page (running footer aside). */
+  lowest: boolean;
   bodySize: number;
 }
 
@@ -84,10 +109,12 @@ interface OpenTable {
  */
 export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   if (!previous.lastRow) return false;
-  if (previous.ruled) return previous.lastRow.openBottom;
+  if (previous.ruled && previous.lastRow.openBottom) return true;
+  // Many producers close a row cut by the page with a rule all the same: then, as without rules, the row must
+  // have ended its page and the new part must not read as a row of its own.
   const action = first.cells.action?.text ?? '';
-  const reachedBottom = previous.lastRow.y1 >= previous.areaBottom - 4 * previous.bodySize;
-  return reachedBottom && (action === '' || /^[a-zà-ÿ]/.test(action));
+  const reachedBottom = previous.lowest || previous.lastRow.y1 >= previous.areaBottom - 4 * previous.bodySize;
+  return reachedBottom && (action === '' || /^[\p{Ll}\d,;:.)»]/u.test(action));
 }
 
 /**
@@ -111,7 +138,11 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
 
   let open: OpenTable | undefined;
   let lastRowBlock: RowBlock | undefined;
+  /** A chantier title that ended the previous page: it heads this page's first table. */
+  let pendingTitle: { text: string; at: Provenance } | undefined;
   for (const page of pages) {
+    const carried = pendingTitle;
+    pendingTitle = page.trailingTitle && { text: page.trailingTitle.text, at: at(page.page, page.trailingTitle) };
     for (const l of page.footer) footers.push({ text: l.text, at: at(page.page, l), size: l.fontSize, bold: l.bold });
     for (const l of page.prose) prose.push({ text: l.text, at: at(page.page, l), size: l.fontSize, bold: l.bold });
     for (const item of page.unassigned)
@@ -131,20 +162,32 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
     if (!page.tables.length) {
       // Prose between tables ends any table run; empty pages (blank separators) do not.
       if (page.prose.length) open = undefined;
+      if (carried && !pendingTitle) pendingTitle = carried;
       continue;
     }
     if (page.axisMarker) blocks.push({ type: 'axis', number: page.axisMarker.number, at: at(page.page, page.axisMarker) });
     const bottomLines = page.footer.filter((l) => l.y0 >= 0.5 * page.height);
     const areaBottom = bottomLines.length ? minOf(bottomLines, (l) => l.y0) : page.height;
 
+    const contentBottom = Math.max(
+      ...page.prose.map((l) => l.y1),
+      ...page.side.map((l) => l.y1),
+      ...page.tables.map((t) => t.y1),
+    );
     page.tables.forEach((table, index) => {
       const continuingPage = index === 0 && open !== undefined && open.page === page.page - 1;
       let key: string;
       let guessedChantier = false;
       const evidence = tableEvidence(table);
-      if (table.title) {
-        key = chantierKey(table.title.text);
-        blocks.push({ type: 'chantier', title: table.title.text, at: at(page.page, table.title) });
+      const title = table.title ? { text: table.title.text, at: at(page.page, table.title) } : index === 0 ? carried : undefined;
+      const inTable = table.rows[0] && chantierRowTitle(table.rows[0]);
+      if (index === 0 && carried && table.title)
+        blocks.push({ type: 'chantier', title: carried.text, at: carried.at }); // a title whose table never came
+      if (title) {
+        key = chantierKey(title.text);
+        blocks.push({ type: 'chantier', title: title.text, at: title.at });
+      } else if (inTable !== undefined) {
+        key = chantierKey(inTable); // the first row names the chantier: read below
       } else if (continuingPage && !table.hasBandAbove) {
         key = open!.chantierKey; // a table going on without a title: same chantier
         guessedChantier = true;
@@ -153,13 +196,29 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
         blocks.push({ type: 'chantier', title: '', at: at(page.page, table.header) });
       }
       const sameChantier = continuingPage && key === open!.chantierKey;
+      const besideColumns = chantierColumns(table);
 
       table.rows.forEach((row, r) => {
         const cells = rowCells(row);
+        const rowTitle = chantierRowTitle(row);
+        if (rowTitle !== undefined) {
+          // "Chantier : …" as a merged row inside the table; the same title again on a new page goes on.
+          if (!(r === 0 && sameChantier)) blocks.push({ type: 'chantier', title: rowTitle, at: rowProvenance(page.page, row) });
+          key = chantierKey(rowTitle);
+          guessedChantier = false;
+          return;
+        }
+        for (const label of besideColumns) {
+          const text = row.extra.find((e) => e.label === label)?.text ?? '';
+          if (!text.trim() || (r === 0 && sameChantier && chantierKey(stripChantierLabel(text)) === key)) continue;
+          blocks.push({ type: 'chantier', title: stripChantierLabel(text.replace(/\n/g, ' ')), at: rowProvenance(page.page, row) });
+          key = chantierKey(stripChantierLabel(text));
+          guessedChantier = false;
+        }
         if (r === 0 && sameChantier && open!.lastBlock && continuesRow(open!, row)) {
           const target = open!.lastBlock;
           for (const c of COLUMNS) target.cells[c] = joinAcrossBreak(target.cells[c], cells[c]);
-          const extra = rowExtra(table, row);
+          const extra = rowExtra(table, row, besideColumns);
           target.extra ??= {};
           for (const [k, v] of Object.entries(extra)) target.extra[k] = joinAcrossBreak(target.extra[k] ?? '', v);
           target.weak ??= [];
@@ -172,7 +231,8 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
         }
         const weak = [...evidence];
         if (guessedChantier) weak.push({ field: 'chantier', reason: 'chantier-continued-by-guess' });
-        const block: RowBlock = { type: 'row', cells, at: rowProvenance(page.page, row), extra: rowExtra(table, row), weak };
+        if (filledCells(row).length === 0) return; // an empty row is spacing, not an action
+        const block: RowBlock = { type: 'row', cells, at: rowProvenance(page.page, row), extra: rowExtra(table, row, besideColumns), weak };
         blocks.push(block);
         lastRowBlock = block;
       });
@@ -184,6 +244,7 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
         lastRow,
         lastBlock: lastRow ? lastRowBlock : undefined,
         areaBottom,
+        lowest: lastRow !== undefined && index === page.tables.length - 1 && lastRow.y1 >= contentBottom - 1,
         bodySize: page.bodySize,
       };
     });

@@ -1,0 +1,49 @@
+/** The generic table layer: every table of a page, whichever way it is drawn. Pure functions. */
+import type { PageModel } from '../../sources/page-model.js';
+import type { Box } from '../geometry.js';
+import { pageContext } from './context.js';
+import { hybridFinder } from './hybrid.js';
+import { judge } from './quality.js';
+import { ruledFinder } from './ruled.js';
+import { streamFinder } from './stream.js';
+import type { PageContext, PageTable, TableFinder } from './types.js';
+
+/** The finders, surest first: each later one reads only text no earlier table took. */
+export const FINDERS: readonly TableFinder[] = [ruledFinder, hybridFinder, streamFinder];
+
+function area(b: Box): number {
+  return Math.max(0, b.x1 - b.x0) * Math.max(0, b.y1 - b.y0);
+}
+
+function overlapShare(a: Box, b: Box): number {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  if (w <= 0 || h <= 0) return 0;
+  return (w * h) / Math.max(1e-6, Math.min(area(a), area(b)));
+}
+
+/** Candidates judged; the surest kept, then others where they do not overlap a kept one. */
+export function selectTables(candidates: readonly PageTable[], taken: readonly Box[] = []): PageTable[] {
+  const judged = candidates
+    .map((t) => ({ t, v: judge(t) }))
+    .filter((x) => !x.v.rejected)
+    .sort((a, b) => b.v.confidence - a.v.confidence);
+  const kept: PageTable[] = [];
+  for (const { t, v } of judged) {
+    if ([...taken, ...kept.map((k) => k.box)].some((b) => overlapShare(b, t.box) > 0.2)) continue;
+    t.quality.confidence = Math.round(v.confidence * 100) / 100;
+    kept.push(t);
+  }
+  return kept;
+}
+
+/** Every table on a page, top to bottom. */
+export function findPageTables(page: PageModel, context: PageContext = pageContext(page)): PageTable[] {
+  const kept: PageTable[] = [];
+  for (const finder of FINDERS) kept.push(...selectTables(finder.find(context, kept.map((t) => t.box)), kept.map((t) => t.box)));
+  return kept.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+}
+
+export { tableRows } from './grid.js';
+export { pageContext } from './context.js';
+export type * from './types.js';

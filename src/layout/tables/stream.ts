@@ -1,0 +1,80 @@
+/**
+ * Tables without rules (stream): runs of printed lines cut into several segments by wide gaps, whose gaps
+ * line up into gutters. A block starts at a line with several segments and goes on while lines follow at
+ * about the line pitch; lone segments inside it are wrapped cells or label rows, at its ends they are
+ * captions and notes (left out).
+ */
+import type { TextItem } from '../../sources/page-model.js';
+import { type Box, containsPoint } from '../geometry.js';
+import { columnGutters } from './text-grid.js';
+import { readTextTable } from './text-table.js';
+import type { PageContext, PageTable, Segment, TableFinder } from './types.js';
+
+/** Consecutive bands further apart than this many line pitches are not one table. */
+const MAX_ROW_GAP = 2.6;
+
+const centreIn = (boxes: readonly Box[], s: Box) => boxes.some((b) => containsPoint(b, (s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2, 1));
+
+/** Blocks of bands that may hold a table: several-segment bands close to one another. */
+export function candidateBlocks(bands: readonly Segment[][], pitch: number, fontSize: number): Segment[][][] {
+  const blocks: Segment[][][] = [];
+  let current: Segment[][] = [];
+  let singles = 0;
+  const close = () => {
+    // Lone segments at the end are notes or the text after the table.
+    while (current.length && current[current.length - 1]!.length < 2) current.pop();
+    if (current.filter((b) => b.length >= 2).length >= 2) blocks.push(current);
+    current = [];
+    singles = 0;
+  };
+  for (const band of bands) {
+    const last = current[current.length - 1];
+    const gap = last ? band[0]!.y0 - last[0]!.y1 : 0;
+    if (last && gap > MAX_ROW_GAP * pitch) close();
+    if (band.length >= 2) {
+      current.push(band);
+      singles = 0;
+      continue;
+    }
+    if (!current.length) continue;
+    // A lone segment as wide as running text, or a third one in a row, ends the block.
+    const seg = band[0]!;
+    const blockLeft = Math.min(...current.flatMap((b) => b.map((s) => s.x0)));
+    const blockRight = Math.max(...current.flatMap((b) => b.map((s) => s.x1)));
+    const outside = seg.x0 < blockLeft - 2 * fontSize || seg.x1 > blockRight + 2 * fontSize;
+    if (outside || ++singles > 2) {
+      close();
+      continue;
+    }
+    current.push(band);
+  }
+  close();
+  return blocks;
+}
+
+/**
+ * Text laid out over drawn lines that no ruled table was read from: a chart (gridlines, axes) or a diagram.
+ * A whitespace table has no column rule inside it, and at most the rules of its header and ends across it.
+ */
+export function drawnOver(context: PageContext, box: Box): boolean {
+  const inner = (x: number, a: number, b: number) => x > a + 2 * context.tolerance && x < b - 2 * context.tolerance;
+  const vertical = context.vertical.some((v) => inner(v.at, box.x0, box.x1) && Math.min(v.to, box.y1) - Math.max(v.from, box.y0) > 2 * context.pitch);
+  if (vertical) return true;
+  const partial = context.horizontal.filter((h) => inner(h.at, box.y0, box.y1) && h.to - h.from > 2 * context.fontSize && Math.min(h.to, box.x1) - Math.max(h.from, box.x0) < 0.8 * (box.x1 - box.x0));
+  return partial.length >= 2;
+}
+
+export const streamFinder: TableFinder = {
+  flavor: 'stream',
+  find(context: PageContext, taken: readonly Box[] = []): PageTable[] {
+    const bands = context.bands.map((b) => b.filter((s) => !centreIn(taken, s))).filter((b) => b.length > 0);
+    const tables: PageTable[] = [];
+    for (const block of candidateBlocks(bands, context.pitch, context.fontSize)) {
+      if (!columnGutters(block, 0.5 * context.fontSize).length) continue;
+      const items: TextItem[] = block.flatMap((b) => b.flatMap((s) => s.items));
+      const table = readTextTable(context, items, { flavor: 'stream', guesses: ['region, columns and rows from whitespace'] });
+      if (table && !drawnOver(context, table.box)) tables.push(table);
+    }
+    return tables;
+  },
+};

@@ -1,0 +1,256 @@
+/**
+ * Table structure from the text itself: column gutters (vertical whitespace running through the rows) and
+ * rows (printed lines grouped, wrapped lines kept with the row they belong to). Used wherever rules are
+ * missing: a whole table without rules, or the gaps of a partly ruled one.
+ */
+import type { TextItem } from '../../sources/page-model.js';
+import { type Box, median } from '../geometry.js';
+import { groupRows, lineOf } from '../lines.js';
+import { intervalOf } from './grid.js';
+import type { Segment } from './types.js';
+
+/**
+ * Items in printed lines (bands), each cut into segments at gaps wider than `gapFactor` font sizes and at the
+ * given x positions (rules between cells).
+ */
+export function regionBands(items: readonly TextItem[], gapFactor: number, cuts: readonly number[] = []): Segment[][] {
+  const bands: Segment[][] = [];
+  for (const row of groupRows(items)) {
+    const band = bands.length;
+    const parts: TextItem[][] = [];
+    let current: TextItem[] = [];
+    let right = -Infinity;
+    for (const item of row) {
+      const prev = current[current.length - 1];
+      if (prev) {
+        const gap = item.x0 - right;
+        const wide = gap > gapFactor * Math.max(item.fontSize, prev.fontSize);
+        const cut = cuts.some((x) => x > right - 0.5 && x < item.x0 + 0.5 && x <= (item.x0 + item.x1) / 2);
+        if (wide || cut) {
+          parts.push(current);
+          current = [];
+          right = -Infinity;
+        }
+      }
+      current.push(item);
+      right = Math.max(right, item.x1);
+    }
+    if (current.length) parts.push(current);
+    const segments = parts.map((p) => ({ ...lineOf(p), band })).filter((s) => s.text.length > 0);
+    if (segments.length) bands.push(segments);
+  }
+  return bands;
+}
+
+/** An x interval no (or hardly any) row of text crosses. */
+export interface Gutter {
+  x0: number;
+  x1: number;
+  /** Where the column edge is put: the middle of the part crossed by the fewest rows. */
+  at: number;
+  /** Rows (with several segments) crossing it. */
+  crossings: number;
+}
+
+/**
+ * Vertical whitespace between columns. Only bands cut into several segments take part (a lone segment is a
+ * title, a wrapped line or a spanning cell, and says nothing about columns); a gutter may be crossed by a few
+ * of them (header cells spanning several columns): up to one in five, rounded down. Gutters must be at least
+ * `minWidth` wide and have text on both sides.
+ */
+export function columnGutters(bands: readonly Segment[][], minWidth: number): Gutter[] {
+  const multi = bands.filter((b) => b.length >= 2);
+  if (multi.length < 2) return [];
+  const allowed = Math.floor(multi.length / 5);
+  const events: [number, number][] = [];
+  let left = Infinity;
+  let right = -Infinity;
+  for (const band of multi)
+    for (const s of band) {
+      events.push([s.x0, 1], [s.x1, -1]);
+      left = Math.min(left, s.x0);
+      right = Math.max(right, s.x1);
+    }
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // Walk the coverage profile: runs where at most `allowed` bands cover x.
+  const gutters: Gutter[] = [];
+  let count = 0;
+  let runStart: number | undefined;
+  let best: { from: number; to: number; count: number } | undefined;
+  let pieceStart = left;
+  for (let i = 0; i < events.length; i++) {
+    const [x, delta] = events[i]!;
+    // The piece [pieceStart, x] had `count` coverage.
+    if (x > pieceStart && count <= allowed && pieceStart >= left) {
+      runStart ??= pieceStart;
+      if (!best || count < best.count || (count === best.count && x - pieceStart > best.to - best.from)) best = { from: pieceStart, to: x, count };
+    }
+    count += delta;
+    if (count > allowed && runStart !== undefined) {
+      if (x - runStart >= minWidth && runStart > left && best) gutters.push({ x0: runStart, x1: x, at: (best.from + best.to) / 2, crossings: best.count });
+      runStart = undefined;
+      best = undefined;
+    }
+    pieceStart = x;
+  }
+  return gutters.filter((g) => g.x1 < right);
+}
+
+/** A printed line of a region with the columns its items fall in. */
+export interface TextLine extends Box {
+  items: TextItem[];
+  columns: Set<number>;
+  fontSize: number;
+  bold: boolean;
+}
+
+/** Lines whose boxes overlap vertically (values centred beside a wrapped cell) form one strip. */
+export interface Strip extends Box {
+  lines: TextLine[];
+  columns: Set<number>;
+}
+
+/** The printed lines of `items`, with their columns (by item centre in `xs`), top to bottom. */
+export function textLines(items: readonly TextItem[], xs: readonly number[]): TextLine[] {
+  return groupRows(items).map((row) => {
+    const line = lineOf(row);
+    const columns = new Set<number>();
+    for (const i of row) {
+      const c = intervalOf(xs, (i.x0 + i.x1) / 2);
+      if (c >= 0) columns.add(c);
+    }
+    return { x0: line.x0, y0: line.y0, x1: line.x1, y1: line.y1, items: row, columns, fontSize: line.fontSize, bold: line.bold };
+  });
+}
+
+/**
+ * Lines grouped into strips: a new strip starts where a full-width horizontal gap separates the line from
+ * everything above (boxes of consecutive lines may touch by a fraction of the type size: ascenders and
+ * descenders).
+ */
+export function stripsOf(lines: readonly TextLine[]): Strip[] {
+  const sorted = [...lines].sort((a, b) => a.y0 - b.y0);
+  const strips: Strip[] = [];
+  for (const line of sorted) {
+    const last = strips[strips.length - 1];
+    const slack = 0.3 * line.fontSize;
+    if (last && line.y0 < last.y1 - slack) {
+      last.lines.push(line);
+      last.y1 = Math.max(last.y1, line.y1);
+      last.x0 = Math.min(last.x0, line.x0);
+      last.x1 = Math.max(last.x1, line.x1);
+      for (const c of line.columns) last.columns.add(c);
+    } else strips.push({ x0: line.x0, y0: line.y0, x1: line.x1, y1: line.y1, lines: [line], columns: new Set(line.columns) });
+  }
+  return strips;
+}
+
+/** The leftmost column holding text in at least half of the strips: the column that names each row. */
+export function keyColumn(strips: readonly Strip[], columns: number): number {
+  for (let c = 0; c < columns; c++) {
+    const n = strips.filter((s) => s.columns.has(c)).length;
+    if (n * 2 >= strips.length) return c;
+  }
+  return 0;
+}
+
+export interface RowOptions {
+  /** Column edges of the grid the strips were measured in. */
+  xs: readonly number[];
+  /**
+   * Lenient: only strips with text in the key column and another column open rows (inside a band between
+   * two rules, where one row of wrapped cells is the normal case).
+   */
+  withinRuledBand?: boolean;
+  /** The key column, when known from a larger part of the table than these strips. */
+  key?: number;
+}
+
+/** Digits and the signs around them: a cell that never wraps onto a second line. */
+const NUMERIC = /^[\s\d.,%€$£¥+\-−–()*:/]+$/;
+
+/** The part of a strip in one column: its first line there, its last line there. */
+interface Piece {
+  first: TextItem[];
+  last: TextItem[];
+}
+
+function piecesOf(strip: Strip, xs: readonly number[]): Map<number, Piece> {
+  const out = new Map<number, Piece>();
+  for (const line of strip.lines) {
+    const byColumn = new Map<number, TextItem[]>();
+    for (const i of line.items) {
+      const c = intervalOf(xs, (i.x0 + i.x1) / 2);
+      if (c < 0) continue;
+      const list = byColumn.get(c);
+      if (list) list.push(i);
+      else byColumn.set(c, [i]);
+    }
+    for (const [c, items] of byColumn) {
+      const p = out.get(c);
+      if (p) p.last = items;
+      else out.set(c, { first: items, last: items });
+    }
+  }
+  return out;
+}
+
+const textOf = (items: readonly TextItem[]) => items.map((i) => i.text).join(' ').trim();
+
+/** Width of the first word of a run of items, glyphs taken as equally wide. */
+function firstWordWidth(items: readonly TextItem[]): number {
+  const item = items[0]!;
+  const word = /^\S+/.exec(item.text.trimStart())?.[0] ?? item.text;
+  return ((item.x1 - item.x0) * word.length) / Math.max(1, item.text.length);
+}
+
+/**
+ * Did the line above (`above`, the last line of a cell) end because the column was full, so that `below`
+ * goes on with the same cell? Yes when the first word of `below` would not have fitted after it within the
+ * column's text width (`right`: the rightmost text of the column). A number never wraps.
+ */
+export function wrapsInto(above: readonly TextItem[], below: readonly TextItem[], right: number): boolean {
+  if (NUMERIC.test(textOf(above))) return false;
+  const last = above[above.length - 1]!;
+  const end = Math.max(...above.map((i) => i.x1));
+  const space = 0.3 * last.fontSize;
+  return end + space + firstWordWidth(below) > right + 0.5;
+}
+
+/**
+ * Which strips open a row. A strip goes on with the row above when every cell it has text in goes on from the
+ * cell above: the line above was full (the first word below would not have fitted: see wrapsInto). Otherwise it
+ * opens a row: text in a column empty above, a short line above, a number above (numbers do not wrap). Inside
+ * a band between two rules (`withinRuledBand`), a row is one of the normal case, and only strips with text in
+ * both the key column and the band's first column, and another column, open rows.
+ */
+export function rowStarts(strips: readonly Strip[], options: RowOptions): boolean[] {
+  if (!strips.length) return [];
+  const { xs } = options;
+  const columns = xs.length - 1;
+  const key = options.key ?? keyColumn(strips, columns);
+  if (options.withinRuledBand) {
+    const first = Math.min(...strips.flatMap((s) => [...s.columns]));
+    const opens = strips.map((s) => s.columns.has(key) && s.columns.has(first) && s.columns.size >= 2);
+    const count = opens.filter(Boolean).length;
+    return strips.map((_, i) => i === 0 || (count >= 2 && opens[i]!));
+  }
+  const right = new Array<number>(columns).fill(-Infinity);
+  const pieces = strips.map((s) => piecesOf(s, xs));
+  for (const map of pieces) for (const [c, p] of map) for (const i of [...p.first, ...p.last]) right[c] = Math.max(right[c]!, i.x1);
+  const starts: boolean[] = [true];
+  for (let k = 1; k < strips.length; k++) {
+    const above = pieces[k - 1]!;
+    const below = pieces[k]!;
+    let continues = below.size > 0;
+    for (const [c, piece] of below) {
+      const cell = above.get(c);
+      if (!cell || !wrapsInto(cell.last, piece.first, right[c]!)) {
+        continues = false;
+        break;
+      }
+    }
+    starts.push(!continues);
+  }
+  return starts;
+}
