@@ -84,7 +84,8 @@ export function measureColumn(cells: readonly (readonly Line[])[]): ColumnMeasur
  * room left for it, or is itself followed by an indented continuation.
  */
 function startsItem(previous: Line, line: Line, next: Line | undefined, previousIsItem: boolean, right: number): boolean {
-  if (line.x0 > previous.x0 + 1) return false;
+  // Indented under running text: a list whose markers the producer places (Word, CSS, LaTeX lists).
+  if (line.x0 > previous.x0 + 1) return !previousIsItem || line.x0 < previous.x0 + 0.5 * line.fontSize;
   if (previous.x0 > line.x0 + 1) return true;
   return (
     previousIsItem ||

@@ -60,6 +60,7 @@ export interface PageLayout {
 }
 
 const AXIS_MARKER = /action\s+prioritaire\s*(?:n\s*°\s*|#)?\s*(\d{1,2})\b/i;
+const AXIS_HEADING = /^\s*action\s+prioritaire\s*(?:n\s*°\s*|#)?\s*(\d{1,2})\s*[:–—.-]\s*(\S.*)$/i;
 const HASH_NUMBER = /(?:^|\s)#\s*(\d{1,2})\b/;
 const MARKER_PIECE = /^(?:action(?:\s+prioritaire)?|prioritaire|#\s*\d{1,2}|action\s+prioritaire\s*(?:n\s*°\s*|#)?\s*\d{1,2})$/i;
 
@@ -185,7 +186,12 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     const header = headers[k]!;
     const next = headers[k + 1];
     let limit = Math.min(footerTop, next ? next.y0 : page.height);
-    const stopper = titleCandidates.find((l) => l.y0 > header.y1 && l.y0 < limit);
+    // A chantier title below the header ends the table when the next table's header follows it, or when
+    // nothing follows it on the page (its table starts on the next page); otherwise it is a row inside
+    // the table that names the chantier of the rows below it.
+    const stopper = titleCandidates.find(
+      (l) => l.y0 > header.y1 && l.y0 < limit && (next !== undefined || !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < footerTop && !titleCandidates.includes(o))),
+    );
     if (stopper) limit = stopper.y0;
     const table = readTable(header, { items: contentItems, horizontal, vertical, rects: page.rects, limit });
     tables.push({ ...table, hasBandAbove: false });
@@ -220,7 +226,8 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     let start = -1;
     for (let i = 0; i < zone.length; i++) if (OPENS_TITLE(zone[i]!.text)) start = i;
     if (start >= 0) {
-      table.title = titleFrom(zone, start);
+      // The title may wrap beyond the table's width (a band wider than a narrow table): follow it in all lines.
+      table.title = titleFrom(sorted, sorted.indexOf(zone[start]!));
       for (const l of table.title.lines) titleLines.add(l);
     }
   });
@@ -297,6 +304,19 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     if (b.y0 < a.y0 - 1 || b.y0 - a.y1 > 0.5 * Math.max(a.fontSize, b.fontSize, 1)) b.paragraphBreak = true;
   }
 
+  // An axis heading "Action prioritaire #N : <title>" over the axis's first table (documents without
+  // divider pages): it gives both the number and the title.
+  let headingAxis: { number: number; title: TitleBlock } | undefined;
+  {
+    const ordered = contentLines.filter((l) => isFree(l) && !footerSet.has(l)).sort((a, b) => a.y0 - b.y0);
+    const start = ordered.findIndex((l) => AXIS_HEADING.test(l.text));
+    if (start >= 0) {
+      const block = titleFrom(ordered, start);
+      const m = AXIS_HEADING.exec(joinWrappedLines(block.lines.map((l) => l.text)).replace(/\n/g, ' '))!;
+      headingAxis = { number: Number(m[1]), title: { ...block, text: m[2]!.trim() } };
+    }
+  }
+
   // Axis marker: the side tab on table pages; anywhere on a page without tables (divider pages).
   let axisMarker: AxisMarker | undefined;
   const sideText = side.sort((a, b) => a.y0 - b.y0).map((l) => l.text).join(' ');
@@ -313,7 +333,12 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
 
   let axisTitle: TitleBlock | undefined;
   let bodyProse = prose;
-  if (axisMarker?.source === 'page' && !tables.length) {
+  if (headingAxis && (!axisMarker || axisMarker.number === headingAxis.number)) {
+    axisMarker ??= { ...boxOf(headingAxis.title), number: headingAxis.number, source: tables.length ? 'side' : 'page' };
+    axisTitle = headingAxis.title;
+    const titleParts = new Set(axisTitle.lines);
+    bodyProse = prose.filter((l) => !l.parts.some((p) => titleParts.has(p)));
+  } else if (axisMarker?.source === 'page' && !tables.length) {
     axisTitle = dividerTitle(contentLines);
     // The marker and the title are read into the axis; like a chantier title, they are not running text.
     const titleParts = new Set(axisTitle?.lines);

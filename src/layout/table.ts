@@ -1,6 +1,7 @@
 import { type ColumnName, type HeaderMatch, headerMatch } from '../documents/roadmap/table-header.js';
 import type { FilledRect, Ruling, TextItem } from '../sources/page-model.js';
 import { type Box, centerX, centerY, maxOf, median, mergeIntervals, overlap, unionBox } from './geometry.js';
+import { joinWrappedLines } from '../text/normalize.js';
 import { cellText, linePitch, measureColumn } from './cell-text.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from './lines.js';
 
@@ -311,6 +312,28 @@ export function findHeaderlessTable(
 }
 
 /**
+ * A header cell that wraps ("MODALITÉS DE / FINANCEMENT", "Indicateurs de / suivi") is read whole: each column's
+ * label becomes all the header band's text inside it, and a column that did not name a roadmap column on its
+ * first line may name one now (a roadmap column is never named twice).
+ */
+function relabelWrappedHeaders(columns: Column[], bandItems: readonly TextItem[]): void {
+  const named = new Set(columns.map((c) => c.name).filter(Boolean));
+  for (const column of columns) {
+    const inside = bandItems.filter((i) => centerX(i) >= column.x0 && centerX(i) < column.x1);
+    if (!inside.length) continue;
+    const text = joinWrappedLines(groupRows(inside).map((row) => lineOf(row).text)).replace(/\n/g, ' ');
+    if (text === column.label) continue;
+    const match = headerMatch(text);
+    if (!column.name && match && !named.has(match.column)) {
+      column.name = match.column;
+      column.exact = match.exact;
+      named.add(match.column);
+    }
+    if (column.name || !match) column.label = text;
+  }
+}
+
+/**
  * Reads the table under a header row: columns (rules, shading, or gutters), rows (horizontal rules, or
  * vertical gaps in the text with the first column opening each row), cells. Items are only taken, never
  * moved: the caller reports those left over.
@@ -373,6 +396,7 @@ export function readTable(header: HeaderRow, context: TableContext, fixed?: Fixe
     for (const i of context.items)
       if (!headerItems.has(i) && centerY(i) > header.y1 && centerY(i) < headerBottom && i.x0 >= left - 2 && i.x0 < right) headerBandItems.push(i);
   const inHeaderBand = new Set(headerBandItems);
+  if (!fixed && headerBandItems.length) relabelWrappedHeaders(columns, [...header.items, ...headerBandItems]);
   const body = candidatesBelow(left, right).filter((i) => !inHeaderBand.has(i));
   const used = new Set<TextItem>(header.items);
   for (const i of headerBandItems) if (i.x0 >= left - 2 && i.x0 < right) used.add(i);

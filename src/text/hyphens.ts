@@ -4,7 +4,11 @@ import { LINE_END_HYPHEN } from './normalize.js';
 function* stringsOf(value: unknown): Generator<string> {
   if (typeof value === 'string') yield value;
   else if (Array.isArray(value)) for (const v of value) yield* stringsOf(v);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) yield* stringsOf(v);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      yield k;
+      yield* stringsOf(v);
+    }
 }
 
 function mapStrings<T>(value: T, f: (s: string) => string): T {
@@ -12,7 +16,7 @@ function mapStrings<T>(value: T, f: (s: string) => string): T {
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, f);
+    for (const [k, v] of Object.entries(value)) out[f(k)] = mapStrings(v, f); // keys too: extra columns are keyed by header text
     return out as T;
   }
   return value;

@@ -57,6 +57,9 @@ export function joinWrappedLines(lines: readonly string[]): string {
       out[out.length - 1] = prev.slice(0, -1) + line;
     } else if (/\p{L}[-\u2010\u2011]$/u.test(prev) && /^\p{Ll}/u.test(line)) {
       out[out.length - 1] = prev.slice(0, -1) + LINE_END_HYPHEN + line;
+    } else if (/\p{Ll} [\u2010\u2011]$/u.test(prev) && /^\p{Ll}/u.test(line)) {
+      // A hyphenation hyphen some producers draw apart from its word ("anes ‐" / "thésie").
+      out[out.length - 1] = prev.slice(0, -2) + LINE_END_HYPHEN + line;
     } else if (/\p{L}[-\u2010\u2011]$/u.test(prev) && /^\p{Lu}/u.test(line)) {
       out[out.length - 1] = `${prev.slice(0, -1)}-${line}`; // "Seine-/Maritime": a capital never follows a soft hyphen
     } else {

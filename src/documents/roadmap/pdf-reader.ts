@@ -166,6 +166,8 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
       continue;
     }
     if (page.axisMarker) blocks.push({ type: 'axis', number: page.axisMarker.number, at: at(page.page, page.axisMarker) });
+    if (page.axisMarker && page.axisTitle && !axisTitles.has(page.axisMarker.number))
+      axisTitles.set(page.axisMarker.number, { title: page.axisTitle.text, at: at(page.page, page.axisTitle) });
     const bottomLines = page.footer.filter((l) => l.y0 >= 0.5 * page.height);
     const areaBottom = bottomLines.length ? minOf(bottomLines, (l) => l.y0) : page.height;
 

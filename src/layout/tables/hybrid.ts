@@ -6,6 +6,7 @@ import type { TextItem } from '../../sources/page-model.js';
 import { overlap } from '../geometry.js';
 import { SEGMENT_GAP } from './context.js';
 import { regionBands } from './text-grid.js';
+import { drawnOver } from './stream.js';
 import { readTextTable } from './text-table.js';
 import type { PageContext, PageTable, Rule, TableFinder } from './types.js';
 
@@ -74,7 +75,8 @@ export const hybridFinder: TableFinder = {
         const items = itemsIn(context, from, to, top, bottom);
         if (items.length < 4) continue;
         const table = readTextTable(context, items, { flavor: 'hybrid', rules: part, top, bottom, guesses: ['columns from whitespace', 'rows from text lines between rules'] });
-        if (table) tables.push(table);
+        // Column rules inside: a chart's or a diagram's lines (a ruled table would have been read as one).
+        if (table && !drawnOver(context, table.box, { partialRules: false })) tables.push(table);
       }
     }
     return tables;

@@ -5,7 +5,7 @@
  * captions and notes (left out).
  */
 import type { TextItem } from '../../sources/page-model.js';
-import { type Box, containsPoint } from '../geometry.js';
+import { type Box, containsPoint, mergeIntervals } from '../geometry.js';
 import { columnGutters } from './text-grid.js';
 import { readTextTable } from './text-table.js';
 import type { PageContext, PageTable, Segment, TableFinder } from './types.js';
@@ -15,38 +15,34 @@ const MAX_ROW_GAP = 2.6;
 
 const centreIn = (boxes: readonly Box[], s: Box) => boxes.some((b) => containsPoint(b, (s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2, 1));
 
-/** Blocks of bands that may hold a table: several-segment bands close to one another. */
+/**
+ * Blocks of bands that may hold a table. A block starts at a band of several segments and takes the bands
+ * that follow within a few line pitches: bands of several segments, and lone segments lying within the
+ * columns seen so far (a cell wrapping on alone, a label row); a lone segment running over them (a paragraph,
+ * a note) ends the block. Lone segments at its end are left out (notes, the text after the table).
+ */
 export function candidateBlocks(bands: readonly Segment[][], pitch: number, fontSize: number): Segment[][][] {
   const blocks: Segment[][][] = [];
   let current: Segment[][] = [];
-  let singles = 0;
+  let columns: [number, number][] = [];
   const close = () => {
-    // Lone segments at the end are notes or the text after the table.
     while (current.length && current[current.length - 1]!.length < 2) current.pop();
     if (current.filter((b) => b.length >= 2).length >= 2) blocks.push(current);
     current = [];
-    singles = 0;
+    columns = [];
   };
   for (const band of bands) {
     const last = current[current.length - 1];
-    const gap = last ? band[0]!.y0 - last[0]!.y1 : 0;
-    if (last && gap > MAX_ROW_GAP * pitch) close();
+    if (last && band[0]!.y0 - last[0]!.y1 > MAX_ROW_GAP * pitch) close();
     if (band.length >= 2) {
       current.push(band);
-      singles = 0;
+      columns = mergeIntervals([...columns, ...band.map((s) => [s.x0, s.x1] as [number, number])], 0.5 * fontSize);
       continue;
     }
     if (!current.length) continue;
-    // A lone segment as wide as running text, or a third one in a row, ends the block.
     const seg = band[0]!;
-    const blockLeft = Math.min(...current.flatMap((b) => b.map((s) => s.x0)));
-    const blockRight = Math.max(...current.flatMap((b) => b.map((s) => s.x1)));
-    const outside = seg.x0 < blockLeft - 2 * fontSize || seg.x1 > blockRight + 2 * fontSize;
-    if (outside || ++singles > 2) {
-      close();
-      continue;
-    }
-    current.push(band);
+    if (columns.some(([a, b]) => seg.x0 >= a - fontSize && seg.x1 <= b + fontSize)) current.push(band);
+    else close();
   }
   close();
   return blocks;
@@ -56,10 +52,11 @@ export function candidateBlocks(bands: readonly Segment[][], pitch: number, font
  * Text laid out over drawn lines that no ruled table was read from: a chart (gridlines, axes) or a diagram.
  * A whitespace table has no column rule inside it, and at most the rules of its header and ends across it.
  */
-export function drawnOver(context: PageContext, box: Box): boolean {
+export function drawnOver(context: PageContext, box: Box, options: { partialRules?: boolean } = {}): boolean {
   const inner = (x: number, a: number, b: number) => x > a + 2 * context.tolerance && x < b - 2 * context.tolerance;
   const vertical = context.vertical.some((v) => inner(v.at, box.x0, box.x1) && Math.min(v.to, box.y1) - Math.max(v.from, box.y0) > 2 * context.pitch);
   if (vertical) return true;
+  if (options.partialRules === false) return false;
   const partial = context.horizontal.filter((h) => inner(h.at, box.y0, box.y1) && h.to - h.from > 2 * context.fontSize && Math.min(h.to, box.x1) - Math.max(h.from, box.x0) < 0.8 * (box.x1 - box.x0));
   return partial.length >= 2;
 }

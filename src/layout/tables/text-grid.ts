@@ -54,46 +54,70 @@ export interface Gutter {
 
 /**
  * Vertical whitespace between columns. Only bands cut into several segments take part (a lone segment is a
- * title, a wrapped line or a spanning cell, and says nothing about columns); a gutter may be crossed by a few
- * of them (header cells spanning several columns): up to one in five, rounded down. Gutters must be at least
- * `minWidth` wide and have text on both sides.
+ * title, a wrapped line or a spanning cell, and says nothing about columns). A gutter is an x run no such band
+ * covers, at least `minWidth` wide, with text on both sides; or, where a few bands (up to one in five) do
+ * cover a run, one they all bridge from one side to the other (header cells spanning several columns), as
+ * long as no clear run lies in it (then a sparse column stands between two clear runs, and those are the
+ * gutters).
  */
 export function columnGutters(bands: readonly Segment[][], minWidth: number): Gutter[] {
   const multi = bands.filter((b) => b.length >= 2);
   if (multi.length < 2) return [];
   const allowed = Math.floor(multi.length / 5);
+  const segments = multi.flat();
   const events: [number, number][] = [];
   let left = Infinity;
   let right = -Infinity;
-  for (const band of multi)
-    for (const s of band) {
-      events.push([s.x0, 1], [s.x1, -1]);
-      left = Math.min(left, s.x0);
-      right = Math.max(right, s.x1);
-    }
+  for (const s of segments) {
+    events.push([s.x0, 1], [s.x1, -1]);
+    left = Math.min(left, s.x0);
+    right = Math.max(right, s.x1);
+  }
   events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  // Walk the coverage profile: runs where at most `allowed` bands cover x.
-  const gutters: Gutter[] = [];
+  // The coverage profile as pieces [from, to, count], between the text's left and right ends.
+  const pieces: { from: number; to: number; count: number }[] = [];
   let count = 0;
-  let runStart: number | undefined;
-  let best: { from: number; to: number; count: number } | undefined;
-  let pieceStart = left;
   for (let i = 0; i < events.length; i++) {
     const [x, delta] = events[i]!;
-    // The piece [pieceStart, x] had `count` coverage.
-    if (x > pieceStart && count <= allowed && pieceStart >= left) {
-      runStart ??= pieceStart;
-      if (!best || count < best.count || (count === best.count && x - pieceStart > best.to - best.from)) best = { from: pieceStart, to: x, count };
-    }
+    const next = events[i + 1]?.[0];
     count += delta;
-    if (count > allowed && runStart !== undefined) {
-      if (x - runStart >= minWidth && runStart > left && best) gutters.push({ x0: runStart, x1: x, at: (best.from + best.to) / 2, crossings: best.count });
-      runStart = undefined;
-      best = undefined;
-    }
-    pieceStart = x;
+    if (next !== undefined && next > x) pieces.push({ from: x, to: next, count });
   }
-  return gutters.filter((g) => g.x1 < right);
+  const gutters: Gutter[] = [];
+  let k = 0;
+  while (k < pieces.length) {
+    if (pieces[k]!.count > allowed) {
+      k++;
+      continue;
+    }
+    // A run of pieces covered by at most `allowed` bands.
+    let end = k;
+    while (end + 1 < pieces.length && pieces[end + 1]!.count <= allowed) end++;
+    const run = pieces.slice(k, end + 1);
+    const [from, to] = [run[0]!.from, run[run.length - 1]!.to];
+    k = end + 1;
+    if (from <= left || to >= right) continue;
+    const clear: { from: number; to: number }[] = [];
+    for (const p of run) {
+      if (p.count > 0) continue;
+      const last = clear[clear.length - 1];
+      if (last && last.to === p.from) last.to = p.to;
+      else clear.push({ from: p.from, to: p.to });
+    }
+    const wide = clear.filter((c) => c.to - c.from >= minWidth);
+    if (wide.length) {
+      for (const c of wide) gutters.push({ x0: c.from, x1: c.to, at: (c.from + c.to) / 2, crossings: 0 });
+      continue;
+    }
+    if (to - from < minWidth) continue;
+    // Covered throughout: a gutter only if every segment over it reaches past both of its ends.
+    const over = segments.filter((s) => s.x1 > from && s.x0 < to);
+    if (over.every((s) => s.x0 <= from + 0.5 && s.x1 >= to - 0.5)) {
+      const least = run.reduce((a, b) => (b.count < a.count || (b.count === a.count && b.to - b.from > a.to - a.from) ? b : a));
+      gutters.push({ x0: from, x1: to, at: (least.from + least.to) / 2, crossings: least.count });
+    }
+  }
+  return gutters;
 }
 
 /** A printed line of a region with the columns its items fall in. */
@@ -213,8 +237,40 @@ export function wrapsInto(above: readonly TextItem[], below: readonly TextItem[]
   if (NUMERIC.test(textOf(above))) return false;
   const last = above[above.length - 1]!;
   const end = Math.max(...above.map((i) => i.x1));
-  const space = 0.3 * last.fontSize;
-  return end + space + firstWordWidth(below) > right + 0.5;
+  // A space, and half an em of slack: glyph widths are estimated, and the cell may end before the column's
+  // widest line.
+  return end + 0.25 * last.fontSize + firstWordWidth(below) > right - 0.5 * last.fontSize;
+}
+
+/**
+ * The space between the lines of a cell: within each column, the gaps between consecutive lines; the lower
+ * quartile of them (most gaps inside a column are between wrapped lines of one cell, the others between
+ * rows). Columns may set their lines at heights of their own, so this is measured column by column.
+ */
+function cellLeading(strips: readonly Strip[], xs: readonly number[]): number {
+  const byColumn = new Map<number, { y0: number; y1: number }[]>();
+  for (const s of strips)
+    for (const line of s.lines)
+      for (const i of line.items) {
+        const c = intervalOf(xs, (i.x0 + i.x1) / 2);
+        if (c < 0) continue;
+        const list = byColumn.get(c) ?? [];
+        const last = list[list.length - 1];
+        // Items of one printed line of the column share a band.
+        if (last && i.y0 < last.y1 - 0.5 * (i.y1 - i.y0)) {
+          last.y0 = Math.min(last.y0, i.y0);
+          last.y1 = Math.max(last.y1, i.y1);
+        } else list.push({ y0: i.y0, y1: i.y1 });
+        byColumn.set(c, list);
+      }
+  const gaps: number[] = [];
+  for (const list of byColumn.values()) {
+    list.sort((a, b) => a.y0 - b.y0);
+    for (let k = 1; k < list.length; k++) gaps.push(list[k]!.y0 - list[k - 1]!.y1);
+  }
+  if (!gaps.length) return 0;
+  gaps.sort((a, b) => a - b);
+  return Math.max(0, gaps[Math.floor(gaps.length / 4)]!);
 }
 
 /**
@@ -238,19 +294,30 @@ export function rowStarts(strips: readonly Strip[], options: RowOptions): boolea
   const right = new Array<number>(columns).fill(-Infinity);
   const pieces = strips.map((s) => piecesOf(s, xs));
   for (const map of pieces) for (const [c, p] of map) for (const i of [...p.first, ...p.last]) right[c] = Math.max(right[c]!, i.x1);
+  // Rows set apart by more space than the lines of a cell: where the gaps between strips fall into a tight
+  // group (line leading) and wider ones, every wider gap ends a row.
+  const gaps = strips.slice(1).map((s, k) => s.y0 - strips[k]!.y1);
+  const size = median(strips.flatMap((s) => s.lines.map((l) => l.fontSize)));
+  const leading = cellLeading(strips, xs);
+  const wide = (g: number) => g > leading + 0.4 * size;
+  const bimodal = gaps.some((g) => !wide(g)) && gaps.some(wide);
   const starts: boolean[] = [true];
   for (let k = 1; k < strips.length; k++) {
-    const above = pieces[k - 1]!;
-    const below = pieces[k]!;
-    let continues = below.size > 0;
-    for (const [c, piece] of below) {
-      const cell = above.get(c);
-      if (!cell || !wrapsInto(cell.last, piece.first, right[c]!)) {
-        continues = false;
-        break;
-      }
+    if (bimodal && wide(gaps[k - 1]!)) {
+      starts.push(true);
+      continue;
     }
-    starts.push(!continues);
+    // Cells going on from the strip above, against cells starting afresh: the majority decides (a cell of
+    // another column may start a new paragraph, a number never goes on).
+    let going = 0;
+    let fresh = 0;
+    for (const [c, piece] of pieces[k]!) {
+      const cell = pieces[k - 1]!.get(c);
+      if (cell && wrapsInto(cell.last, piece.first, right[c]!)) going++;
+      else fresh++;
+    }
+    // Where wider gaps mark the rows, a row without one needs every cell to start afresh.
+    starts.push(bimodal ? going === 0 && fresh > 0 : fresh > going);
   }
   return starts;
 }

@@ -4,7 +4,9 @@
  * (rules give the region) and stream (whitespace gives it) finders.
  */
 import type { TextItem } from '../../sources/page-model.js';
-import { buildTable } from './grid.js';
+import { median } from '../geometry.js';
+import { groupRows } from '../lines.js';
+import { buildTable, intervalOf } from './grid.js';
 import { SEGMENT_GAP } from './context.js';
 import { columnGutters, regionBands, rowStarts, stripsOf, textLines } from './text-grid.js';
 import type { Flavor, PageContext, PageTable, Rule } from './types.js';
@@ -33,10 +35,38 @@ export function textColumns(items: readonly TextItem[], fontSize: number): numbe
   return [left - 0.5, ...gutters.map((g) => g.at), right + 0.5];
 }
 
+/**
+ * Text in the first or last column set in another type size than all the rest, in a few rows only: a side
+ * tab, a margin note or a page number beside the table, not a column of it. Returns the items without it.
+ */
+export function withoutMarginColumns(items: readonly TextItem[], xs: readonly number[]): readonly TextItem[] {
+  const cols = xs.length - 1;
+  if (cols < 3) return items;
+  const columnOf = (i: TextItem) => intervalOf(xs, (i.x0 + i.x1) / 2);
+  const body = median(items.map((i) => i.fontSize));
+  const rows = groupRows(items).length;
+  let kept = items;
+  for (const c of [0, cols - 1]) {
+    const inColumn = kept.filter((i) => columnOf(i) === c);
+    if (!inColumn.length) continue;
+    const sameSize = inColumn.some((i) => Math.abs(i.fontSize - body) <= 0.1 * body);
+    if (!sameSize && groupRows(inColumn).length * 2 < rows) kept = kept.filter((i) => columnOf(i) !== c);
+  }
+  return kept;
+}
+
 /** Reads `items` (all inside the region) as one table. Undefined when there is no text. */
-export function readTextTable(context: PageContext, items: readonly TextItem[], options: TextTableOptions): PageTable | undefined {
-  if (!items.length) return undefined;
-  const xs = options.columns ? [...options.columns] : textColumns(items, context.fontSize);
+export function readTextTable(context: PageContext, allItems: readonly TextItem[], options: TextTableOptions): PageTable | undefined {
+  if (!allItems.length) return undefined;
+  let items = allItems;
+  let xs = options.columns ? [...options.columns] : textColumns(items, context.fontSize);
+  if (!options.columns) {
+    const trimmed = withoutMarginColumns(items, xs);
+    if (trimmed.length < items.length) {
+      items = trimmed;
+      xs = textColumns(items, context.fontSize);
+    }
+  }
   const strips = stripsOf(textLines(items, xs));
   const starts = rowStarts(strips, { xs });
   // A rule between two strips always starts a row.
