@@ -5,7 +5,7 @@ const EVIDENCE: Record<DocumentKind, { pattern: RegExp; weight: number; cap: num
   roadmap: [
     { pattern: /feuille de route (?:territoriale|d[ée]partementale)/gi, weight: 3, cap: 3 },
     { pattern: /action\s+prioritaire\s*#\s*\d/gi, weight: 2, cap: 10 },
-    { pattern: /chantier\s*:/gi, weight: 2, cap: 10 },
+    { pattern: /chantier(?:\s*n\s*°\s*\d+)?\s*:/gi, weight: 2, cap: 10 },
     { pattern: /actions?\s+financements?\s+indicateurs?\s+commentaires?/gi, weight: 4, cap: 5 },
     { pattern: /^actions?\t+financements?/gim, weight: 4, cap: 5 },
   ],

@@ -58,7 +58,11 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   if (summary.pagesWithoutText.length && summary.pagesWithoutText.length < summary.pages)
     options.log?.(`pages without text (images?): ${summary.pagesWithoutText.join(', ')}`);
   const text = layoutsToText(layouts);
-  const kind = chooseKind(text, options, file.path);
+  // Tables headed by the roadmap columns on several pages are a roadmap whatever its wording around them.
+  const roadmapTables = layouts.reduce((n, l) => n + l.tables.filter((t) => t.header.cells.length > 0).length, 0);
+  const autoKind = !options.kind || options.kind === 'auto';
+  if (autoKind && roadmapTables >= 2) options.log?.(`detected kind: roadmap (${roadmapTables} tables headed Actions / Financement / Indicateur / Commentaires)`);
+  const kind = autoKind && roadmapTables >= 2 ? 'roadmap' : chooseKind(text, options, file.path);
   if (kind === 'roadmap') {
     const reading = readPdfRoadmap(layouts);
     requireRows(reading, file.path);

@@ -67,14 +67,14 @@ export function measureColumn(cells: readonly (readonly Line[])[]): ColumnMeasur
   const all = cells.flat();
   if (!all.length) return undefined;
   const right = maxOf(all, (l) => l.x1);
-  let inner = 0;
-  let atEdge = 0;
-  for (const lines of cells)
-    for (let i = 0; i + 1 < lines.length; i++) {
-      inner++;
-      if (Math.abs(lines[i]!.x1 - right) <= 0.6) atEdge++;
-    }
-  return { right, justified: atEdge >= 3 && atEdge >= 0.6 * inner };
+  // The justified edge is where most inner lines end (a long word or a wider cell may stick out past it).
+  const ends: number[] = [];
+  for (const lines of cells) for (let i = 0; i + 1 < lines.length; i++) ends.push(lines[i]!.x1);
+  const edge = mode(ends, 0.5);
+  if (edge === undefined) return { right, justified: false };
+  const atEdge = ends.filter((x) => Math.abs(x - edge) <= 0.6).length;
+  const justified = atEdge >= 3 && atEdge >= 0.6 * ends.length;
+  return { right: justified ? edge + 0.6 : right, justified };
 }
 
 /**

@@ -81,9 +81,15 @@ function isOtherHeaderCell(text: string): boolean {
  */
 export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
   const headers: HeaderRow[] = [];
-  for (const row of groupRows(items)) {
-    if (row.length > 80) continue; // a header band holds a few words
-    const segments = splitAtGaps(row, 0.8).map(lineOf);
+  const rows = groupRows(items);
+  let consumedUntil = -1;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (r <= consumedUntil || row.length > 80) continue; // a header band holds a few words
+    const single = splitAtGaps(row, 0.8).map(lineOf);
+    const stacked = namedCount(single) >= 3 ? undefined : stackedHeaderCells(rows, r);
+    const segments = stacked?.cells ?? single;
+    if (stacked) consumedUntil = stacked.last;
     const cells: HeaderCell[] = [];
     const seen = new Set<ColumnName>();
     for (const line of segments) {
@@ -110,6 +116,48 @@ export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
     headers.push({ ...box, cells, items: cells.flatMap((c) => c.line.items) });
   }
   return headers;
+}
+
+function namedCount(segments: readonly Line[]): number {
+  const names = new Set(segments.map((l) => headerCellMatch(l.text)?.column).filter(Boolean));
+  return names.has('action') ? names.size : 0;
+}
+
+/**
+ * A header whose cells wrap over two or three lines ("MODALITÉS DE / FINANCEMENT", "INDICA-/TEURS DE SUIVI"), or
+ * whose one-line cells are centred beside wrapped ones: the short rows from `start` that follow each other at
+ * a line's distance, their segments gathered into cells by horizontal overlap, each cell's lines joined.
+ */
+function stackedHeaderCells(rows: readonly TextItem[][], start: number): { cells: Line[]; last: number } | undefined {
+  const band: Line[] = [];
+  let last = start;
+  for (let r = start; r < rows.length && r < start + 4; r++) {
+    const row = rows[r]!;
+    if (row.length > 80) break;
+    const segments = splitAtGaps(row, 0.8).map(lineOf);
+    if (segments.some((l) => l.text.split(/\s+/).length > 4)) break; // a body line, not a header cell
+    if (band.length) {
+      const above = band[band.length - 1]!;
+      const top = Math.min(...segments.map((l) => l.y0));
+      if (top - Math.max(...band.map((l) => l.y0)) > 1.7 * above.fontSize) break;
+    }
+    band.push(...segments);
+    last = r;
+  }
+  if (last === start) return undefined;
+  // Cells: segments whose horizontal extents overlap, left to right.
+  const clusters: Line[][] = [];
+  for (const l of [...band].sort((a, b) => a.x0 - b.x0)) {
+    const cluster = clusters.find((c) => c.some((o) => overlap(o.x0, o.x1, l.x0, l.x1) > 0 || Math.abs(centerX(o) - centerX(l)) < 0.5 * l.fontSize));
+    if (cluster) cluster.push(l);
+    else clusters.push([l]);
+  }
+  const cells = clusters.map((c) => {
+    const lines = c.sort((a, b) => a.y0 - b.y0);
+    const text = joinWrappedLines(lines.map((l) => l.text)).replace(/\n/g, ' ');
+    return { ...unionBox(lines)!, text, items: lines.flatMap((l) => l.items), fontSize: lines[0]!.fontSize, bold: lines.every((l) => l.bold) };
+  });
+  return namedCount(cells) >= 3 ? { cells, last } : undefined;
 }
 
 /** Context a table is read in: the page's rules and shapes, and where it must stop. */

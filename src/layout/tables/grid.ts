@@ -3,9 +3,9 @@
  * table: merged cells, text put into cells, empty rows and columns dropped. Every finder ends here.
  */
 import type { TextItem } from '../../sources/page-model.js';
-import { cellText } from '../cell-text.js';
 import { type Box, unionBox } from '../geometry.js';
 import { groupRows, lineOf } from '../lines.js';
+import { cellLinesText } from './cell-lines.js';
 import type { Flavor, PageTable, TableCell, TableQuality } from './types.js';
 
 export interface GridSpec {
@@ -157,19 +157,6 @@ function splitOverSeparators(items: readonly TextItem[], spec: GridSpec): TextIt
   return out;
 }
 
-/** Typical distance between the baselines of a cell's wrapped lines, from all cells. */
-function typicalPitch(cellsLines: readonly { y1: number; fontSize: number }[][], fallback: number): number {
-  const steps: number[] = [];
-  for (const lines of cellsLines)
-    for (let i = 1; i < lines.length; i++) {
-      const d = lines[i]!.y1 - lines[i - 1]!.y1;
-      if (d > 0 && d < 2.2 * lines[i]!.fontSize) steps.push(d);
-    }
-  if (!steps.length) return fallback;
-  steps.sort((a, b) => a - b);
-  return steps[steps.length >> 1]!;
-}
-
 export interface BuildOptions {
   page: number;
   flavor: Flavor;
@@ -233,7 +220,6 @@ export function buildTable(spec: GridSpec, items: readonly TextItem[], options: 
     return -1;
   };
 
-  const cellsLines: ReturnType<typeof lineOf>[][] = [];
   const pending: { span: { r0: number; c0: number; r1: number; c1: number }; items: TextItem[]; lines: ReturnType<typeof lineOf>[] }[] = [];
   const covered = new Int32Array(nr * nc).fill(-1);
   spans.forEach((s, k) => {
@@ -244,16 +230,14 @@ export function buildTable(spec: GridSpec, items: readonly TextItem[], options: 
     if (r0 < 0 || c0 < 0) return;
     const cellItems = bySpan.get(k) ?? [];
     const lines = groupRows(cellItems).map(lineOf).filter((l) => l.text);
-    if (lines.length) cellsLines.push(lines);
     const idx = pending.length;
     pending.push({ span: { r0, c0, r1, c1 }, items: cellItems, lines });
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) covered[r * nc + c] = idx;
   });
-  const pitch = typicalPitch(cellsLines, 1.2 * options.fontSize);
   const cells: TableCell[] = [];
   let filled = 0;
   for (const p of pending) {
-    const text = p.lines.length ? cellText(p.lines, pitch) : '';
+    const text = p.lines.length ? cellLinesText(p.lines) : '';
     if (text) filled += (p.span.r1 - p.span.r0 + 1) * (p.span.c1 - p.span.c0 + 1);
     cells.push({
       row: p.span.r0,

@@ -2,6 +2,7 @@
 import type { PageModel } from '../../sources/page-model.js';
 import type { Box } from '../geometry.js';
 import { pageContext } from './context.js';
+import { headerRowCount } from './header.js';
 import { hybridFinder } from './hybrid.js';
 import { judge } from './quality.js';
 import { ruledFinder } from './ruled.js';
@@ -32,6 +33,7 @@ export function selectTables(candidates: readonly PageTable[], taken: readonly B
   for (const { t, v } of judged) {
     if ([...taken, ...kept.map((k) => k.box)].some((b) => overlapShare(b, t.box) > 0.2)) continue;
     t.quality.confidence = Math.round(v.confidence * 100) / 100;
+    t.headerRows = headerRowCount(t);
     kept.push(t);
   }
   return kept;

@@ -3,6 +3,7 @@
  * it is turned down (a box around a paragraph, a bulleted list, two columns of running text, a lone row).
  */
 import { median } from '../geometry.js';
+import { headerRowCount } from './header.js';
 import type { PageTable } from './types.js';
 
 /** A list marker or a note's call: bullet, dash, "1.", "(a)", "iv)", "*". */
@@ -53,7 +54,9 @@ export function judge(table: PageTable): Verdict {
   if (table.flavor !== 'ruled') {
     const textRows = perRow.filter((n) => n > 0).length;
     if (fullRows < 0.5 * textRows) return { confidence: 0, rejected: 'most rows hold a single cell' };
-    if (table.flavor === 'stream' && fullRows < 3) return { confidence: 0, rejected: 'fewer than three rows with two cells' };
+    // Two rows read from whitespace alone are a table only under a header row.
+    if (table.flavor === 'stream' && fullRows < 3 && !(fullRows >= 2 && headerRowCount(table) > 0))
+      return { confidence: 0, rejected: 'fewer than three rows with two cells, and no header' };
     const columnFill = median(columns.map((c) => c.length / rows));
     if (columnFill < 0.4) return { confidence: 0, rejected: 'most columns nearly empty' };
     // A list: the first column holds only markers (bullets, numbers, letters).

@@ -5,7 +5,7 @@
  * captions and notes (left out).
  */
 import type { TextItem } from '../../sources/page-model.js';
-import { type Box, containsPoint, mergeIntervals } from '../geometry.js';
+import { type Box, containsPoint, median, mergeIntervals } from '../geometry.js';
 import { columnGutters } from './text-grid.js';
 import { readTextTable } from './text-table.js';
 import type { PageContext, PageTable, Segment, TableFinder } from './types.js';
@@ -21,12 +21,35 @@ const centreIn = (boxes: readonly Box[], s: Box) => boxes.some((b) => containsPo
  * columns seen so far (a cell wrapping on alone, a label row); a lone segment running over them (a paragraph,
  * a note) ends the block. Lone segments at its end are left out (notes, the text after the table).
  */
+/**
+ * Does a lone segment start where a column of the block starts, and end before the next column does? (A
+ * header's labels are short: a cell below may be wider than its label and still stay in its column.)
+ */
+function withinColumn(seg: Segment, block: readonly Segment[][], fontSize: number): boolean {
+  const starts = [...new Set(block.filter((b) => b.length >= 2).flatMap((b) => b.map((s) => Math.round(s.x0))))].sort((a, b) => a - b);
+  for (let k = 0; k < starts.length; k++) {
+    if (Math.abs(seg.x0 - starts[k]!) > 0.5 * fontSize) continue;
+    const next = starts.find((x) => x > starts[k]! + fontSize);
+    if (next === undefined || seg.x1 < next - 0.5 * fontSize) return true;
+  }
+  return false;
+}
+
 export function candidateBlocks(bands: readonly Segment[][], pitch: number, fontSize: number): Segment[][][] {
   const blocks: Segment[][][] = [];
   let current: Segment[][] = [];
   let columns: [number, number][] = [];
   const close = () => {
-    while (current.length && current[current.length - 1]!.length < 2) current.pop();
+    // Lone segments at the end go on with the table when they follow the line above closely, in the same
+    // type (a long cell wrapping on alone); after a wider gap or in smaller type they are notes.
+    const size = median(current.flatMap((b) => b.map((s) => s.fontSize)));
+    while (current.length > 1 && current[current.length - 1]!.length < 2) {
+      const last = current[current.length - 1]![0]!;
+      const above = current[current.length - 2]!;
+      const gap = last.y0 - Math.max(...above.map((s) => s.y1));
+      if (gap <= 0.5 * pitch && Math.abs(last.fontSize - size) <= 0.1 * size) break;
+      current.pop();
+    }
     if (current.filter((b) => b.length >= 2).length >= 2) blocks.push(current);
     current = [];
     columns = [];
@@ -41,7 +64,7 @@ export function candidateBlocks(bands: readonly Segment[][], pitch: number, font
     }
     if (!current.length) continue;
     const seg = band[0]!;
-    if (columns.some(([a, b]) => seg.x0 >= a - fontSize && seg.x1 <= b + fontSize)) current.push(band);
+    if (columns.some(([a, b]) => seg.x0 >= a - fontSize && seg.x1 <= b + fontSize) || withinColumn(seg, current, fontSize)) current.push(band);
     else close();
   }
   close();

@@ -96,7 +96,6 @@ export function columnGutters(bands: readonly Segment[][], minWidth: number): Gu
     const run = pieces.slice(k, end + 1);
     const [from, to] = [run[0]!.from, run[run.length - 1]!.to];
     k = end + 1;
-    if (from <= left || to >= right) continue;
     const clear: { from: number; to: number }[] = [];
     for (const p of run) {
       if (p.count > 0) continue;
@@ -104,12 +103,12 @@ export function columnGutters(bands: readonly Segment[][], minWidth: number): Gu
       if (last && last.to === p.from) last.to = p.to;
       else clear.push({ from: p.from, to: p.to });
     }
-    const wide = clear.filter((c) => c.to - c.from >= minWidth);
+    const wide = clear.filter((c) => c.to - c.from >= minWidth && c.from > left && c.to < right);
     if (wide.length) {
       for (const c of wide) gutters.push({ x0: c.from, x1: c.to, at: (c.from + c.to) / 2, crossings: 0 });
       continue;
     }
-    if (to - from < minWidth) continue;
+    if (to - from < minWidth || from <= left || to >= right) continue;
     // Covered throughout: a gutter only if every segment over it reaches past both of its ends.
     const over = segments.filter((s) => s.x1 > from && s.x0 < to);
     if (over.every((s) => s.x0 <= from + 0.5 && s.x1 >= to - 0.5)) {
@@ -285,15 +284,30 @@ export function rowStarts(strips: readonly Strip[], options: RowOptions): boolea
   const { xs } = options;
   const columns = xs.length - 1;
   const key = options.key ?? keyColumn(strips, columns);
-  if (options.withinRuledBand) {
-    const first = Math.min(...strips.flatMap((s) => [...s.columns]));
-    const opens = strips.map((s) => s.columns.has(key) && s.columns.has(first) && s.columns.size >= 2);
-    const count = opens.filter(Boolean).length;
-    return strips.map((_, i) => i === 0 || (count >= 2 && opens[i]!));
-  }
   const right = new Array<number>(columns).fill(-Infinity);
   const pieces = strips.map((s) => piecesOf(s, xs));
   for (const map of pieces) for (const [c, p] of map) for (const i of [...p.first, ...p.last]) right[c] = Math.max(right[c]!, i.x1);
+  /** Cells of strip k going on from the strip above, and cells starting afresh. */
+  const tally = (k: number) => {
+    let going = 0;
+    let fresh = 0;
+    for (const [c, piece] of pieces[k]!) {
+      const cell = pieces[k - 1]!.get(c);
+      if (cell && wrapsInto(cell.last, piece.first, right[c]!)) going++;
+      else fresh++;
+    }
+    return { going, fresh };
+  };
+  const majorityFresh = (k: number) => {
+    const { going, fresh } = tally(k);
+    return fresh > going;
+  };
+  if (options.withinRuledBand) {
+    const first = Math.min(...strips.flatMap((s) => [...s.columns]));
+    const opens = strips.map((s, k) => k > 0 && s.columns.has(key) && s.columns.has(first) && s.columns.size >= 2 && majorityFresh(k));
+    const count = opens.filter(Boolean).length;
+    return strips.map((_, i) => i === 0 || (count >= 1 && opens[i]!));
+  }
   // Rows set apart by more space than the lines of a cell: where the gaps between strips fall into a tight
   // group (line leading) and wider ones, every wider gap ends a row.
   const gaps = strips.slice(1).map((s, k) => s.y0 - strips[k]!.y1);
@@ -309,13 +323,7 @@ export function rowStarts(strips: readonly Strip[], options: RowOptions): boolea
     }
     // Cells going on from the strip above, against cells starting afresh: the majority decides (a cell of
     // another column may start a new paragraph, a number never goes on).
-    let going = 0;
-    let fresh = 0;
-    for (const [c, piece] of pieces[k]!) {
-      const cell = pieces[k - 1]!.get(c);
-      if (cell && wrapsInto(cell.last, piece.first, right[c]!)) going++;
-      else fresh++;
-    }
+    const { going, fresh } = tally(k);
     // Where wider gaps mark the rows, a row without one needs every cell to start afresh.
     starts.push(bimodal ? going === 0 && fresh > 0 : fresh > going);
   }
