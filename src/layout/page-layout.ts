@@ -1,4 +1,4 @@
-import type { PageModel, TextItem } from '../sources/page-model.js';
+import type { FilledRect, PageModel, TextItem } from '../sources/page-model.js';
 import { joinWrappedLines } from '../text/normalize.js';
 import { type Box, centerX, centerY, containsPoint, maxOf, median, minOf, overlap, unionBox } from './geometry.js';
 import { groupLines, isUpright, type Line } from './lines.js';
@@ -161,8 +161,29 @@ export function axisNumberIn(text: string): number | undefined {
  * draws them), each table's "Chantier :" title from the zone above it, the side tab beside the tables, the
  * axis marker, and the remaining lines in reading order. Pure; near-linear in the page's items.
  */
+/**
+ * List bullets drawn as shapes (a small filled disc or square, no glyph in the text layer) become "•" items,
+ * so that their list items read like typed ones: a dark shape no larger than half the text's size, level with
+ * the start of a text item that begins within two of its sizes to the right.
+ */
+export function drawnBullets(items: readonly TextItem[], rects: readonly FilledRect[]): TextItem[] {
+  const bullets: TextItem[] = [];
+  for (const r of rects) {
+    const w = r.x1 - r.x0;
+    const h = r.y1 - r.y0;
+    if (w <= 0.5 || h <= 0.5 || Math.abs(w - h) > 0.3 * Math.max(w, h) || r.fill === null || r.fill === '#ffffff') continue;
+    const cy = (r.y0 + r.y1) / 2;
+    const owner = items.find(
+      (i) => i.y0 <= cy && i.y1 >= cy && w <= 0.5 * i.fontSize && i.x0 >= r.x1 - 0.5 && i.x0 - r.x1 <= 2 * i.fontSize && !/^\s*[•●▪■◦]/.test(i.text),
+    );
+    if (owner) bullets.push({ ...owner, text: '•', x0: r.x0, x1: r.x1, order: owner.order - 0.5, angle: owner.angle });
+  }
+  return bullets;
+}
+
 export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTop: ReadonlySet<string> = new Set()): PageLayout {
-  const upright = page.items.filter(isUpright);
+  const upright0 = page.items.filter(isUpright);
+  const upright = upright0.concat(drawnBullets(upright0, page.rects));
   const rotated = page.items.filter((i) => !isUpright(i));
   const { horizontal, vertical } = mergeRulings(page.rulings);
   const lines = groupLines(upright, { splitGap: SEGMENT_GAP });

@@ -99,6 +99,7 @@ export function findPeriod(lines: readonly string[]): string {
       if (/ann[ée]es?\s*$/.test(before)) score += 3;
       if (/feuille de route[\p{L} ]*\s*$/u.test(before)) score += 3;
       if (/p[ée]riode\s*$/.test(before)) score += 1;
+      if (m[2] && line.trim() === m[0]) score += 2; // a range alone on its line, as on a cover under the title
       if (/projet r[ée]gional|prs/.test(before) || /plan|strat[ée]gie/.test(before)) score -= 5;
       if (m[2] && Number(m[2]) - Number(m[1]) > 3) score -= 2; // five-year PRS spans are not a roadmap period
       else if (m[2] && score > 0) score += 1; // "2024/2025" says more than "2024" alone
