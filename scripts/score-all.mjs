@@ -18,6 +18,16 @@ const CASES = [
   ['calvados-2024.territorial.pdf', 'calvados-2024.territorial.expected.json', 'PDF, territorial layout'],
   ['calvados-2024.departmental.pdf', 'calvados-2024.departmental.expected.json', 'PDF, departmental layout'],
   ['long-roadmap.territorial.pdf', 'long-roadmap.expected.json', 'PDF, 202 pages'],
+  ['producers/libreoffice/le-havre-2024.heading.pdf', 'gold/le-havre-2024.gold.json', 'LibreOffice from .docx: heading paragraphs, grid, engine lists'],
+  ['producers/libreoffice/calvados-2024.heading.pdf', 'gold/calvados-2024.gold.json', 'LibreOffice from .docx: heading paragraphs, grid, engine lists'],
+  ['producers/libreoffice/le-havre-2024.merged-row.pdf', 'gold/le-havre-2024.gold.json', 'LibreOffice from .docx: chantier as merged row, justified, hyphenated'],
+  ['producers/libreoffice/calvados-2024.merged-row.pdf', 'gold/calvados-2024.gold.json', 'LibreOffice from .docx: chantier as merged row, justified, hyphenated'],
+  ['producers/latex/le-havre-2024.pdf', 'gold/le-havre-2024.gold.json', 'pdflatex longtable, justified, French hyphenation, ligatures'],
+  ['producers/latex/calvados-2024.pdf', 'gold/calvados-2024.gold.json', 'pdflatex longtable, justified, French hyphenation, ligatures'],
+  ['producers/reportlab/le-havre-2024.pdf', 'gold/le-havre-2024.gold.json', 'ReportLab: no rules, zebra, canvas band, path bullets, split rows'],
+  ['producers/reportlab/calvados-2024.pdf', 'gold/calvados-2024.gold.json', 'ReportLab: no rules, zebra, canvas band, path bullets, split rows'],
+  ['producers/chromium/le-havre-2024.variant.pdf', 'gold/le-havre-2024.gold.json', 'Chromium variant: Pilote(s) column, chantier row, hyphenated'],
+  ['producers/chromium/calvados-2024.variant.pdf', 'gold/calvados-2024.gold.json', 'Chromium variant: Pilote(s) column, chantier row, hyphenated'],
   ['normandie-restitution-2022.pdf', 'normandie-restitution-2022.expected.json', 'PDF, two-column restitution brochure'],
   ['calvados-2024.txt', 'gold/calvados-2024.gold.json', 'seed 004: converter markdown'],
   ['le-havre-2024.txt', 'gold/le-havre-2024.gold.json', 'seed 003: pdftotext dump, columns interleaved'],
@@ -52,3 +62,13 @@ console.log('| input | what it is | score |\n|---|---|---:|');
 console.log(rows.join('\n'));
 console.log(`\nscorer: ${scorer}`);
 process.exitCode = worst > 0 ? 0 : 1;
+
+// Seeded template variants per producer (issue 12): renders are cached, so a rerun only re-extracts.
+// `npm run score -- --no-variants` skips them; `--seeds N` changes how many.
+if (!process.argv.includes('--no-variants')) {
+  const i = process.argv.indexOf('--seeds');
+  const seeds = i >= 0 ? process.argv[i + 1] : '50';
+  console.log(`\nseeded variants (${seeds} per producer; scripts/score-variants.mjs):\n`);
+  const v = spawnSync(process.execPath, [join(root, 'scripts/score-variants.mjs'), '--seeds', seeds], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (v.status !== 0) process.exitCode = 1;
+}

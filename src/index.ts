@@ -16,3 +16,7 @@ export { diffRoadmaps, loadRoadmap, renderDiff } from './diff/index.js';
 export { compareRoadmaps, renderCompare } from './compare/index.js';
 export { checkDocument, checkFile, RULES, renderReport, jsonSchemaFor } from './check/index.js';
 export { PRS_NORMANDIE_AXES, NORMANDIE_TERRITORIES } from './reference/prs-normandie.js';
+export { extractTables, parsePageSpec, type TablesOptions } from './tables.js';
+export type { TablesDocument, TableJson, TableCellJson, StitchedJson } from './export/tables.js';
+export { findPageTables, findDocumentTables, DocumentTableReader, pageContext } from './layout/tables/index.js';
+export type { PageTable, DocumentTable, TableCell, TableQuality, Flavor, TableFinder } from './layout/tables/types.js';

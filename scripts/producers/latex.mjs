@@ -40,11 +40,14 @@ function run(cmd, args, opts = {}) {
   return r;
 }
 const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-const kpse = (file) => {
-  if (!have('kpsewhich')) return false;
-  const r = spawnSync('kpsewhich', [file], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() !== '';
-};
+/** The files of TEX_FILES that kpsewhich cannot find (one kpsewhich call for all of them). */
+function missingTexFiles() {
+  const files = Object.keys(TEX_FILES);
+  if (!have('kpsewhich')) return files;
+  const r = spawnSync('kpsewhich', files, { encoding: 'utf8' });
+  const found = new Set((r.stdout ?? '').split('\n').filter(Boolean).map((l) => path.basename(l.trim())));
+  return files.filter((f) => !found.has(f));
+}
 
 /** TeX files this producer uses, and the Debian package that ships each (Debian 12, TeX Live 2022). */
 const TEX_FILES = {
@@ -68,7 +71,7 @@ export async function ensureInstalled() {
   const missing = new Set();
   if (!have('pdflatex') || !have('kpsewhich')) missing.add('texlive-latex-base').add('texlive-binaries');
   if (!have('pdftotext') || !have('pdfinfo')) missing.add('poppler-utils');
-  for (const [file, pkg] of Object.entries(TEX_FILES)) if (!kpse(file)) missing.add(pkg);
+  for (const file of missingTexFiles()) missing.add(TEX_FILES[file]);
   if (!missing.size) return [];
   const pkgs = [...missing];
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
@@ -78,7 +81,7 @@ export async function ensureInstalled() {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { stdio: 'inherit', env });
   run('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs], { stdio: 'inherit', env });
-  const still = Object.keys(TEX_FILES).filter((f) => !kpse(f));
+  const still = missingTexFiles();
   if (!have('pdflatex') || still.length) throw new Error(`still missing after apt-get: ${have('pdflatex') ? still.join(' ') : 'pdflatex'}`);
   return pkgs;
 }

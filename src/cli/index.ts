@@ -65,6 +65,26 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./extract.js')));
 
   program
+    .command('tables')
+    .description('every table of PDF files (ruled, partly ruled or whitespace only) as JSON, CSV or Markdown')
+    .argument('<inputs...>', 'PDF files, folders or globs')
+    .option('-f, --format <format>', 'json | csv | markdown', 'json')
+    .option('-o, --output <path>', 'output file, or folder (one file per input; CSV: one file per table)')
+    .option('--pages <list>', 'pages to read, e.g. 2-5 or 1,4,7-')
+    .option('--debug <dir>', 'write per-page SVG overlays of the tables found into <dir>')
+    .option('--password <password>', 'password of an encrypted PDF')
+    .option('--bom', 'CSV: start with a UTF-8 byte-order mark (Excel)')
+    .option('--delimiter <char>', 'CSV: field delimiter', ',')
+    .option('--force', 'overwrite existing output files')
+    .option('-j, --jobs <n>', 'files read in parallel (default: one per core)')
+    .option('--timeout <seconds>', 'give up on a file after this many seconds (0: no limit)', '300')
+    .option('--max-memory <mb>', 'heap limit of each worker, in MB (default 1024)')
+    .option('--max-pages <n>', 'refuse PDFs with more pages than this')
+    .option('--max-items <n>', 'refuse PDF pages with more text items than this')
+    .option('--isolation <mode>', 'process (default) | thread')
+    .action(lazy(() => import('./tables.js')));
+
+  program
     .command('diff')
     .description('what changed between two editions of a roadmap (PDF, text or fdr JSON)')
     .argument('<old>')

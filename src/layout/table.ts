@@ -319,7 +319,8 @@ export function tableHint(table: Table): TableHint {
   const padding = paddings.length ? median(paddings) : undefined;
   const filled = textStarts.map((s, k) => s ?? (padding === undefined ? undefined : table.columns[k]!.x0 + padding));
   const bounds = [...table.columns.map((c) => c.x0), table.columns[table.columns.length - 1]?.x1 ?? table.x1];
-  return { bounds, columns: table.columns.map((c) => ({ ...c })), textStarts: filled, source: table.columnSource, ruled: table.ruled };
+  // A continuation page is found from vertical rules only when the table has them.
+  return { bounds, columns: table.columns.map((c) => ({ ...c })), textStarts: filled, source: table.columnSource, ruled: table.ruled && table.columnSource === 'rulings' };
 }
 
 /**
@@ -457,14 +458,28 @@ export function readTable(header: HeaderRow, context: TableContext, fixed?: Fixe
     .filter((h) => overlap(h.x0, h.x1, left, right) >= 0.3 * (right - left) && h.y0 >= header.y1 - 2 && h.y0 <= bottom + 1.5)
     .map((h) => h.y0)
     .sort((a, b) => a - b);
-  const isRuled = ruled !== undefined && hRules.length > 0;
+  // Without vertical rules, rules across (nearly) the table's whole width still separate its rows (booktabs,
+  // Word "horizontal borders only"), when at least two of them cut the body.
+  const wideRules = ruled
+    ? []
+    : context.horizontal
+        .filter((h) => overlap(h.x0, h.x1, left, right) >= 0.8 * (right - left) && h.y0 >= header.y1 - 2 && h.y0 <= bottom + 1.5)
+        .map((h) => h.y0)
+        .sort((a, b) => a - b);
+  const cutsBody = wideRules.filter((y) => body.some((i) => i.y1 < y) && body.some((i) => i.y0 > y)).length;
+  const rowRules = ruled ? hRules : cutsBody >= 2 ? wideRules : [];
+  const isRuled = rowRules.length > 0 && (ruled !== undefined || cutsBody >= 2);
   if (isRuled) {
     const ys: number[] = [];
-    for (const y of hRules) if (!ys.length || y - ys[ys.length - 1]! > 1.5) ys.push(y);
+    for (const y of rowRules) if (!ys.length || y - ys[ys.length - 1]! > 1.5) ys.push(y);
     if (ys[0]! > header.y1 + 2 * bodySize) ys.unshift(header.y1);
     for (let k = 0; k + 1 < ys.length; k++) spans.push({ y0: ys[k]!, y1: ys[k + 1]!, open: false });
     const last = ys[ys.length - 1]!;
-    if (bottom - last > 2 && body.some((i) => centerY(i) > last)) spans.push({ y0: last, y1: bottom, open: true });
+    const below = body.filter((i) => centerY(i) > last);
+    // Text under the last rule is a row going on over the page break; without vertical rules to say where the
+    // table ends, only when it runs down to the bottom of the table's area.
+    const runsToBottom = below.length > 0 && Math.max(...below.map((i) => i.y1)) >= bottom - 3 * bodySize;
+    if (bottom - last > 2 && below.length && (ruled !== undefined || runsToBottom)) spans.push({ y0: last, y1: bottom, open: true });
   } else {
     // Rows are runs of text separated by gaps clearly wider than a paragraph gap.
     const rowGap = 0.75 * bodySize;

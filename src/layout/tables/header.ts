@@ -5,8 +5,8 @@
  */
 import type { PageTable, TableCell } from './types.js';
 
-/** Digits and the signs around them (a year alone counts as a label: "2007" heads many columns). */
-const NUMBER = /^[\s\d.,%€$£¥+\-−–()*:/]+$/;
+/** A cell opening with a number ("12.5", "100 million", "-3 %"); a year alone counts as a label ("2007"). */
+const NUMBER = /^[\s(+\-−–$€£¥]*\d/;
 const YEAR = /^\s*(?:1[89]|20)\d\d\s*$/;
 
 const words = (s: string) => (s.match(/\S+/g) ?? []).length;
@@ -50,7 +50,8 @@ export function headerRowCount(table: PageTable): number {
     const below = rows.slice(r + 1).flat();
     if (!below.length) break;
     const boldOverPlain = allBold(row) && below.filter((c) => c.items.some((i) => i.bold)).length < 0.5 * below.length;
-    const labelsOverNumbers = row.some((cell) => !isNumber(cell.text) && cell.colSpan === 1 && numericShare(cell.col, r + 1) >= 0.6);
+    const overNumbers = row.filter((cell) => cell.colSpan === 1 && numericShare(cell.col, r + 1) >= 0.6);
+    const labelsOverNumbers = overNumbers.length > 0 && overNumbers.every((cell) => !isNumber(cell.text));
     const rowWords = Math.max(...row.map((c) => words(c.text)));
     const bodyWords = below.map((c) => words(c.text)).sort((a, b) => a - b)[below.length >> 1]!;
     const shortOverLong = rowWords <= 4 && bodyWords >= 2 * rowWords && row.length >= Math.min(columns, 2) && !row.some((c) => isNumber(c.text));

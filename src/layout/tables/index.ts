@@ -7,7 +7,8 @@ import { hybridFinder } from './hybrid.js';
 import { judge } from './quality.js';
 import { ruledFinder } from './ruled.js';
 import { streamFinder } from './stream.js';
-import type { PageContext, PageTable, TableFinder } from './types.js';
+import { type PageLine, pageLines, placeOf, stitch, type TablePlace } from './stitch.js';
+import type { DocumentTable, PageContext, PageTable, TableFinder } from './types.js';
 
 /** The finders, surest first: each later one reads only text no earlier table took. */
 export const FINDERS: readonly TableFinder[] = [ruledFinder, hybridFinder, streamFinder];
@@ -46,6 +47,51 @@ export function findPageTables(page: PageModel, context: PageContext = pageConte
   return kept.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
 }
 
+/** What to read: pages by number (all when absent). */
+export interface TableReadOptions {
+  pages?: (page: number) => boolean;
+}
+
+/**
+ * Tables of a document, page by page: feed pages in order with `add` (each page may be dropped by the caller
+ * afterwards; only its tables are kept), then `finish` links tables cut by page breaks.
+ */
+export class DocumentTableReader {
+  private readonly pages: { tables: PageTable[]; lines: PageLine[]; fontSize: number; width: number }[] = [];
+
+  constructor(private readonly options: TableReadOptions = {}) {}
+
+  /** Reads one page; returns its tables (before stitching). Pages must come in order. */
+  add(page: PageModel): PageTable[] {
+    if (this.options.pages && !this.options.pages(page.number)) return [];
+    const context = pageContext(page);
+    const tables = findPageTables(page, context);
+    this.pages[page.number] = { tables, lines: pageLines(context), fontSize: context.fontSize, width: page.width };
+    return tables;
+  }
+
+  /** All tables in document order, continuations over page breaks linked. */
+  finish(): DocumentTable[] {
+    const placed: (PageTable & { place: TablePlace })[] = [];
+    this.pages.forEach((p, n) => {
+      if (!p) return;
+      const neighbours = { previous: this.pages[n - 1]?.lines, next: this.pages[n + 1]?.lines };
+      for (const t of p.tables) placed.push({ ...t, place: placeOf(t, p.lines, neighbours, p.tables, { fontSize: p.fontSize, pageWidth: p.width }) });
+    });
+    return stitch(placed);
+  }
+}
+
+/** Every table of a document's pages, continuations linked (see stitch). */
+export function findDocumentTables(pages: Iterable<PageModel>, options: TableReadOptions = {}): DocumentTable[] {
+  const reader = new DocumentTableReader(options);
+  for (const page of pages) reader.add(page);
+  return reader.finish();
+}
+
 export { tableRows } from './grid.js';
+export { stitchedTables, type StitchedTable } from './stitch.js';
+export { headerRowCount } from './header.js';
+export { judge } from './quality.js';
 export { pageContext } from './context.js';
 export type * from './types.js';

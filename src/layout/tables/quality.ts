@@ -61,7 +61,8 @@ export function judge(table: PageTable): Verdict {
     if (columnFill < 0.4) return { confidence: 0, rejected: 'most columns nearly empty' };
     // A list: the first column holds only markers (bullets, numbers, letters).
     const first = columns[0]!;
-    if (first.length >= 2 && first.every((t) => MARKER.test(t)) && cols <= 3) return { confidence: 0, rejected: 'a list (markers in the first column)' };
+    if (first.length >= 2 && first.filter((t) => MARKER.test(t)).length >= 0.8 * first.length && cols <= 3)
+      return { confidence: 0, rejected: 'a list (markers in the first column)' };
     // Running text: columns whose cells are long wrapped sentences, and few columns.
     const wordy = used.filter((c) => median(c.map(words)) > 12).length;
     if (wordy >= 2 && cols <= 3) return { confidence: 0, rejected: 'columns of running text' };

@@ -189,6 +189,9 @@ export interface RowOptions {
   key?: number;
 }
 
+/** A line opening with a list marker: bullet, dash, arrow. */
+const LIST_ITEM = /^\s*(?:[-•▪◦●■–—⇒➢►→*\u2022\uf0b7\uf0a7\uf0d8])\s*\S/;
+
 /** Digits and the signs around them: a cell that never wraps onto a second line. */
 const NUMERIC = /^[\s\d.,%€$£¥+\-−–()*:/]+$/;
 
@@ -298,6 +301,11 @@ export function rowStarts(strips: readonly Strip[], options: RowOptions): boolea
     }
     return { going, fresh };
   };
+  const listGoesOn = (k: number) => {
+    if (pieces[k]!.size !== 1) return false;
+    const [c, piece] = [...pieces[k]!][0]!;
+    return pieces[k - 1]!.has(c) && LIST_ITEM.test(textOf(piece.first));
+  };
   const majorityFresh = (k: number) => {
     const { going, fresh } = tally(k);
     return fresh > going;
@@ -317,13 +325,18 @@ export function rowStarts(strips: readonly Strip[], options: RowOptions): boolea
   const bimodal = gaps.some((g) => !wide(g)) && gaps.some(wide);
   const starts: boolean[] = [true];
   for (let k = 1; k < strips.length; k++) {
-    if (bimodal && wide(gaps[k - 1]!)) {
+    if (bimodal && wide(gaps[k - 1]!) && !listGoesOn(k)) {
       starts.push(true);
       continue;
     }
     // Cells going on from the strip above, against cells starting afresh: the majority decides (a cell of
     // another column may start a new paragraph, a number never goes on).
     const { going, fresh } = tally(k);
+    // A list item alone in a column that has text above: a list inside that cell, not a row.
+    if (listGoesOn(k)) {
+      starts.push(false);
+      continue;
+    }
     // Where wider gaps mark the rows, a row without one needs every cell to start afresh.
     starts.push(bimodal ? going === 0 && fresh > 0 : fresh > going);
   }

@@ -1,0 +1,77 @@
+/**
+ * `fdr tables` as a library: every table of a PDF, whatever way it is drawn.
+ *
+ *   import { extractTables } from 'feuille-de-route';
+ *   const doc = await extractTables('report.pdf', { pages: '2-5' });   // { source, tables, stitched }
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FdrError } from './errors/index.js';
+import type { TablesDocument } from './export/tables.js';
+import type { PageModel } from './sources/page-model.js';
+
+export interface TablesOptions {
+  password?: string;
+  /** Pages to read: "1,3-5,9-" or a predicate on 1-based page numbers (default: all). */
+  pages?: string | ((page: number) => boolean);
+  maxPages?: number;
+  maxItemsPerPage?: number;
+  /** Write one SVG overlay per page read into this folder. */
+  debugDir?: string;
+  log?: (message: string) => void;
+}
+
+/**
+ * Parses a page list: numbers and ranges separated by commas, "7-" for 7 to the end ("2,4-6,10-").
+ * Throws USAGE on anything else.
+ */
+export function parsePageSpec(spec: string): (page: number) => boolean {
+  const parts = spec.split(',').map((p) => p.trim());
+  const ranges: [number, number][] = [];
+  for (const part of parts) {
+    const m = /^(\d+)(?:\s*(-)\s*(\d*))?$/.exec(part);
+    const from = m ? Number(m[1]) : NaN;
+    const to = m?.[2] ? (m[3] ? Number(m[3]) : Infinity) : from;
+    if (!m || from < 1 || to < from)
+      throw new FdrError('USAGE', `bad page list "${spec}"`, { hint: 'e.g. --pages 3, --pages 2-5, --pages 1,4,7-' });
+    ranges.push([from, to]);
+  }
+  return (page) => ranges.some(([a, b]) => page >= a && page <= b);
+}
+
+/** Reads a PDF's tables (see src/layout/tables). PDF input only; typed errors as for `fdr extract`. */
+export async function extractTables(path: string, options: TablesOptions = {}): Promise<TablesDocument> {
+  // Loaded here, not at the top: the CLI's main process imports this module for parsePageSpec only.
+  const [{ loadFile }, { DocumentTableReader }, { tablesDocument }] = await Promise.all([
+    import('./sources/load.js'),
+    import('./layout/tables/index.js'),
+    import('./export/tables.js'),
+  ]);
+  const file = await loadFile(path);
+  if (file.info.format !== 'pdf')
+    throw new FdrError('UNSUPPORTED_FORMAT', 'fdr tables reads PDF files only', { file: path, hint: 'tables are found from positions on the page, which a text dump has lost' });
+  const pages = typeof options.pages === 'string' ? parsePageSpec(options.pages) : options.pages;
+  const reader = new DocumentTableReader(pages ? { pages } : {});
+  const kept: PageModel[] = [];
+  const { readPdfPages } = await import('./sources/pdf/index.js');
+  const summary = await readPdfPages(
+    file.bytes,
+    { file: path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
+    (page) => {
+      reader.add(page);
+      if (options.debugDir && (!pages || pages(page.number))) kept.push(page);
+    },
+  );
+  const tables = reader.finish();
+  options.log?.(`${tables.length} table(s): ${tables.map((t) => `p${t.page} ${t.flavor} ${t.ys.length - 1}×${t.xs.length - 1}`).join(', ')}`);
+  if (options.debugDir) {
+    const { renderTablesSvg } = await import('./layout/tables/debug.js');
+    try {
+      await mkdir(options.debugDir, { recursive: true });
+      for (const page of kept) await writeFile(join(options.debugDir, `page-${String(page.number).padStart(3, '0')}.svg`), renderTablesSvg(page, tables));
+    } catch (e) {
+      throw new FdrError('OUTPUT_WRITE_FAILED', `cannot write debug overlays into ${options.debugDir}: ${(e as Error).message}`, { hint: 'check --debug DIR', cause: e });
+    }
+  }
+  return tablesDocument(tables, { file: file.info.file, sha256: file.info.sha256, pages: summary.pages });
+}
