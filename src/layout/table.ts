@@ -459,7 +459,7 @@ export function readTable(header: HeaderRow, context: TableContext, fixed?: Fixe
     .map((h) => h.y0)
     .sort((a, b) => a - b);
   // Without vertical rules, rules across (nearly) the table's whole width still separate its rows (booktabs,
-  // Word "horizontal borders only"), when at least two of them cut the body.
+  // Word "horizontal borders only"), as soon as one of them cuts through the body.
   const wideRules = ruled
     ? []
     : context.horizontal
@@ -467,8 +467,8 @@ export function readTable(header: HeaderRow, context: TableContext, fixed?: Fixe
         .map((h) => h.y0)
         .sort((a, b) => a - b);
   const cutsBody = wideRules.filter((y) => body.some((i) => i.y1 < y) && body.some((i) => i.y0 > y)).length;
-  const rowRules = ruled ? hRules : cutsBody >= 2 ? wideRules : [];
-  const isRuled = rowRules.length > 0 && (ruled !== undefined || cutsBody >= 2);
+  const rowRules = ruled ? hRules : cutsBody >= 1 ? wideRules : [];
+  const isRuled = rowRules.length > 0 && (ruled !== undefined || cutsBody >= 1);
   if (isRuled) {
     const ys: number[] = [];
     for (const y of rowRules) if (!ys.length || y - ys[ys.length - 1]! > 1.5) ys.push(y);

@@ -54,8 +54,10 @@ export function judge(table: PageTable): Verdict {
   if (table.flavor !== 'ruled') {
     const textRows = perRow.filter((n) => n > 0).length;
     if (fullRows < 0.5 * textRows) return { confidence: 0, rejected: 'most rows hold a single cell' };
-    // Two rows read from whitespace alone are a table only under a header row.
-    if (table.flavor === 'stream' && fullRows < 3 && !(fullRows >= 2 && headerRowCount(table) > 0))
+    // Two rows read from whitespace alone are a table only under a header row, in bold or over three
+    // columns at least (two short lines side by side over two longer ones are as often signatures or an address).
+    const headed = () => headerRowCount(table) > 0 && (cols >= 3 || table.cells.some((c) => c.row === 0 && c.items.some((i) => i.bold)));
+    if (table.flavor === 'stream' && fullRows < 3 && !(fullRows >= 2 && headed()))
       return { confidence: 0, rejected: 'fewer than three rows with two cells, and no header' };
     const columnFill = median(columns.map((c) => c.length / rows));
     if (columnFill < 0.4) return { confidence: 0, rejected: 'most columns nearly empty' };
