@@ -63,6 +63,11 @@ console.log(rows.join('\n'));
 console.log(`\nscorer: ${scorer}`);
 process.exitCode = worst > 0 ? 0 : 1;
 
+// The table layer on the ICDAR 2013 set (skipped when ../shared/icdar is absent): `fdr tables`, micro/macro F1, time.
+const icdar = spawnSync(process.execPath, [join(root, 'scripts/score-icdar.mjs')], { encoding: 'utf8' });
+console.log(`\n${icdar.stdout.trim()}`);
+if (icdar.status !== 0) process.exitCode = 1;
+
 // Seeded template variants per producer (issue 12): renders are cached, so a rerun only re-extracts.
 // `npm run score -- --no-variants` skips them; `--seeds N` changes how many.
 if (!process.argv.includes('--no-variants')) {

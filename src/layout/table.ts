@@ -86,7 +86,8 @@ export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     if (r <= consumedUntil || row.length > 80) continue; // a header band holds a few words
-    const single = splitAtGaps(row, 0.8).map(lineOf);
+    const coarse = splitAtGaps(row, 0.8).map(lineOf);
+    const single = namedCount(coarse) >= 3 ? coarse : fineHeaderSegments(row);
     const stacked = namedCount(single) >= 3 ? undefined : stackedHeaderCells(rows, r);
     const segments = stacked?.cells ?? single;
     if (stacked) consumedUntil = stacked.last;
@@ -116,6 +117,23 @@ export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
     headers.push({ ...box, cells, items: cells.flatMap((c) => c.line.items) });
   }
   return headers;
+}
+
+/**
+ * Header cells of a table with narrow gutters (less than a word gap and a half between columns): split at
+ * every gap wider than a third of the font size, then words that go on a header in lower case ("à mener",
+ * "de suivi", "d’évaluation", "/ Observations") are put back with the cell before them.
+ */
+function fineHeaderSegments(row: readonly TextItem[]): Line[] {
+  const parts = splitAtGaps(row, 0.3);
+  const merged: TextItem[][] = [];
+  for (const part of parts) {
+    const text = lineOf(part).text;
+    const previous = merged[merged.length - 1];
+    if (previous && /^[\p{Ll}/(&]/u.test(text) && part[0]!.x0 - Math.max(...previous.map((i) => i.x1)) < part[0]!.fontSize) previous.push(...part);
+    else merged.push([...part]);
+  }
+  return merged.map(lineOf);
 }
 
 function namedCount(segments: readonly Line[]): number {
@@ -178,9 +196,15 @@ function boundsFromRulings(header: HeaderRow, vertical: readonly Ruling[]): { bo
   const crossing = vertical.filter((v) => v.y0 <= cy && v.y1 >= cy).sort((a, b) => a.x0 - b.x0);
   if (crossing.length < 2) return undefined;
   const cells = header.cells;
-  const left = crossing.filter((v) => v.x0 <= cells[0]!.line.x0 + 1).pop();
+  const nearest = crossing.filter((v) => v.x0 <= cells[0]!.line.x0 + 1).pop();
   const right = crossing.find((v) => v.x0 >= cells[cells.length - 1]!.line.x1 - 1);
-  if (!left || !right) return undefined;
+  if (!nearest || !right) return undefined;
+  // The table may open with a column without header (a chantier title beside its rows): its rules run the
+  // table's height like the nearest one's. The leftmost such rule, within a third of the table, is the edge.
+  const width = right.x0 - nearest.x0;
+  const left =
+    crossing.find((v) => v.x0 < nearest.x0 - 2 && nearest.x0 - v.x0 <= width / 3 && Math.abs(v.y0 - nearest.y0) <= 3 && Math.abs(v.y1 - nearest.y1) <= 3) ??
+    nearest;
   // Every rule between the outer ones is a column edge (rules closer than a few points are one double rule).
   const bounds = [left.x0];
   for (const v of crossing) if (v.x0 > left.x0 + 2 && v.x0 < right.x0 - 2 && v.x0 - bounds[bounds.length - 1]! > 2) bounds.push(v.x0);
@@ -209,6 +233,9 @@ function boundsFromShading(header: HeaderRow, rects: readonly FilledRect[]): num
   const bounds = [owned[0]!.x0];
   for (let i = 0; i + 1 < owned.length; i++) bounds.push((owned[i]!.x1 + owned[i + 1]!.x0) / 2);
   bounds.push(owned[owned.length - 1]!.x1);
+  // A shaded header cell without text just left of the first one: a column without header (chantier beside).
+  const before = candidates.find((r) => !owned.includes(r) && r.x1 <= owned[0]!.x0 + 1 && owned[0]!.x0 - r.x1 <= 2 && Math.abs(r.y0 - owned[0]!.y0) <= 2);
+  if (before) bounds.unshift(before.x0);
   return bounds;
 }
 
@@ -238,6 +265,15 @@ function boundsFromGutters(header: HeaderRow, body: readonly TextItem[], size: n
     else break;
   }
   bounds.push(left - 1);
+  // A gutter left of the first header cell, inside the table's text: a column without header before it (a
+  // chantier title set beside the chantier's rows). Its edge is the middle of the last such gutter.
+  let leading: number | undefined;
+  for (let k = 0; k + 1 < runs.length; k++) {
+    const gapStart = runs[k]![1];
+    const gapEnd = runs[k + 1]![0];
+    if (gapStart >= left && gapEnd <= cells[0]!.line.x0 + 0.5 && gapEnd - gapStart >= 0.8 * size) leading = (gapStart + gapEnd) / 2;
+  }
+  if (leading !== undefined) bounds.push(leading);
   for (let i = 0; i + 1 < cells.length; i++) {
     const from = cells[i]!.line.x0;
     const to = cells[i + 1]!.line.x0;

@@ -236,7 +236,14 @@ function firstWordWidth(items: readonly TextItem[]): number {
  * column's text width (`right`: the rightmost text of the column). A number never wraps.
  */
 export function wrapsInto(above: readonly TextItem[], below: readonly TextItem[], right: number): boolean {
-  if (NUMERIC.test(textOf(above))) return false;
+  const upper = textOf(above);
+  if (NUMERIC.test(upper)) return false;
+  // Another weight or size below: a header over data, a label over its values.
+  const a = above[above.length - 1]!;
+  const b = below[0]!;
+  if (a.bold !== b.bold || Math.abs(a.fontSize - b.fontSize) > 0.1 * a.fontSize) return false;
+  // A number under words goes on from them only after a sign that calls for more ("HT :", "(AJ", "/").
+  if (NUMERIC.test(textOf(below)) && !/[:(/,+\-–]$/.test(upper)) return false;
   const last = above[above.length - 1]!;
   const end = Math.max(...above.map((i) => i.x1));
   // A space, and half an em of slack: glyph widths are estimated, and the cell may end before the column's

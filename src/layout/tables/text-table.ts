@@ -43,16 +43,43 @@ export function withoutMarginColumns(items: readonly TextItem[], xs: readonly nu
   const cols = xs.length - 1;
   if (cols < 3) return items;
   const columnOf = (i: TextItem) => intervalOf(xs, (i.x0 + i.x1) / 2);
-  const body = median(items.map((i) => i.fontSize));
   const rows = groupRows(items).length;
   let kept = items;
   for (const c of [0, cols - 1]) {
     const inColumn = kept.filter((i) => columnOf(i) === c);
     if (!inColumn.length) continue;
-    const sameSize = inColumn.some((i) => Math.abs(i.fontSize - body) <= 0.1 * body);
-    if (!sameSize && groupRows(inColumn).length * 2 < rows) kept = kept.filter((i) => columnOf(i) !== c);
+    // The type size of the rest of the table (its cells, not the header: the median of every other column).
+    const body = median(kept.filter((i) => columnOf(i) !== c).map((i) => i.fontSize));
+    const sameSize = inColumn.some((i) => Math.abs(i.fontSize - body) <= 0.05 * body);
+    if (sameSize) continue;
+    // Set apart: in few of the rows, or beyond the widest gap between columns.
+    const rest = kept.filter((i) => columnOf(i) !== c);
+    const gap = c === 0 ? Math.min(...rest.map((i) => i.x0)) - Math.max(...inColumn.map((i) => i.x1)) : Math.min(...inColumn.map((i) => i.x0)) - Math.max(...rest.map((i) => i.x1));
+    const widest = gap > 0 && gap >= widestGutter(rest, xs);
+    if (groupRows(inColumn).length * 2 < rows || widest) kept = rest;
   }
   return kept;
+}
+
+/** The widest gap between the text of two neighbouring columns. */
+function widestGutter(items: readonly TextItem[], xs: readonly number[]): number {
+  const cols = xs.length - 1;
+  const lo = new Array<number>(cols).fill(Infinity);
+  const hi = new Array<number>(cols).fill(-Infinity);
+  for (const i of items) {
+    const c = intervalOf(xs, (i.x0 + i.x1) / 2);
+    if (c < 0) continue;
+    lo[c] = Math.min(lo[c]!, i.x0);
+    hi[c] = Math.max(hi[c]!, i.x1);
+  }
+  let widest = 0;
+  let last = -Infinity;
+  for (let c = 0; c < cols; c++) {
+    if (lo[c] === Infinity) continue;
+    if (last > -Infinity) widest = Math.max(widest, lo[c]! - last);
+    last = hi[c]!;
+  }
+  return widest;
 }
 
 /** Reads `items` (all inside the region) as one table. Undefined when there is no text. */
