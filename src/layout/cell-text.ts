@@ -1,5 +1,5 @@
 import { joinWrappedLines } from '../text/normalize.js';
-import { maxOf, mode } from './geometry.js';
+import { maxOf, minOf, mode } from './geometry.js';
 import type { Line } from './lines.js';
 
 /** The typical distance between the tops of consecutive wrapped lines of a cell. */
@@ -63,10 +63,13 @@ export interface ColumnMeasure {
  * Measures a column from all its cells' lines: its right text edge, and whether it is set justified (at least
  * three lines that are not a cell's last end on that edge, and they are most of those lines).
  */
-export function measureColumn(cells: readonly (readonly Line[])[]): ColumnMeasure | undefined {
+export function measureColumn(cells: readonly (readonly Line[])[], edges?: { x0: number; x1: number }): ColumnMeasure | undefined {
   const all = cells.flat();
   if (!all.length) return undefined;
-  const right = maxOf(all, (l) => l.x1);
+  // Text may stop short of the column in every cell of a small table: the column's own edges, less the cell
+  // padding seen on the left, say where a line could have gone.
+  const padding = edges ? Math.max(0, minOf(all, (l) => l.x0) - edges.x0) : 0;
+  const right = Math.max(maxOf(all, (l) => l.x1), edges ? edges.x1 - padding : -Infinity);
   // The justified edge is where most inner lines end (a long word or a wider cell may stick out past it).
   const ends: number[] = [];
   for (const lines of cells) for (let i = 0; i + 1 < lines.length; i++) ends.push(lines[i]!.x1);

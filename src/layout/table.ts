@@ -584,7 +584,7 @@ export function readTable(header: HeaderRow, context: TableContext, fixed?: Fixe
     cellLines.map((c) => c.lines),
     bodySize,
   );
-  const measures = columns.map((_, k) => measureColumn(cellLines.filter((c) => c.col === k).map((c) => c.lines)));
+  const measures = columns.map((column, k) => measureColumn(cellLines.filter((c) => c.col === k).map((c) => c.lines), column));
   const rows: TableRow[] = spans.map((s) => ({ x0: left, y0: s.y0, x1: right, y1: s.y1, cells: {}, extra: [], openBottom: s.open }));
   for (const { row, col, lines } of cellLines) {
     const box = unionBox(lines);
