@@ -88,7 +88,9 @@ export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
     if (r <= consumedUntil || row.length > 80) continue; // a header band holds a few words
     const coarse = splitAtGaps(row, 0.8).map(lineOf);
     const single = namedCount(coarse) >= 3 ? coarse : fineHeaderSegments(row);
-    const stacked = namedCount(single) >= 3 ? undefined : stackedHeaderCells(rows, r);
+    // A header cell wrapping onto a second line ("Modalités de / financement") names its column only whole.
+    const candidate = namedCount(single) >= 4 ? undefined : stackedHeaderCells(rows, r);
+    const stacked = candidate && namedCount(candidate.cells) > namedCount(single) ? candidate : undefined;
     const segments = stacked?.cells ?? single;
     if (stacked) consumedUntil = stacked.last;
     const cells: HeaderCell[] = [];
@@ -503,9 +505,20 @@ export function readTable(header: HeaderRow, context: TableContext, fixed?: Fixe
         .map((h) => h.y0)
         .sort((a, b) => a - b);
   const cutsBody = wideRules.filter((y) => body.some((i) => i.y1 < y) && body.some((i) => i.y0 > y)).length;
-  const rowRules = ruled ? hRules : cutsBody >= 1 ? wideRules : [];
+  const rowRules = ruled ? [...hRules] : cutsBody >= 1 ? wideRules : [];
+  // Row shading (zebra stripes, a shaded chantier row) across the table's width: its edges are row edges too.
+  const bands = ruled || cutsBody
+    ? []
+    : context.rects
+        .filter((r) => isShading(r) && overlap(r.x0, r.x1, left, right) >= 0.8 * (right - left) && r.y0 >= header.y1 - 2 && r.y1 <= bottom + 1.5)
+        .flatMap((r) => [r.y0, r.y1])
+        .sort((a, b) => a - b);
+  const cutsByBands = bands.filter((y) => body.some((i) => i.y1 < y) && body.some((i) => i.y0 > y)).length;
+  if (cutsByBands >= 1) rowRules.push(...bands.filter((y) => y > header.y1 + 0.5));
+  rowRules.sort((a, b) => a - b);
+  // Rows cut by rules say so for a page break too (an open last row); shading only cuts rows.
   const isRuled = rowRules.length > 0 && (ruled !== undefined || cutsBody >= 1);
-  if (isRuled) {
+  if (isRuled || (rowRules.length > 0 && cutsByBands >= 1)) {
     const ys: number[] = [];
     for (const y of rowRules) if (!ys.length || y - ys[ys.length - 1]! > 1.5) ys.push(y);
     if (ys[0]! > header.y1 + 2 * bodySize) ys.unshift(header.y1);
@@ -515,7 +528,10 @@ export function readTable(header: HeaderRow, context: TableContext, fixed?: Fixe
     // Text under the last rule is a row going on over the page break; without vertical rules to say where the
     // table ends, only when it runs down to the bottom of the table's area.
     const runsToBottom = below.length > 0 && Math.max(...below.map((i) => i.y1)) >= bottom - 3 * bodySize;
-    if (bottom - last > 2 && below.length && (ruled !== undefined || runsToBottom)) spans.push({ y0: last, y1: bottom, open: true });
+    // Under shading or rules without vertical ones, text right under the last edge is one more row.
+    const adjacent = below.length > 0 && Math.min(...below.map((i) => i.y0)) - last <= 1.5 * bodySize;
+    if (bottom - last > 2 && below.length && (ruled !== undefined || runsToBottom || adjacent))
+      spans.push({ y0: last, y1: bottom, open: isRuled && (ruled !== undefined || runsToBottom) });
   } else {
     // Rows are runs of text separated by gaps clearly wider than a paragraph gap.
     const rowGap = 0.75 * bodySize;
