@@ -1,16 +1,38 @@
 import { joinWrappedLines } from '../text/normalize.js';
-import { maxOf, minOf, mode } from './geometry.js';
+import { maxOf, median, minOf, mode } from './geometry.js';
 import type { Line } from './lines.js';
 
 /** The typical distance between the tops of consecutive wrapped lines of a cell. */
 export function linePitch(cells: readonly Line[][], fallbackSize: number): number {
-  const deltas: number[] = [];
+  return linePitchStats(cells, fallbackSize).pitch;
+}
+
+/**
+ * The line pitch and its jitter: how far wrapped lines stray from it (a producer rounding baselines gives
+ * 9.0, 9.7, 9.0…). A paragraph gap must stand out of that noise.
+ */
+export function linePitchStats(cells: readonly Line[][], fallbackSize: number): { pitch: number; jitter: number } {
+  const ratio = linePitchRatio(cells);
+  const size = median(cells.flat().map((l) => l.fontSize)) || fallbackSize;
+  return ratio ? { pitch: ratio.pitch * size, jitter: ratio.jitter * size } : { pitch: 1.2 * fallbackSize, jitter: 0 };
+}
+
+/**
+ * Line pitch as a share of the font size, and its jitter likewise: cells set in different sizes (a producer
+ * shrinking the text of a narrow column) share the ratio, not the distance.
+ */
+export function linePitchRatio(cells: readonly Line[][]): { pitch: number; jitter: number } | undefined {
+  const ratios: number[] = [];
   for (const lines of cells)
     for (let i = 1; i < lines.length; i++) {
-      const d = lines[i]!.y0 - lines[i - 1]!.y0;
-      if (d > 0 && d < 2.2 * lines[i]!.fontSize) deltas.push(d);
+      const size = lines[i]!.fontSize || 1;
+      const d = (lines[i]!.y0 - lines[i - 1]!.y0) / size;
+      if (d > 0 && d < 2.2) ratios.push(d);
     }
-  return mode(deltas, 0.25) ?? 1.2 * fallbackSize;
+  const pitch = mode(ratios, 0.025);
+  if (pitch === undefined) return undefined;
+  const near = ratios.filter((d) => Math.abs(d - pitch) <= 0.1 * pitch).map((d) => Math.abs(d - pitch));
+  return { pitch, jitter: near.length ? near.reduce((x, y) => x + y, 0) / near.length : 0 };
 }
 
 /** A list marker opening a line: bullets, dashes, arrows, or a short item number ("1.", "2)"; not "2024)"). */
@@ -63,13 +85,20 @@ export interface ColumnMeasure {
  * Measures a column from all its cells' lines: its right text edge, and whether it is set justified (at least
  * three lines that are not a cell's last end on that edge, and they are most of those lines).
  */
-export function measureColumn(cells: readonly (readonly Line[])[], edges?: { x0: number; x1: number }): ColumnMeasure | undefined {
+export function measureColumn(
+  cellsIn: readonly (readonly Line[])[],
+  edges?: { x0: number; x1: number },
+  trustEdges = true,
+): ColumnMeasure | undefined {
+  // A line running past the column (a merged row's title) says nothing of the column's width.
+  const cells = edges ? cellsIn.map((lines) => lines.filter((l) => l.x1 <= edges.x1 + 1)) : cellsIn;
   const all = cells.flat();
   if (!all.length) return undefined;
   // Text may stop short of the column in every cell of a small table: the column's own edges, less the cell
-  // padding seen on the left, say where a line could have gone.
+  // padding seen on the left, say where a line could have gone (rules and shading only: a gutter's edge
+  // lies mid-gap).
   const padding = edges ? Math.max(0, minOf(all, (l) => l.x0) - edges.x0) : 0;
-  const right = Math.max(maxOf(all, (l) => l.x1), edges ? edges.x1 - padding : -Infinity);
+  const right = Math.max(maxOf(all, (l) => l.x1), edges && trustEdges ? edges.x1 - padding : -Infinity);
   // The justified edge is where most inner lines end (a long word or a wider cell may stick out past it).
   const ends: number[] = [];
   for (const lines of cells) for (let i = 0; i + 1 < lines.length; i++) ends.push(lines[i]!.x1);
@@ -103,7 +132,7 @@ function startsItem(previous: Line, line: Line, next: Line | undefined, previous
  * paragraph (own line in the output); a line opening with a list marker starts a new item when its position says
  * so (see startsItem) and is joined as running text otherwise (a wrapped "- " is not a list).
  */
-export function cellText(lines: readonly Line[], pitch: number, column?: ColumnMeasure): string {
+export function cellText(lines: readonly Line[], pitch: number, column?: ColumnMeasure, jitter = 0): string {
   const out: string[] = [];
   const right = Math.max(maxOf(lines, (l) => l.x1), column?.right ?? -Infinity);
   let previousIsItem = false;
@@ -118,7 +147,7 @@ export function cellText(lines: readonly Line[], pitch: number, column?: ColumnM
       previousIsItem = marker;
       continue;
     }
-    const paragraphGap = line.y0 - previous.y0 > pitch + Math.max(1, 0.12 * line.fontSize);
+    const paragraphGap = line.y0 - previous.y0 > pitch + Math.max(1, 0.12 * line.fontSize, 3 * jitter);
     if (
       paragraphGap ||
       (marker && startsItem(previous, line, lines[i + 1], previousIsItem, right)) ||

@@ -2,7 +2,7 @@ import type { FilledRect, PageModel, TextItem } from '../sources/page-model.js';
 import { joinWrappedLines } from '../text/normalize.js';
 import { type Box, centerX, centerY, containsPoint, maxOf, median, minOf, overlap, unionBox } from './geometry.js';
 import { groupLines, isUpright, type Line } from './lines.js';
-import { type Block, leavesToReadingLines, type ReadingLine, SEGMENT_GAP, xyCut } from './reading-order.js';
+import { type Block, leavesToReadingLines, type ReadingLine, SEGMENT_GAP, splitAtColumnGaps, xyCut } from './reading-order.js';
 import { mergeRulings } from './rulings.js';
 import { CHANTIER_LABEL, CHANTIER_LABEL_ONLY, findHeaderlessTable, findHeaderRows, isTitleLine, readTable, stripChantierLabel, type Table, type TableHint } from './table.js';
 
@@ -101,9 +101,13 @@ export function findRunningHeader(lines: readonly Line[], page: Pick<PageModel, 
   if (!candidates.length) return [];
   const out: Line[] = [];
   for (const l of candidates) {
-    const below = lines.filter((o) => o !== l && o.y0 >= l.y1 - 0.5 && !candidates.includes(o));
+    // Top lines closer than two lines below it go with it (a wrapped header, or the lines of a paragraph going
+    // on from the previous page); the text under them must stand apart, and there must be some.
+    let bottom = l.y1;
+    for (const o of candidates) if (o.y0 >= bottom - 0.5 && o.y0 - bottom < 2 * l.fontSize) bottom = Math.max(bottom, o.y1);
+    const below = lines.filter((o) => o.y0 >= bottom - 0.5);
     const nextTop = below.length ? minOf(below, (o) => o.y0) : Infinity;
-    const apart = nextTop - l.y1 >= 2 * l.fontSize;
+    const apart = nextTop - bottom >= 2 * l.fontSize && nextTop < 0.9 * page.height;
     if (seen.has(runningKey(l.text)) || (apart && !l.bold && l.fontSize <= bodySize + 0.5)) out.push(l);
   }
   return out;
@@ -294,7 +298,8 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
   // Reading order over everything but the footer, each table as one block.
   type Unit = Block & { line?: Line; table?: LaidOutTable };
   const units: Unit[] = [];
-  for (const l of contentLines) if (isFree(l) && !l.items.every((i) => unassignedSet.has(i))) units.push({ ...boxOf(l), fontSize: l.fontSize, line: l });
+  const freeLines = contentLines.filter((l) => isFree(l) && !l.items.every((i) => unassignedSet.has(i)));
+  for (const l of splitAtColumnGaps(freeLines, (l) => titleLines.has(l) || sideSet.has(l))) units.push({ ...boxOf(l), fontSize: l.fontSize, line: l });
   for (const t of tables) units.push({ ...boxOf(t), fontSize: t.header.items[0]?.fontSize ?? bodySize, table: t });
   const leaves = xyCut(units);
   const reading: ReadingLine[] = [];

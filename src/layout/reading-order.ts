@@ -1,6 +1,6 @@
 import type { PageModel } from '../sources/page-model.js';
 import { type Box, maxOf, median, mergeIntervals, minOf } from './geometry.js';
-import { bandsOfLines, groupLines, isUpright, type Line } from './lines.js';
+import { bandsOfLines, groupLines, isUpright, type Line, lineOf } from './lines.js';
 
 /** Anything placed on a page that reading order arranges: a line, or a whole table kept in one piece. */
 export interface Block extends Box {
@@ -26,7 +26,7 @@ export function xyCut<T extends Block>(blocks: readonly T[]): T[][] {
     const size = median(region.map((b) => b.fontSize)) || 10;
     const rows = mergeIntervals(region.map((b) => [b.y0, b.y1] as [number, number]));
     let wideGaps = gapsOf(rows).filter((g) => g.size >= 1.8 * size);
-    const gutters = columnGutters(region, size);
+    const gutters = columnGutters(region, size).filter((g) => !splitsOneLine(region, g, size));
     if (wideGaps.length && gutters.length) {
       // Columns run through the whole region. When they all reach its bottom, the text flows from column to
       // column and is read column after column, whatever gaps it has. Otherwise a wide gap is a break between
@@ -103,7 +103,11 @@ function spanningCuts(region: readonly Block[], size: number): Gap[] {
   return cuts.filter((c) => region.some((b) => (b.y0 + b.y1) / 2 < c.at) && region.some((b) => (b.y0 + b.y1) / 2 > c.at));
 }
 
-/** Vertical gutters whose two sides are each at least a few characters wide. */
+/**
+ * Vertical gutters whose two sides are each at least a few characters wide. A gutter is a gap of a line and a
+ * half's worth of font size, or of one font size where some band of the region shows a wider gap (two font
+ * sizes) around it with text on both sides: columns centred under each other come closer on some lines.
+ */
 function columnGutters(region: readonly Block[], size: number): Gap[] {
   const runs = mergeIntervals(region.map((b) => [b.x0, b.x1] as [number, number]));
   if (runs.length < 2) return [];
@@ -112,15 +116,38 @@ function columnGutters(region: readonly Block[], size: number): Gap[] {
   const minSide = 4 * size;
   const out: Gap[] = [];
   let sideStart = left;
+  let bandGaps: Gap[] | undefined;
+  const widerInABand = (from: number, to: number) => {
+    bandGaps ??= mergeIntervals(region.map((b) => [b.y0, b.y1] as [number, number])).flatMap(([top, bottom]) =>
+      gapsOf(mergeIntervals(region.filter((b) => (b.y0 + b.y1) / 2 >= top && (b.y0 + b.y1) / 2 <= bottom).map((b) => [b.x0, b.x1] as [number, number]))),
+    );
+    return bandGaps.some((g) => g.size >= 2 * size && g.at - g.size / 2 <= from + 0.5 && g.at + g.size / 2 >= to - 0.5);
+  };
   for (let i = 0; i + 1 < runs.length; i++) {
     const gapStart = runs[i]![1];
     const gapEnd = runs[i + 1]![0];
-    if (gapEnd - gapStart < SEGMENT_GAP * size) continue;
+    if (gapEnd - gapStart < size || (gapEnd - gapStart < SEGMENT_GAP * size && !widerInABand(gapStart, gapEnd))) continue;
     if (gapStart - sideStart < minSide || right - gapEnd < minSide) continue;
     out.push({ at: (gapStart + gapEnd) / 2, size: gapEnd - gapStart });
     sideStart = gapEnd;
   }
   return out;
+}
+
+/**
+ * A narrow gutter (less than three font sizes) that only parts the end of one line from its start is a word
+ * gap, not a column: one side holds a single band of text that the other side shares (a line whose words lie
+ * apart, as justified text with a wide font spreads them, over the short last line of its paragraph).
+ */
+function splitsOneLine(region: readonly Block[], gutter: Gap, size: number): boolean {
+  if (gutter.size >= 3 * size) return false;
+  const left = region.filter((b) => (b.x0 + b.x1) / 2 < gutter.at);
+  const right = region.filter((b) => (b.x0 + b.x1) / 2 >= gutter.at);
+  const bands = (side: readonly Block[]) => mergeIntervals(side.map((b) => [b.y0, b.y1] as [number, number]));
+  const [l, r] = [bands(left), bands(right)];
+  const lone = (one: [number, number][], other: [number, number][]) =>
+    one.length === 1 && other.some(([a, b]) => Math.min(b, one[0]![1]) - Math.max(a, one[0]![0]) >= 0.5 * Math.min(b - a, one[0]![1] - one[0]![0]));
+  return lone(l, r) || lone(r, l);
 }
 
 function splitAt<T extends Block>(region: readonly T[], cuts: readonly Gap[], axis: 'x' | 'y'): T[][] {
@@ -179,9 +206,54 @@ export function leavesToReadingLines(leaves: readonly Line[][]): ReadingLine[] {
   return out;
 }
 
+/**
+ * Cuts lines that run across a column gutter: text set in columns side by side (signatures in a borderless
+ * table, centred under each other) can come closer than a column gap on one line, and is then read as one
+ * line. A gap between two items of a line is a gutter when it is at least one font size wide, clearly wider
+ * than the line's other gaps between items (justified text spreads all its gaps alike), and a neighbouring
+ * line (a band directly above or below) has a gap of its own, also a font size wide, with text on both
+ * sides, around the same place. Lines `keep` accepts are left whole. Lines not cut are returned as they are.
+ */
+export function splitAtColumnGaps(lines: readonly Line[], keep: (line: Line) => boolean = () => false): Line[] {
+  if (lines.length < 2) return [...lines];
+  const bands = bandsOfLines(lines);
+  const runsOf = (band: readonly Line[]) => mergeIntervals(band.flatMap((l) => l.items.map((i) => [i.x0, i.x1] as [number, number])));
+  const runs = bands.map(runsOf);
+  const top = bands.map((b) => minOf(b, (l) => l.y0));
+  const bottom = bands.map((b) => maxOf(b, (l) => l.y1));
+  const cut = new Map<Line, Line[]>();
+  bands.forEach((band, k) => {
+    for (const line of band) {
+      if (line.items.length < 2 || keep(line)) continue;
+      const items = [...line.items].sort((a, b) => a.x0 - b.x0);
+      const gaps = items.slice(1).map((item, i) => item.x0 - items[i]!.x1);
+      const size = line.fontSize || 10;
+      const at: number[] = [];
+      const wordGaps = gaps.filter((g) => g > 0 && g < size);
+      gaps.forEach((g, i) => {
+        if (g < size || (wordGaps.length && g < 1.8 * median(wordGaps))) return;
+        const [x0, x1] = [items[i]!.x1, items[i + 1]!.x0];
+        const near = (n: number) => n >= 0 && n < bands.length && (n < k ? top[k]! - bottom[n]! : top[n]! - bottom[k]!) <= 1.5 * size;
+        const open = (n: number) => gapsOf(runs[n]!).some((h) => h.size >= 2 * size && h.at - h.size / 2 <= x0 + 0.5 && h.at + h.size / 2 >= x1 - 0.5);
+        if ((near(k - 1) && open(k - 1)) || (near(k + 1) && open(k + 1))) at.push(i + 1);
+      });
+      if (!at.length) continue;
+      const pieces: Line[] = [];
+      let from = 0;
+      for (const i of [...at, items.length]) {
+        pieces.push(lineOf(items.slice(from, i)));
+        from = i;
+      }
+      cut.set(line, pieces.filter((p) => p.text));
+    }
+  });
+  if (!cut.size) return [...lines];
+  return lines.flatMap((l) => cut.get(l) ?? [l]);
+}
+
 /** Lines of a set of upright items in reading order (columns read one after the other). */
 export function readingLines(items: PageModel['items']): ReadingLine[] {
-  const lines = groupLines(items.filter(isUpright), { splitGap: SEGMENT_GAP });
+  const lines = splitAtColumnGaps(groupLines(items.filter(isUpright), { splitGap: SEGMENT_GAP }));
   return leavesToReadingLines(xyCut(lines));
 }
 

@@ -2,7 +2,7 @@ import { type ColumnName, type HeaderMatch, headerMatch } from '../documents/roa
 import type { FilledRect, Ruling, TextItem } from '../sources/page-model.js';
 import { type Box, centerX, centerY, maxOf, median, mergeIntervals, overlap, unionBox } from './geometry.js';
 import { joinWrappedLines } from '../text/normalize.js';
-import { cellText, linePitch, measureColumn } from './cell-text.js';
+import { cellText, linePitchRatio, measureColumn } from './cell-text.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from './lines.js';
 
 export { cellText, linePitch } from './cell-text.js';
@@ -191,6 +191,27 @@ export interface TableContext {
 }
 
 const isShading = (r: FilledRect) => r.fill !== null && r.fill !== '#ffffff';
+
+/**
+ * Shaded bands across a table: filled rectangles with the same top and bottom (a row painted cell by cell)
+ * that together cover most of the table's width.
+ */
+function rowBands(rects: readonly FilledRect[], left: number, right: number, top: number, bottom: number): { y0: number; y1: number }[] {
+  const groups = new Map<string, FilledRect[]>();
+  for (const r of rects) {
+    if (!isShading(r) || r.y0 < top || r.y1 > bottom || overlap(r.x0, r.x1, left, right) <= 0) continue;
+    const key = `${Math.round(r.y0 * 2)}:${Math.round(r.y1 * 2)}`;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  const bands: { y0: number; y1: number }[] = [];
+  for (const group of groups.values()) {
+    const covered = mergeIntervals(group.map((r) => [Math.max(r.x0, left), Math.min(r.x1, right)] as [number, number]), 1.5).reduce((n, [a, b]) => n + b - a, 0);
+    if (covered >= 0.8 * (right - left)) bands.push({ y0: group[0]!.y0, y1: group[0]!.y1 });
+  }
+  return bands.sort((a, b) => a.y0 - b.y0);
+}
 
 /** Column edges from vertical rules crossing the header band: [left, b1, ..., right] or undefined. */
 function boundsFromRulings(header: HeaderRow, vertical: readonly Ruling[]): { bounds: number[]; bottom: number; top: number } | undefined {
@@ -507,12 +528,7 @@ export function readTable(header: HeaderRow, context: TableContext, fixed?: Fixe
   const cutsBody = wideRules.filter((y) => body.some((i) => i.y1 < y) && body.some((i) => i.y0 > y)).length;
   const rowRules = ruled ? [...hRules] : cutsBody >= 1 ? wideRules : [];
   // Row shading (zebra stripes, a shaded chantier row) across the table's width: its edges are row edges too.
-  const bands = ruled || cutsBody
-    ? []
-    : context.rects
-        .filter((r) => isShading(r) && overlap(r.x0, r.x1, left, right) >= 0.8 * (right - left) && r.y0 >= header.y1 - 2 && r.y1 <= bottom + 1.5)
-        .flatMap((r) => [r.y0, r.y1])
-        .sort((a, b) => a - b);
+  const bands = ruled || cutsBody ? [] : rowBands(context.rects, left, right, header.y1 - 2, bottom + 1.5).flatMap((b) => [b.y0, b.y1]);
   const cutsByBands = bands.filter((y) => body.some((i) => i.y1 < y) && body.some((i) => i.y0 > y)).length;
   if (cutsByBands >= 1) rowRules.push(...bands.filter((y) => y > header.y1 + 0.5));
   rowRules.sort((a, b) => a - b);
@@ -596,16 +612,16 @@ export function readTable(header: HeaderRow, context: TableContext, fixed?: Fixe
       if (items.length) cellLines.push({ row: r, col: c, lines: groupRows(items).map(lineOf).filter((l) => l.text) });
     });
   });
-  const pitch = linePitch(
-    cellLines.map((c) => c.lines),
-    bodySize,
-  );
-  const measures = columns.map((column, k) => measureColumn(cellLines.filter((c) => c.col === k).map((c) => c.lines), column));
+  const ratio = linePitchRatio(cellLines.map((c) => c.lines));
+  // Gutter edges lie mid-gap, not at a cell's border: only rules and shading give a column's true width.
+  const measures = columns.map((column, k) => measureColumn(cellLines.filter((c) => c.col === k).map((c) => c.lines), column, columnSource !== 'gutters'));
   const rows: TableRow[] = spans.map((s) => ({ x0: left, y0: s.y0, x1: right, y1: s.y1, cells: {}, extra: [], openBottom: s.open }));
   for (const { row, col, lines } of cellLines) {
     const box = unionBox(lines);
     if (!box) continue;
-    const text = cellText(lines, pitch, measures[col]);
+    // The pitch scales with the cell's own font size (a producer may shrink the text of a narrow column).
+    const size = median(lines.map((l) => l.fontSize)) || bodySize;
+    const text = cellText(lines, ratio ? ratio.pitch * size : 1.2 * size, measures[col], ratio ? ratio.jitter * size : 0);
     const column = columns[col]!;
     const target = rows[row]!;
     if (column.name) target.cells[column.name] = { text, box, lines };

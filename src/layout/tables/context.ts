@@ -11,6 +11,13 @@ import type { PageContext, Segment } from './types.js';
  */
 export const SEGMENT_GAP = 0.95;
 
+/**
+ * Inside a region already taken for a table, any gap pdf.js did not close with a space (it joins runs closer
+ * than 0.6 em into one item) may part two cells: tight columns (a LaTeX tabular) sit 0.6 em apart. Whether it
+ * does is for the alignment of gaps over the rows to say, not for the gap alone.
+ */
+export const CELL_GAP = 0.55;
+
 /** The font size carrying most characters. */
 export function bodyFontSize(items: readonly TextItem[]): number {
   const weight = new Map<number, number>();

@@ -43,6 +43,8 @@ function tabularSection(context: PageContext, from: number, to: number, top: num
   const wide = bands.filter((b) => b.length === 1 && b[0]!.x1 - b[0]!.x0 >= 0.6 * width).length;
   const multi = bands.filter((b) => b.length >= 2).length;
   if (bands.length >= 2 && wide >= 0.5 * bands.length && multi < bands.length / 3) return false;
+  // A heading between two rules (bold, larger than the page's body text, one segment): the next table's title.
+  if (bands.some((b) => b.length === 1 && b[0]!.bold && b[0]!.fontSize >= 1.15 * context.fontSize)) return false;
   for (let k = 1; k < bands.length; k++) if (bands[k]![0]!.y0 - bands[k - 1]![0]!.y1 > 4 * context.pitch) return false;
   return true;
 }

@@ -60,7 +60,7 @@ export interface Gutter {
  * long as no clear run lies in it (then a sparse column stands between two clear runs, and those are the
  * gutters).
  */
-export function columnGutters(bands: readonly Segment[][], minWidth: number): Gutter[] {
+export function columnGutters(bands: readonly Segment[][], minWidth: number, options: { alignedBelow?: number } = {}): Gutter[] {
   const multi = bands.filter((b) => b.length >= 2);
   if (multi.length < 2) return [];
   const allowed = Math.floor(multi.length / 5);
@@ -103,7 +103,7 @@ export function columnGutters(bands: readonly Segment[][], minWidth: number): Gu
       if (last && last.to === p.from) last.to = p.to;
       else clear.push({ from: p.from, to: p.to });
     }
-    const wide = clear.filter((c) => c.to - c.from >= minWidth && c.from > left && c.to < right);
+    const wide = clear.filter((c) => c.to - c.from >= minWidth && c.from > left && c.to < right && (c.to - c.from >= (options.alignedBelow ?? 0) || aligned(segments, c.from, c.to, minWidth)));
     if (wide.length) {
       for (const c of wide) gutters.push({ x0: c.from, x1: c.to, at: (c.from + c.to) / 2, crossings: 0 });
       continue;
@@ -117,6 +117,19 @@ export function columnGutters(bands: readonly Segment[][], minWidth: number): Gu
     }
   }
   return gutters;
+}
+
+/**
+ * Do the segments beside a narrow gap line up on it: most of those starting just after it start at its right
+ * end (left-aligned cells), or most of those ending just before it end at its left end (right-aligned
+ * numbers)? Gaps between words of justified lines may happen to line up over a few lines; their edges do not.
+ */
+function aligned(segments: readonly Segment[], from: number, to: number, tolerance: number): boolean {
+  const reach = 3 * (to - from) + 2 * tolerance;
+  const after = segments.filter((s) => s.x0 >= to - 0.5 && s.x0 <= to + reach);
+  const before = segments.filter((s) => s.x1 <= from + 0.5 && s.x1 >= from - reach);
+  const share = (list: readonly Segment[], f: (s: Segment) => boolean) => list.length >= 2 && list.filter(f).length >= 0.6 * list.length;
+  return share(after, (s) => s.x0 <= to + tolerance) || share(before, (s) => s.x1 >= from - tolerance);
 }
 
 /** A printed line of a region with the columns its items fall in. */

@@ -7,7 +7,7 @@ import type { TextItem } from '../../sources/page-model.js';
 import { median } from '../geometry.js';
 import { groupRows } from '../lines.js';
 import { buildTable, intervalOf } from './grid.js';
-import { SEGMENT_GAP } from './context.js';
+import { CELL_GAP, SEGMENT_GAP } from './context.js';
 import { columnGutters, regionBands, rowStarts, stripsOf, textLines } from './text-grid.js';
 import type { Flavor, PageContext, PageTable, Rule } from './types.js';
 
@@ -31,7 +31,8 @@ export function textColumns(items: readonly TextItem[], fontSize: number): numbe
     left = Math.min(left, i.x0);
     right = Math.max(right, i.x1);
   }
-  const gutters = columnGutters(regionBands(items, SEGMENT_GAP), 0.5 * fontSize);
+  // Gaps narrower than a column gap between phrases must have the cells beside them lined up on them.
+  const gutters = columnGutters(regionBands(items, CELL_GAP), 0.3 * fontSize, { alignedBelow: SEGMENT_GAP * fontSize });
   return [left - 0.5, ...gutters.map((g) => g.at), right + 0.5];
 }
 
