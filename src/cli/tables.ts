@@ -92,7 +92,9 @@ export async function run(inputArgs: string[], options: TablesCliOptions): Promi
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
-  const items = await expandInputItems(inputArgs);
+  // Folders and globs bring PDFs only (a text dump has no positions to find tables from); files named are kept.
+  const items = (await expandInputItems(inputArgs)).filter((x) => x.error || /\.pdf$/i.test(x.input) || inputArgs.includes(x.input));
+  if (!items.length) throw new FdrError('FILE_NOT_FOUND', 'no PDF among the inputs', { hint: 'fdr tables reads PDF files' });
   const single = items.length === 1;
   if (single && items[0]!.error) throw items[0]!.error;
   const inputs = items.map((x) => x.input);

@@ -44,7 +44,7 @@ export function chooseKind(text: string, options: ExtractOptions, file: string):
 export async function extractLoaded(file: LoadedFile, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   if (file.info.format === 'pdf') {
     const { extractPdf } = await import('./pdf.js');
-    return resolveLineEndHyphens(await extractPdf(file, options));
+    return extractPdf(file, options); // line-end hyphens settled there, with the pages' words
   }
   if (file.info.format === 'json')
     throw new FdrError('UNSUPPORTED_FORMAT', 'this is already a JSON document', { file: file.path, hint: 'extract reads PDF, text or markdown' });

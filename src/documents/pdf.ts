@@ -6,6 +6,8 @@ import { FdrError } from '../errors/index.js';
 import type { ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
 import type { PageModel } from '../sources/page-model.js';
+import { resolveLineEndHyphens } from '../text/hyphens.js';
+import { joinWrappedLines } from '../text/normalize.js';
 import { type ExtractOptions, chooseKind, TEXT_PARSERS } from './index.js';
 import { assembleRoadmap } from './roadmap/assemble.js';
 import { requireRows } from './roadmap/index.js';
@@ -63,12 +65,14 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const autoKind = !options.kind || options.kind === 'auto';
   if (autoKind && roadmapTables >= 2) options.log?.(`detected kind: roadmap (${roadmapTables} tables headed Actions / Financement / Indicateur / Commentaires)`);
   const kind = autoKind && roadmapTables >= 2 ? 'roadmap' : chooseKind(text, options, file.path);
+  // Line-end hyphens are settled with every word the pages show, not only those the document keeps.
+  const seen = layouts.map((l) => joinWrappedLines(l.reading.map((r) => r.text)));
   if (kind === 'roadmap') {
     const reading = readPdfRoadmap(layouts);
     requireRows(reading, file.path);
-    return assembleRoadmap(reading, info);
+    return resolveLineEndHyphens(assembleRoadmap(reading, info), seen);
   }
   const parser = TEXT_PARSERS[kind];
   if (!parser) throw new FdrError('UNKNOWN_DOCUMENT', `no reader for kind "${kind}" yet`, { file: file.path });
-  return parser(text, { ...file, info, text });
+  return resolveLineEndHyphens(parser(text, { ...file, info, text }), seen);
 }

@@ -1,6 +1,25 @@
-import { LINE_END_HYPHEN } from './normalize.js';
+import { LINE_END_SPACED_HYPHEN, LINE_END_TYPO_HYPHEN } from './normalize.js';
 
-/** Every string in a JSON-like value, depth first. */
+/**
+ * Line-end hyphens, settled for a whole document. `joinWrappedLines` leaves a mark where a line ended on a
+ * hyphen that may be soft (the producer's hyphenation: "préven-/tion") or real ("médico-/social"); only the
+ * document as a whole can tell which, from:
+ * - its own vocabulary: the compound or the joined word written elsewhere on one line (inflections counted:
+ *   "médico-sociaux" speaks for "médico-/social");
+ * - its typography: a producer that draws its hyphenation with U+2010 "‐" and never uses that character
+ *   inside a line (Chromium) marks every soft hyphen, and then a plain "-" at a line end is a typed one;
+ * - whether it hyphenates at all: words cut into pieces that are not words ("accompa-/gnement") at many line
+ *   ends, or words it also writes whole. A document that does not hyphenate keeps every line-end hyphen; one
+ *   that does keeps those between two words it knows ("gynécologie-/obstétrique", "médico-/social").
+ * Every rule is about the document's own text: no word list.
+ */
+
+const MARK = /[\ue000-\ue002]/;
+const HYPHEN = /[-\u2010\u2011]/;
+/** A run of letters holding at least one mark: one word cut at one or more line ends. */
+const MARKED_WORD = /[\p{L}\ue000-\ue002]*[\ue000-\ue002][\p{L}\ue000-\ue002]*/gu;
+
+/** Every string in a JSON-like value, depth first (object keys too: extra columns are keyed by header text). */
 function* stringsOf(value: unknown): Generator<string> {
   if (typeof value === 'string') yield value;
   else if (Array.isArray(value)) for (const v of value) yield* stringsOf(v);
@@ -16,69 +35,182 @@ function mapStrings<T>(value: T, f: (s: string) => string): T {
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[f(k)] = mapStrings(v, f); // keys too: extra columns are keyed by header text
+    for (const [k, v] of Object.entries(value)) out[f(k)] = mapStrings(v, f);
     return out as T;
   }
   return value;
 }
 
-/** Words and hyphenated compounds the document writes on one line (never across a line end). */
+const lower = (s: string) => s.toLocaleLowerCase('fr');
+
+/**
+ * A light French stem, so that inflected forms count as the same word: plural -s/-x, feminine -e,
+ * "-aux" → "-al" ("sociaux", "sociales", "social" → "social"). Short words are kept whole.
+ */
+export function stem(word: string): string {
+  if (word.length < 4) return word;
+  return word.replace(/aux$/, 'al').replace(/[sx]$/, '').replace(/e$/, '');
+}
+
+const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
+
+/** Words and hyphenated compounds the document writes on one line (never across a line end), lower case. */
 export interface Vocabulary {
-  words: Set<string>;
-  compounds: Set<string>;
+  /** Whole words, by stem, with their counts. */
+  words: Map<string, number>;
+  /** "head-tail" pairs of adjacent parts of hyphenated words, by stems, with their counts. */
+  compounds: Map<string, number>;
+  /** Stems met as the first / last part of a hyphenated word. */
+  heads: Set<string>;
+  tails: Set<string>;
+  /** Words written with U+2010 between two letters inside a line. */
+  typoHyphenated: number;
+}
+
+export function emptyVocabulary(): Vocabulary {
+  return { words: new Map(), compounds: new Map(), heads: new Set(), tails: new Set(), typoHyphenated: 0 };
+}
+
+/** Adds the words of `texts` to `vocabulary`. Pieces next to a line-end mark are not words of their own. */
+export function addToVocabulary(vocabulary: Vocabulary, texts: Iterable<string>): Vocabulary {
+  for (const text of texts)
+    for (const token of lower(text).split(/[^\p{L}\-\u2010\u2011\ue000-\ue002]+/u)) {
+      if (!token) continue;
+      if (/\p{L}\u2010\p{L}/u.test(token)) vocabulary.typoHyphenated++;
+      const segments = token.split(MARK);
+      segments.forEach((segment, i) => {
+        const parts = segment.split(HYPHEN);
+        const from = i > 0 ? 1 : 0;
+        const to = i < segments.length - 1 ? parts.length - 2 : parts.length - 1;
+        for (let k = from; k <= to; k++) if (parts[k]) bump(vocabulary.words, stem(parts[k]!));
+        for (let k = from; k < to; k++) {
+          const [a, b] = [parts[k]!, parts[k + 1]!];
+          if (!a || !b) continue;
+          bump(vocabulary.compounds, `${stem(a)}-${stem(b)}`);
+          vocabulary.heads.add(stem(a));
+          vocabulary.tails.add(stem(b));
+        }
+      });
+    }
+  return vocabulary;
 }
 
 export function vocabularyOf(texts: Iterable<string>): Vocabulary {
-  const words = new Set<string>();
-  const compounds = new Set<string>();
-  for (const text of texts)
-    for (const token of text.toLocaleLowerCase('fr').split(/[^\p{L}\-\u2010\u2011\ue000]+/u)) {
-      if (!token || token.includes(LINE_END_HYPHEN)) continue;
-      const parts = token.split(/[-\u2010\u2011]/).filter(Boolean);
-      if (parts.length > 1) compounds.add(parts.join('-'));
-      for (const p of parts) words.add(p);
-    }
-  return { words, compounds };
+  return addToVocabulary(emptyVocabulary(), texts);
 }
-
-const ENDS = new RegExp(`(\\p{L}+)${LINE_END_HYPHEN}(\\p{L}+)`, 'gu');
 
 type Verdict = 'real' | 'soft' | undefined;
 
-/** What the document itself says of "head-/tail": it writes the compound elsewhere, or the joined word. */
-function evidence(h: string, t: string, vocabulary: Vocabulary): Verdict {
-  if (vocabulary.compounds.has(`${h}-${t}`)) return 'real';
-  if (vocabulary.words.has(h + t)) return 'soft';
-  return undefined;
+/** What the document itself says of "head-/tail": it writes the compound more often than the joined word, or less. */
+export function evidence(head: string, tail: string, vocabulary: Vocabulary): Verdict {
+  const h = lower(head);
+  const t = lower(tail);
+  const real = vocabulary.compounds.get(`${stem(h)}-${stem(t)}`) ?? 0;
+  const soft = vocabulary.words.get(stem(h + t)) ?? 0;
+  return real > soft ? 'real' : soft > real ? 'soft' : undefined;
+}
+
+const knownWord = (w: string, vocabulary: Vocabulary) => vocabulary.words.has(stem(w));
+
+/**
+ * Could "head-tail" be a compound of the document's words? The tail is a word it uses (or the last part of one
+ * of its compounds), and the head too (or the first part of one of its compounds: "médico-", "co-").
+ */
+export function looksCompound(head: string, tail: string, vocabulary: Vocabulary): boolean {
+  const h = stem(lower(head));
+  const t = stem(lower(tail));
+  const tailKnown = (t.length >= 3 && vocabulary.words.has(t)) || vocabulary.tails.has(t);
+  const headKnown = (h.length >= 2 && vocabulary.words.has(h) && h.length >= 3) || vocabulary.heads.has(h);
+  return tailKnown && headKnown;
+}
+
+/** What the whole document says of its line-end hyphens (see the module comment). */
+export interface HyphenContext {
+  vocabulary: Vocabulary;
+  /** The document draws its own hyphenation with U+2010 (and never uses it inside a line). */
+  typoConvention: boolean;
+  /** The document hyphenates words at line ends. */
+  hyphenates: boolean;
+}
+
+/** A mark between two runs of letters: its kind, the letters before it and the rest of the word after it. */
+interface Cut {
+  mark: string;
+  head: string;
+  tail: string;
+}
+
+function* cutsOf(texts: Iterable<string>): Generator<Cut> {
+  for (const s of texts)
+    if (MARK.test(s))
+      for (const m of s.matchAll(MARKED_WORD)) {
+        const segments = m[0].split(/([\ue000-\ue002])/);
+        for (let i = 1; i < segments.length; i += 2) {
+          const head = segments[i - 1]!;
+          const tail = segments.slice(i + 1).filter((_, k) => k % 2 === 0).join('');
+          if (head && tail) yield { mark: segments[i]!, head, tail };
+        }
+      }
+}
+
+/** Reads the document's conventions from its marks and vocabulary. */
+export function hyphenContext(cuts: readonly Cut[], vocabulary: Vocabulary): HyphenContext {
+  const typoConvention = vocabulary.typoHyphenated === 0 && cuts.some((c) => c.mark === LINE_END_TYPO_HYPHEN);
+  let soft = 0;
+  let real = 0;
+  let pieces = 0;
+  for (const c of cuts) {
+    const verdict = evidence(c.head, c.tail, vocabulary);
+    if (verdict === 'soft') soft++;
+    else if (verdict === 'real') real++;
+    else if (!knownWord(c.head, vocabulary) && !knownWord(c.tail, vocabulary) && !looksCompound(c.head, c.tail, vocabulary)) pieces++;
+  }
+  const hyphenates = typoConvention || soft + pieces >= 2 * Math.max(1, real);
+  return { vocabulary, typoConvention, hyphenates };
 }
 
 /**
- * Settles one hyphen met at a line end between `head` and `tail`: real when the document writes the compound
- * elsewhere, soft when it writes the joined word. Otherwise it depends on whether this document hyphenates
- * at all (`hyphenates`: some line-end hyphen was shown soft): if not, every line-end hyphen is real; if so,
- * real only for a combining form ("médico-", "socio-") or two words the document uses on their own.
+ * Settles one mark between `head` and `tail` (the rest of the word: following marks taken as soft): the
+ * text that replaces the mark, "" (soft), "-" (real) or " - " (a spaced dash).
  */
-export function settleHyphen(head: string, tail: string, vocabulary: Vocabulary, hyphenates: boolean): string {
-  const h = head.toLocaleLowerCase('fr');
-  const t = tail.toLocaleLowerCase('fr');
-  const known = evidence(h, t, vocabulary);
-  if (known) return known === 'real' ? `${head}-${tail}` : head + tail;
-  if (!hyphenates) return `${head}-${tail}`;
-  if (h.length >= 4 && /o$/.test(h)) return `${head}-${tail}`;
-  if (h.length >= 3 && t.length >= 3 && vocabulary.words.has(h) && vocabulary.words.has(t)) return `${head}-${tail}`;
-  return head + tail;
+export function settleMark(cut: Cut, context: HyphenContext): string {
+  const { vocabulary } = context;
+  const spaced = cut.mark === LINE_END_SPACED_HYPHEN;
+  const real = spaced ? ' - ' : '-';
+  if (cut.mark === LINE_END_TYPO_HYPHEN && context.typoConvention) return '';
+  const verdict = evidence(cut.head, cut.tail, vocabulary);
+  if (verdict) return verdict === 'soft' ? '' : '-';
+  if (context.typoConvention && cut.mark !== LINE_END_TYPO_HYPHEN) return real;
+  if (!context.hyphenates) return real;
+  if (spaced) return knownWord(cut.head, vocabulary) && knownWord(cut.tail, vocabulary) ? real : '';
+  return looksCompound(cut.head, cut.tail, vocabulary) ? real : '';
 }
 
-/** Replaces every LINE_END_HYPHEN in a document by a hyphen or nothing, judged on the document's own words. */
-export function resolveLineEndHyphens<T>(doc: T): T {
-  const pending: [string, string][] = [];
-  for (const s of stringsOf(doc)) if (s.includes(LINE_END_HYPHEN)) for (const m of s.matchAll(ENDS)) pending.push([m[1]!, m[2]!]);
-  if (!pending.length && ![...stringsOf(doc)].some((s) => s.includes(LINE_END_HYPHEN))) return doc;
-  const vocabulary = vocabularyOf(stringsOf(doc));
-  const hyphenates = pending.some(([a, b]) => evidence(a.toLocaleLowerCase('fr'), b.toLocaleLowerCase('fr'), vocabulary) === 'soft');
-  return mapStrings(doc, (s) =>
-    s.includes(LINE_END_HYPHEN)
-      ? s.replace(ENDS, (_, a: string, b: string) => settleHyphen(a, b, vocabulary, hyphenates)).replaceAll(LINE_END_HYPHEN, '-')
-      : s,
-  );
+/** Replaces the marks of one string, left to right (a word cut twice is judged with its first cut settled). */
+function settleString(s: string, context: HyphenContext): string {
+  return s.replace(MARKED_WORD, (word) => {
+    const segments = word.split(/([\ue000-\ue002])/);
+    let out = segments[0]!;
+    for (let i = 1; i < segments.length; i += 2) {
+      const head = /\p{L}*$/u.exec(out)![0];
+      const tail = segments.slice(i + 1).filter((_, k) => k % 2 === 0).join('');
+      const mark = segments[i]!;
+      out += head && tail ? settleMark({ mark, head, tail }, context) : mark === LINE_END_SPACED_HYPHEN ? ' - ' : '-';
+      out += segments[i + 1]!;
+    }
+    return out;
+  });
+}
+
+/**
+ * Replaces every line-end mark in a document by "", "-" or " - ", judged on the document's own words.
+ * `context` adds text the reader saw beside the document's strings (the pages' reading lines of a PDF),
+ * for a richer vocabulary; its own marks do not count as the document's.
+ */
+export function resolveLineEndHyphens<T>(doc: T, context: Iterable<string> = []): T {
+  const cuts = [...cutsOf(stringsOf(doc))];
+  if (!cuts.length && ![...stringsOf(doc)].some((s) => MARK.test(s))) return doc;
+  const vocabulary = addToVocabulary(vocabularyOf(stringsOf(doc)), context);
+  const settled = hyphenContext(cuts, vocabulary);
+  return mapStrings(doc, (s) => (MARK.test(s) ? settleString(s, settled) : s));
 }

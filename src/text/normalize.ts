@@ -9,7 +9,7 @@ export function cleanSpaces(s: string): string {
 export function foldTypography(s: string): string {
   return s
     .normalize('NFKC')
-    .replace(/[\u00ad\ue000]/g, '')
+    .replace(/[\u00ad\ue000-\ue002]/g, '')
     .replace(/[’‘‛`´]/g, "'")
     .replace(/[«»“”„]/g, '"')
     .replace(/[‐‑‒–—]/g, '-')
@@ -39,11 +39,50 @@ export const LIST_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\
  * settles every one of them from the document's own vocabulary before the document leaves its reader.
  */
 export const LINE_END_HYPHEN = '\ue000';
+/** The same, for a U+2010 "‐" at the line end: the glyph some producers (Chromium) draw for their own hyphenation. */
+export const LINE_END_TYPO_HYPHEN = '\ue002';
+/**
+ * Stands for a hyphen drawn apart from the word before it at a line end ("anes -" / "thésie", "droits -" /
+ * "accès"): the producer's hyphenation spaced out by justification, or a spaced dash (" - ") of the text.
+ */
+export const LINE_END_SPACED_HYPHEN = '\ue001';
+/** Any of the three marks above. */
+export const LINE_END_MARKS = /[\ue000-\ue002]/g;
+
+/** The mark for a hyphen character met at a line end between letters. */
+const markFor = (hyphen: string) => (hyphen === '\u2010' ? LINE_END_TYPO_HYPHEN : LINE_END_HYPHEN);
+
+/**
+ * Joins two wrapped lines (both cleaned, `line` not empty): the text after `prev` with the hyphen rules.
+ * - U+00AD (soft hyphen) ending a line, even with the hyphen glyph drawn after it: the word is rejoined;
+ * - a hyphen between letters, lower case after it: marked (soft or real is settled for the whole document);
+ * - a hyphen spaced from its word ("anes -" / "thésie"), lower case after it: marked too;
+ * - a hyphen before a capital ("Seine-/Maritime") is real, except between two words in capitals ("PARTE-/NAIRES": marked);
+ * - a hyphen before a digit ("2023-/2027", "COVID-/19") is real and takes no space;
+ * - anything else is joined with one space ("ARS -" / "2024" stays "ARS - 2024").
+ */
+function joinTwo(prev: string, line: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /\u00ad ?[-\u2010]?$/.exec(prev))) return prev.slice(0, m.index) + line;
+  if ((m = /\p{L}([-\u2010\u2011])$/u.exec(prev))) {
+    const hyphen = m[1]!;
+    const head = prev.slice(0, -1);
+    if (/^\p{Ll}/u.test(line)) return head + markFor(hyphen) + line;
+    if (/^\p{Lu}/u.test(line)) {
+      // Words in capitals both sides: a capitalised heading hyphenated like any other word, or "SEINE-MARITIME".
+      if (/(?:^|[^\p{L}])\p{Lu}{2,}$/u.test(head) && /^\p{Lu}{2,}/u.test(line)) return head + markFor(hyphen) + line;
+      return `${head}-${line}`; // "Seine-/Maritime": a capital never follows a soft hyphen
+    }
+  }
+  if (/\p{Ll} [-\u2010\u2011]$/u.test(prev) && /^\p{Ll}/u.test(line)) return prev.slice(0, -2) + LINE_END_SPACED_HYPHEN + line;
+  if (/[\p{L}\p{N}][-\u2010\u2011]$/u.test(prev) && /^\p{N}/u.test(line)) return `${prev.slice(0, -1)}-${line}`;
+  return `${prev} ${line}`;
+}
 
 /**
  * Joins lines wrapped by the layout into the gold text form: wrapped lines are joined with one space,
- * list items keep their own line, and a word split by a soft hyphen at a line end is rejoined.
- * A real hyphen ("médico-") at the end of a line stays and the next word follows without a space.
+ * list items keep their own line, and a word split by a hyphen at a line end is rejoined (see `joinTwo`):
+ * certain cases at once, the others marked for `resolveLineEndHyphens`.
  */
 export function joinWrappedLines(lines: readonly string[]): string {
   const out: string[] = [];
@@ -51,20 +90,8 @@ export function joinWrappedLines(lines: readonly string[]): string {
     const line = cleanSpaces(raw);
     if (!line) continue;
     const prev = out.length ? out[out.length - 1]! : undefined;
-    if (prev === undefined || LIST_MARKER.test(line)) {
-      out.push(line);
-    } else if (/\u00ad$/.test(prev)) {
-      out[out.length - 1] = prev.slice(0, -1) + line;
-    } else if (/\p{L}[-\u2010\u2011]$/u.test(prev) && /^\p{Ll}/u.test(line)) {
-      out[out.length - 1] = prev.slice(0, -1) + LINE_END_HYPHEN + line;
-    } else if (/\p{Ll} [\u2010\u2011]$/u.test(prev) && /^\p{Ll}/u.test(line)) {
-      // A hyphenation hyphen some producers draw apart from its word ("anes ‐" / "thésie").
-      out[out.length - 1] = prev.slice(0, -2) + LINE_END_HYPHEN + line;
-    } else if (/\p{L}[-\u2010\u2011]$/u.test(prev) && /^\p{Lu}/u.test(line)) {
-      out[out.length - 1] = `${prev.slice(0, -1)}-${line}`; // "Seine-/Maritime": a capital never follows a soft hyphen
-    } else {
-      out[out.length - 1] = `${prev} ${line}`;
-    }
+    if (prev === undefined || LIST_MARKER.test(line)) out.push(line);
+    else out[out.length - 1] = joinTwo(prev, line);
   }
   return out.join('\n');
 }

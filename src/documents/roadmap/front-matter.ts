@@ -134,7 +134,7 @@ export function findSignatories(lines: readonly string[]): Signatory[] {
     }
     if (!roleLines.length) continue;
     const name = `${m[1]} ${m[2]}`;
-    if (!out.some((s) => s.name === name)) out.push({ name, role: roleLines.join(' ') });
+    if (!out.some((s) => s.name === name)) out.push({ name, role: joinWrappedLines(roleLines).replace(/\n/g, ' ') });
   }
   return out;
 }
@@ -168,7 +168,7 @@ export function findPrsAxes(lines: readonly string[]): string[] {
       if (!text[k]) continue;
       if (parts.length && /^\d{1,2}\s*[.)]/.test(cleanSpaces(lines[k]!))) break;
       parts.push(text[k]!);
-      const candidate = parts.join(' ');
+      const candidate = joinWrappedLines(parts).replace(/\n/g, ' '); // a word hyphenated at a line end rejoined
       const profile = textProfile(candidate);
       references.forEach((ref, r) => {
         const score = profileSimilarity(profile, ref);

@@ -257,11 +257,10 @@ export function wrapsInto(above: readonly TextItem[], below: readonly TextItem[]
   if (a.bold !== b.bold || Math.abs(a.fontSize - b.fontSize) > 0.1 * a.fontSize) return false;
   // A number under words goes on from them only after a sign that calls for more ("HT :", "(AJ", "/").
   if (NUMERIC.test(textOf(below)) && !/[:(/,+\-–]$/.test(upper)) return false;
-  const last = above[above.length - 1]!;
   const end = Math.max(...above.map((i) => i.x1));
   // A space, and half an em of slack: glyph widths are estimated, and the cell may end before the column's
   // widest line.
-  return end + 0.25 * last.fontSize + firstWordWidth(below) > right - 0.5 * last.fontSize;
+  return end + 0.25 * a.fontSize + firstWordWidth(below) > right - 0.5 * a.fontSize;
 }
 
 /**
@@ -296,11 +295,13 @@ function cellLeading(strips: readonly Strip[], xs: readonly number[]): number {
 }
 
 /**
- * Which strips open a row. A strip goes on with the row above when every cell it has text in goes on from the
- * cell above: the line above was full (the first word below would not have fitted: see wrapsInto). Otherwise it
- * opens a row: text in a column empty above, a short line above, a number above (numbers do not wrap). Inside
- * a band between two rules (`withinRuledBand`), a row is one of the normal case, and only strips with text in
- * both the key column and the band's first column, and another column, open rows.
+ * Which strips open a row. A cell of a strip goes on from the cell above when the line above was full (its
+ * first word would not have fitted there: see wrapsInto); it starts afresh otherwise (a column empty above, a
+ * short line above, a number). A strip opens a row when more of its cells start afresh than go on; where wider
+ * gaps than a cell's leading part the strips, a wider gap opens a row and a narrower one only when every cell
+ * starts afresh. A list item alone in a column that has text above goes on (a list inside the cell). Inside a
+ * band between two rules (`withinRuledBand`: one row of wrapped cells is the normal case), a strip opens a row
+ * only with text in the key column, the band's first column and another one, most cells starting afresh.
  */
 export function rowStarts(strips: readonly Strip[], options: RowOptions): boolean[] {
   if (!strips.length) return [];
@@ -349,15 +350,11 @@ export function rowStarts(strips: readonly Strip[], options: RowOptions): boolea
       starts.push(true);
       continue;
     }
-    // Cells going on from the strip above, against cells starting afresh: the majority decides (a cell of
-    // another column may start a new paragraph, a number never goes on).
-    const { going, fresh } = tally(k);
-    // A list item alone in a column that has text above: a list inside that cell, not a row.
     if (listGoesOn(k)) {
       starts.push(false);
       continue;
     }
-    // Where wider gaps mark the rows, a row without one needs every cell to start afresh.
+    const { going, fresh } = tally(k);
     starts.push(bimodal ? going === 0 && fresh > 0 : fresh > going);
   }
   return starts;
