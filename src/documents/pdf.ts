@@ -66,7 +66,10 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   if (autoKind && roadmapTables >= 2) options.log?.(`detected kind: roadmap (${roadmapTables} tables headed Actions / Financement / Indicateur / Commentaires)`);
   const kind = autoKind && roadmapTables >= 2 ? 'roadmap' : chooseKind(text, options, file.path);
   // Line-end hyphens are settled with every word the pages show, not only those the document keeps.
-  const seen = layouts.map((l) => joinWrappedLines(l.reading.map((r) => r.text)));
+  const seen = layouts.flatMap((l) => [
+    joinWrappedLines(l.reading.filter((r) => !r.text.includes('\t')).map((r) => r.text)),
+    ...l.reading.filter((r) => r.text.includes('\t')).flatMap((r) => r.text.split('\t')), // table rows: cell by cell
+  ]);
   if (kind === 'roadmap') {
     const reading = readPdfRoadmap(layouts);
     requireRows(reading, file.path);

@@ -71,27 +71,34 @@ export function emptyVocabulary(): Vocabulary {
   return { words: new Map(), compounds: new Map(), heads: new Set(), tails: new Set(), typoHyphenated: 0 };
 }
 
-/** Adds the words of `texts` to `vocabulary`. Pieces next to a line-end mark are not words of their own. */
+/**
+ * Adds the words of `texts` to `vocabulary`. Pieces that may be part of a word cut elsewhere are left out: those
+ * next to a line-end mark, before or after a dangling hyphen ("accompa-" ending a cell), and a string's first
+ * word when it starts in lower case (a cell that begins with the end of a word: "ment pour…").
+ */
 export function addToVocabulary(vocabulary: Vocabulary, texts: Iterable<string>): Vocabulary {
-  for (const text of texts)
-    for (const token of lower(text).split(/[^\p{L}\-\u2010\u2011\ue000-\ue002]+/u)) {
-      if (!token) continue;
+  for (const text of texts) {
+    const tokens = lower(text).split(/[^\p{L}\-\u2010\u2011\ue000-\ue002]+/u);
+    const skipFirst = /^\s*\p{Ll}/u.test(text);
+    tokens.forEach((token, n) => {
+      if (!token) return;
       if (/\p{L}\u2010\p{L}/u.test(token)) vocabulary.typoHyphenated++;
       const segments = token.split(MARK);
       segments.forEach((segment, i) => {
         const parts = segment.split(HYPHEN);
-        const from = i > 0 ? 1 : 0;
-        const to = i < segments.length - 1 ? parts.length - 2 : parts.length - 1;
-        for (let k = from; k <= to; k++) if (parts[k]) bump(vocabulary.words, stem(parts[k]!));
-        for (let k = from; k < to; k++) {
+        const whole = (k: number) =>
+          !!parts[k] && !(k === 0 && i > 0) && !(k === parts.length - 1 && i < segments.length - 1) && parts[k - 1] !== '' && parts[k + 1] !== '';
+        for (let k = 0; k < parts.length; k++) if (whole(k) && !(skipFirst && n === 0 && i === 0 && k === 0)) bump(vocabulary.words, stem(parts[k]!));
+        for (let k = 0; k + 1 < parts.length; k++) {
+          if (!whole(k) || !whole(k + 1)) continue;
           const [a, b] = [parts[k]!, parts[k + 1]!];
-          if (!a || !b) continue;
           bump(vocabulary.compounds, `${stem(a)}-${stem(b)}`);
           vocabulary.heads.add(stem(a));
           vocabulary.tails.add(stem(b));
         }
       });
-    }
+    });
+  }
   return vocabulary;
 }
 
@@ -131,6 +138,8 @@ export interface HyphenContext {
   typoConvention: boolean;
   /** The document hyphenates words at line ends. */
   hyphenates: boolean;
+  /** What `hyphenates` was judged on: cuts, and those the vocabulary shows soft, real, or cut into non-words. */
+  counts: { cuts: number; soft: number; real: number; pieces: number };
 }
 
 /** A mark between two runs of letters: its kind, the letters before it and the rest of the word after it. */
@@ -165,8 +174,8 @@ export function hyphenContext(cuts: readonly Cut[], vocabulary: Vocabulary): Hyp
     else if (verdict === 'real') real++;
     else if (!knownWord(c.head, vocabulary) && !knownWord(c.tail, vocabulary) && !looksCompound(c.head, c.tail, vocabulary)) pieces++;
   }
-  const hyphenates = typoConvention || soft + pieces >= 2 * Math.max(1, real);
-  return { vocabulary, typoConvention, hyphenates };
+  const hyphenates = typoConvention || (soft + pieces >= 2 && soft + pieces >= 0.5 * cuts.length);
+  return { vocabulary, typoConvention, hyphenates, counts: { cuts: cuts.length, soft, real, pieces } };
 }
 
 /**

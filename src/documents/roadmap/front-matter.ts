@@ -88,55 +88,177 @@ function titleFromMentions(lines: readonly string[]): TitleGuess | undefined {
   return undefined;
 }
 
+/**
+ * Lines joined into one running text for reading a phrase across line ends: a word cut by a hyphen at the end
+ * of a line ("pé-" / "riode") is rejoined, other lines are joined with a newline. Offsets of the result are
+ * what the period search reports.
+ */
+function runningText(lines: readonly string[]): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = cleanSpaces(raw);
+    if (out && /\p{L}(?:\u00ad|\s?[-\u2010\u2011])$/u.test(out) && /^\p{Ll}/u.test(line)) out = out.replace(/(?:\u00ad|\s?[-\u2010\u2011])$/u, '') + line;
+    else out += (out ? '\n' : '') + line;
+  }
+  return out;
+}
+
 /** "pour l’année 2024/2025" → "2024-2025"; the PRS's own 2023-2028 is never the roadmap's period. */
 export function findPeriod(lines: readonly string[]): string {
   const scored: { period: string; score: number; index: number }[] = [];
-  lines.forEach((line, index) => {
-    const re = /(20\d\d)(?:\s*[/-]\s*(20\d\d))?/g;
-    for (let m = re.exec(line); m; m = re.exec(line)) {
-      const before = line.slice(Math.max(0, m.index - 40), m.index).toLowerCase();
-      let score = 0;
-      if (/ann[ée]es?\s*$/.test(before)) score += 3;
-      if (/feuille de route[\p{L} ]*\s*$/u.test(before)) score += 3;
-      if (/p[ée]riode\s*$/.test(before)) score += 1;
-      if (m[2] && line.trim() === m[0]) score += 2; // a range alone on its line, as on a cover under the title
-      if (/projet r[ée]gional|prs/.test(before) || /plan|strat[ée]gie/.test(before)) score -= 5;
-      if (m[2] && Number(m[2]) - Number(m[1]) > 3) score -= 2; // five-year PRS spans are not a roadmap period
-      else if (m[2] && score > 0) score += 1; // "2024/2025" says more than "2024" alone
-      if (score > 0) scored.push({ period: m[2] ? `${m[1]}-${m[2]}` : m[1]!, score, index });
-    }
-  });
+  const text = runningText(lines);
+  // A range may be cut at its dash by a line end ("2024-" / "2025"): separators may be followed by a newline.
+  const re = /(?<!\d)(20\d\d)(?:\s*(?:[/\u002d\u2010\u2011\u2012\u2013\u2014]|\sà\s)\s*(20\d\d))?(?!\d)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index).replace(/\s+/g, ' ').toLowerCase();
+    const lineStart = m.index === 0 || text[m.index - 1] === '\n';
+    const end = m.index + m[0].length;
+    const lineEnd = end === text.length || text[end] === '\n';
+    let score = 0;
+    if (/ann[ée]es?\s*$/.test(before)) score += 3;
+    if (/feuille de route[\p{L} ]*\s*$/u.test(before)) score += 3;
+    if (/p[ée]riode\s*$/.test(before)) score += 1;
+    if (m[2] && lineStart && lineEnd) score += 2; // a range alone on its line, as on a cover under the title
+    if (/projet r[ée]gional|prs/.test(before) || /plan|strat[ée]gie/.test(before)) score -= 5;
+    if (m[2] && Number(m[2]) - Number(m[1]) > 3) score -= 2; // five-year PRS spans are not a roadmap period
+    else if (m[2] && score > 0) score += 1; // "2024/2025" says more than "2024" alone
+    if (score > 0) scored.push({ period: m[2] ? `${m[1]}-${m[2]}` : m[1]!, score, index: m.index });
+  }
   scored.sort((a, b) => b.score - a.score || a.index - b.index);
   return scored[0]?.period ?? '';
 }
 
 const NAME_LINE = /^((?:[A-ZÀ-Ý][a-zà-ÿ]+)(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)*)\s+((?:[A-ZÀ-Ý]{2,}['’]?)(?:[- ][A-ZÀ-Ý]{2,})*)$/;
-const ROLE_START = /^(directeur|directrice|président|présidente|vice-président|vice-présidente|préfet|préfète|maire|délégué|déléguée|secrétaire|chef|responsable|conseiller|conseillère|sous-préfet)/i;
+const ROLE_START = /^(?:(?:le|la|l['’])\s*)?(directeur|directrice|président|présidente|vice-président|vice-présidente|préfet|préfète|maire|délégué|déléguée|secrétaire|chef|responsable|conseiller|conseillère|sous-préfet)/i;
 
-/** "Thomas DEROCHE" followed by its role lines ("Directeur général ARS Normandie"). */
-export function findSignatories(lines: readonly string[]): Signatory[] {
-  const out: Signatory[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const m = NAME_LINE.exec(cleanSpaces(lines[i]!));
-    if (!m) continue;
-    const roleLines: string[] = [];
-    for (let j = i + 1; j < lines.length && roleLines.length < 4; j++) {
-      const next = cleanSpaces(lines[j]!);
-      if (!next) {
-        if (roleLines.length) break;
-        continue;
-      }
-      // A role wraps onto a line starting in lower case, or after a line that cannot end there ("… santé du").
-      const cutShort = /(?:^|\s)(?:du|de|des|de la|d['’]|l['’]|le|la|les|et|au|aux|en|à|pour|sur)$/i.test(roleLines[roleLines.length - 1] ?? '');
-      const continues = roleLines.length > 0 && (/^[a-zà-ÿ]/.test(next) || cutShort) && !NAME_LINE.test(next) && next.length < 70;
-      if ((roleLines.length === 0 && ROLE_START.test(next)) || continues) roleLines.push(next);
-      else break;
+/** A prose line with its place on the page (PDF input). */
+interface Placed {
+  index: number;
+  text: string;
+  page: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  size: number;
+  bold: boolean;
+}
+
+function placedLines(lines: readonly (string | ProseLine)[]): (Placed | undefined)[] {
+  return lines.map((l, index) => {
+    if (typeof l === 'string' || !l.at?.bbox || l.at.page === undefined) return undefined;
+    const [x0, y0, x1, y1] = l.at.bbox;
+    return { index, text: cleanSpaces(l.text), page: l.at.page, x0, y0, x1, y1, size: l.size ?? y1 - y0, bold: !!l.bold };
+  });
+}
+
+const overlapX = (a: Placed, b: Placed) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
+
+/**
+ * The role under a signatory's name, read from the page: the lines stacked right under the name (no wider gap
+ * than a font size, the same line pitch from one to the next), in its column (overlapping the name more than
+ * any other name of its row), in one size. The first must read as a role, or be set apart from a bold name.
+ */
+function roleBelow(name: Placed, placed: readonly (Placed | undefined)[], rowNames: readonly Placed[]): string[] {
+  const onPage = placed.filter((l): l is Placed => l !== undefined && l.page === name.page && l.index !== name.index);
+  const taken: Placed[] = [];
+  let previous = name;
+  let pitch: number | undefined;
+  while (taken.length < 4) {
+    const size = previous.size || name.size;
+    const below = onPage.filter(
+      (l) =>
+        !taken.includes(l) &&
+        l.y0 >= previous.y1 - 0.3 * size &&
+        l.y0 - previous.y1 <= size &&
+        overlapX(l, name) > 0 &&
+        rowNames.every((other) => other === name || overlapX(l, other) <= overlapX(l, name)),
+    );
+    if (!below.length) break;
+    const next = below.reduce((a, b) => (b.y0 < a.y0 - 0.5 || (Math.abs(b.y0 - a.y0) <= 0.5 && overlapX(b, name) > overlapX(a, name)) ? b : a));
+    if (!next.text || NAME_LINE.test(next.text)) break;
+    if (!taken.length && !ROLE_START.test(next.text) && !(name.bold && !next.bold)) break;
+    if (taken.length && (Math.abs(next.size - taken[0]!.size) > 0.5 || (pitch !== undefined && next.y0 - previous.y0 > pitch + 0.3 * size))) break;
+    if (taken.length === 1) pitch = next.y0 - previous.y0;
+    taken.push(next);
+    previous = next;
+  }
+  return taken.map((l) => l.text);
+}
+
+/** The role lines after a name in reading order, for text without geometry (a role wraps in lower case or after "… de"). */
+function roleAfter(lines: readonly string[], i: number): string[] {
+  const roleLines: string[] = [];
+  for (let j = i + 1; j < lines.length && roleLines.length < 4; j++) {
+    const next = cleanSpaces(lines[j]!);
+    if (!next) {
+      if (roleLines.length) break;
+      continue;
     }
+    const cutShort = /(?:^|\s)(?:du|de|des|de la|d['’]|l['’]|le|la|les|et|au|aux|en|à|pour|sur)$/i.test(roleLines[roleLines.length - 1] ?? '');
+    const continues = roleLines.length > 0 && (/^[a-zà-ÿ]/.test(next) || cutShort) && !NAME_LINE.test(next) && next.length < 70;
+    if ((roleLines.length === 0 && ROLE_START.test(next)) || continues) roleLines.push(next);
+    else break;
+  }
+  return roleLines;
+}
+
+/**
+ * "Thomas DEROCHE" with its role lines ("Directeur général ARS Normandie"). From a PDF the role is read under
+ * the name on the page, so that signatures set side by side (a borderless table) keep their own lines, and the
+ * signatories come in the page's order: row by row, left to right. Plain lines are read in their order.
+ */
+export function findSignatories(lines: readonly (string | ProseLine)[]): Signatory[] {
+  const texts = lines.map((l) => cleanSpaces(typeof l === 'string' ? l : l.text));
+  const placed = placedLines(lines);
+  const names = texts.flatMap((t, i) => (NAME_LINE.test(t) ? [i] : []));
+  const placedNames = names.map((i) => placed[i]).filter((p): p is Placed => p !== undefined);
+  const found: { name: string; role: string; at?: Placed }[] = [];
+  for (const i of names) {
+    const m = NAME_LINE.exec(texts[i]!)!;
+    const at = placed[i];
+    let roleLines: string[];
+    if (at) {
+      const row = placedNames.filter((o) => o.page === at.page && Math.abs(o.y0 - at.y0) <= 0.5 * at.size);
+      roleLines = roleBelow(at, placed, row);
+    } else roleLines = roleAfter(texts, i);
     if (!roleLines.length) continue;
     const name = `${m[1]} ${m[2]}`;
-    if (!out.some((s) => s.name === name)) out.push({ name, role: joinWrappedLines(roleLines).replace(/\n/g, ' ') });
+    if (!found.some((s) => s.name === name)) found.push({ name, role: joinProse(roleLines), at });
   }
-  return out;
+  // Page order: rows of names top to bottom, each left to right (reading order may take columns first).
+  if (found.every((f) => f.at)) {
+    const rowOf = new Map<(typeof found)[number], number>();
+    const sorted = [...found].sort((a, b) => a.at!.page - b.at!.page || a.at!.y0 - b.at!.y0);
+    let rowTop: Placed | undefined;
+    let row = 0;
+    for (const f of sorted) {
+      if (!rowTop || f.at!.page !== rowTop.page || f.at!.y0 - rowTop.y0 > 0.5 * rowTop.size) [rowTop, row] = [f.at!, row + 1];
+      rowOf.set(f, row);
+    }
+    found.sort((a, b) => rowOf.get(a)! - rowOf.get(b)! || a.at!.x0 - b.at!.x0);
+  }
+  return found.map(({ name, role }) => ({ name, role }));
+}
+
+/**
+ * Wrapped lines joined into one text (see joinWrappedLines), after two line ends some producers print their own
+ * way: a hyphen set apart from its word ("po -" / "pulation"), and a range cut after its dash ("2023-" /
+ * "2028"), which goes on without a space.
+ */
+export function joinProse(lines: readonly string[]): string {
+  const out: string[] = [];
+  for (const raw of lines) {
+    const line = cleanSpaces(raw);
+    if (!line) continue;
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /\d[-\u2010\u2011]$/.test(prev) && /^\d/.test(line)) out[out.length - 1] = prev + line;
+    else {
+      if (prev !== undefined && /\p{Ll} -$/u.test(prev) && /^\p{Ll}/u.test(line)) out[out.length - 1] = `${prev.slice(0, -2)}-`;
+      out.push(line);
+    }
+  }
+  return joinWrappedLines(out).replace(/\n/g, ' ');
 }
 
 function stripListDecoration(s: string): string {
@@ -168,7 +290,7 @@ export function findPrsAxes(lines: readonly string[]): string[] {
       if (!text[k]) continue;
       if (parts.length && /^\d{1,2}\s*[.)]/.test(cleanSpaces(lines[k]!))) break;
       parts.push(text[k]!);
-      const candidate = joinWrappedLines(parts).replace(/\n/g, ' '); // a word hyphenated at a line end rejoined
+      const candidate = joinProse(parts);
       const profile = textProfile(candidate);
       references.forEach((ref, r) => {
         const score = profileSimilarity(profile, ref);
@@ -182,28 +304,79 @@ export function findPrsAxes(lines: readonly string[]): string[] {
 }
 
 function toPriority(section: { title: string; lines: string[]; at?: ProseLine['at'] }): TransversalPriority {
-  const text = joinWrappedLines(section.lines).replace(/\n/g, ' ');
+  const text = joinProse(section.lines);
   return section.at ? { title: section.title, text, provenance: section.at } : { title: section.title, text };
 }
 
 const TRANSVERSAL_HEADING = /priorit[ée]s\s+(?:r[ée]gionales\s+)?transversales/i;
+const ENDS_ON_FUNCTION_WORD = /(?:^|\s)(?:de|des|du|la|le|les|et|à|au|aux|en|pour|sur|dans|avec)$/i;
 
-/** Sections under "LES PRIORITÉS RÉGIONALES TRANSVERSALES …": a short title line, then its paragraphs. */
+/**
+ * The style of a section's running text (the size and weight carrying most of its characters), and a test
+ * for lines set apart from it: larger, or bold in non-bold text. Undefined when the lines carry no style
+ * (text input) or none stands out.
+ */
+function headingStyle(lines: readonly ProseLine[]): ((l: ProseLine) => boolean) | undefined {
+  const sized = lines.filter((l) => l.size !== undefined && cleanSpaces(l.text));
+  if (sized.length < 2) return undefined;
+  const weight = new Map<number, number>();
+  let boldChars = 0;
+  let chars = 0;
+  for (const l of sized) {
+    const n = cleanSpaces(l.text).length;
+    const key = Math.round(l.size! * 10) / 10;
+    weight.set(key, (weight.get(key) ?? 0) + n);
+    chars += n;
+    if (l.bold) boldChars += n;
+  }
+  const body = [...weight].sort((a, b) => b[1] - a[1])[0]![0];
+  const bodyBold = boldChars * 2 > chars;
+  const standsOut = (l: ProseLine) => l.size !== undefined && (l.size >= body + Math.max(0.5, 0.04 * body) || (!!l.bold && !bodyBold));
+  return sized.some(standsOut) ? standsOut : undefined;
+}
+
+/**
+ * Sections under "LES PRIORITÉS RÉGIONALES TRANSVERSALES …": a short title line, then its paragraphs, up to
+ * the next capitalised heading. When the titles are set apart by their style (larger or bold), the style tells
+ * titles from text; otherwise a title is a short line without end punctuation after a finished sentence.
+ */
 export function findTransversalPriorities(prose: readonly ProseLine[]): TransversalPriority[] {
   const start = prose.findIndex((l) => TRANSVERSAL_HEADING.test(l.text) && isAllCaps(l.text));
   if (start < 0) return [];
   let i = start + 1;
   // The heading may wrap over a second capitalised line ("APPLIQUÉES DANS LE CTS DU HAVRE").
   while (i < prose.length && (!cleanSpaces(prose[i]!.text) || isAllCaps(prose[i]!.text))) i++;
-  const out: TransversalPriority[] = [];
-  let current: { title: string; lines: string[]; at?: ProseLine['at'] } | undefined;
-  let previousEnded = true;
+  const section: ProseLine[] = [];
   for (; i < prose.length; i++) {
     const line = cleanSpaces(prose[i]!.text.replace(/\*\*/g, ''));
     if (!line) continue;
     if (isAllCaps(line) && line.length > 12) break; // next capitalised section heading
+    section.push({ ...prose[i]!, text: line });
+  }
+  const styled = headingStyle(section);
+  const out: TransversalPriority[] = [];
+  let current: { title: string; lines: string[]; at?: ProseLine['at'] } | undefined;
+  let previousEnded = true;
+  let previousTitle = false;
+  for (const l of section) {
+    const line = l.text;
+    if (styled) {
+      if (styled(l)) {
+        // Consecutive title lines are one wrapped title.
+        if (current && previousTitle) current.title = `${current.title} ${line}`;
+        else {
+          if (current) out.push(toPriority(current));
+          current = { title: line, lines: [], at: l.at };
+        }
+        previousTitle = true;
+      } else {
+        current?.lines.push(line);
+        previousTitle = false;
+      }
+      continue;
+    }
     // A title wrapped after a function word ("… la transformation des" / "organisations") goes on.
-    if (current && !current.lines.length && /(?:^|\s)(?:de|des|du|la|le|les|et|à|au|aux|en|pour|sur|dans|avec)$/i.test(current.title) && /^[a-zà-ÿ]/.test(line)) {
+    if (current && !current.lines.length && ENDS_ON_FUNCTION_WORD.test(current.title) && /^[a-zà-ÿ]/.test(line)) {
       current.title = `${current.title} ${line}`;
       continue;
     }
@@ -211,7 +384,7 @@ export function findTransversalPriorities(prose: readonly ProseLine[]): Transver
       previousEnded && /^[A-ZÀ-Ý]/.test(line) && line.length <= 90 && !/[.,;:!?]$/.test(line) && line.split(' ').length <= 14;
     if (looksLikeTitle) {
       if (current) out.push(toPriority(current));
-      current = { title: line, lines: [], at: prose[i]!.at };
+      current = { title: line, lines: [], at: l.at };
       previousEnded = false; // a title is followed by at least one line of its text
       continue;
     }
@@ -238,7 +411,7 @@ export function readFrontMatter(prose: readonly ProseLine[]): FrontMatter {
     territoryType: title?.territoryType ?? 'cts',
     title: title?.title ?? '',
     period,
-    signatories: findSignatories(lines),
+    signatories: findSignatories(prose),
     prsAxes,
     transversalPriorities: findTransversalPriorities(prose),
     warnings,
