@@ -73,5 +73,7 @@ export async function extractTables(path: string, options: TablesOptions = {}): 
       throw new FdrError('OUTPUT_WRITE_FAILED', `cannot write debug overlays into ${options.debugDir}: ${(e as Error).message}`, { hint: 'check --debug DIR', cause: e });
     }
   }
-  return tablesDocument(tables, { file: file.info.file, sha256: file.info.sha256, pages: summary.pages });
+  // Cell text marks the hyphens met at line ends (see joinWrappedLines): settled from the whole document's words.
+  const { resolveLineEndHyphens } = await import('./text/hyphens.js');
+  return resolveLineEndHyphens(tablesDocument(tables, { file: file.info.file, sha256: file.info.sha256, pages: summary.pages }));
 }

@@ -147,7 +147,9 @@ export function cellText(lines: readonly Line[], pitch: number, column?: ColumnM
       previousIsItem = marker;
       continue;
     }
-    const paragraphGap = line.y0 - previous.y0 > pitch + Math.max(1, 0.12 * line.fontSize, 3 * jitter);
+    // A word cut at the line end ("dépar-" / "tement") goes on whatever the gap: hyphenation never ends a paragraph.
+    const cutWord = /\p{L}[-\u2010\u2011\u00ad]$/u.test(previous.text) && /^\p{Ll}/u.test(text);
+    const paragraphGap = !cutWord && line.y0 - previous.y0 > pitch + Math.max(1, 0.12 * line.fontSize, 3 * jitter);
     if (
       paragraphGap ||
       (marker && startsItem(previous, line, lines[i + 1], previousIsItem, right)) ||

@@ -39,7 +39,7 @@ export function renderDebugSvg(page: PageModel, layout: PageLayout): string {
   }
   out.push('</g><g id="layout" fill="none">');
   for (const table of layout.tables) {
-    out.push(rect(table, 'stroke="#1c7ed6" stroke-width="1"', `table: columns from ${table.columnSource}, rows from ${table.ruled ? 'rules' : 'gaps'}`));
+    out.push(rect(table, 'stroke="#1c7ed6" stroke-width="1"', `table: columns from ${table.columnSource}, rows from ${table.ruled ? 'rules' : 'shading or gaps'}`));
     out.push(rect(table.header, 'stroke="#1c7ed6" stroke-width="0.6" stroke-dasharray="2 1"', 'header row'));
     for (const c of table.columns) {
       out.push(`<line x1="${n(c.x0)}" y1="${n(table.y0)}" x2="${n(c.x0)}" y2="${n(table.y1)}" stroke="#1c7ed6" stroke-width="0.6" stroke-dasharray="3 2"/>`);
@@ -55,6 +55,10 @@ export function renderDebugSvg(page: PageModel, layout: PageLayout): string {
       out.push(rect(table.title, 'stroke="#9c36b5" stroke-width="1"', `chantier: ${table.title.text}`));
       out.push(label(table.title.x0, table.title.y0 - 1.5, 'chantier title', '#9c36b5'));
     }
+  }
+  for (const t of layout.otherTables ?? []) {
+    out.push(rect(t, 'stroke="#c2255c" stroke-width="1" stroke-dasharray="5 2"', `unrecognised table: ${t.rows[0]?.join(' | ').slice(0, 200) ?? ''}`));
+    out.push(label(t.x0, t.y0 - 1.5, 'unrecognised table', '#c2255c'));
   }
   for (const l of layout.side) out.push(rect(l, 'stroke="#e8590c" stroke-width="0.8"', `side tab: ${l.text}`));
   if (layout.axisMarker) {

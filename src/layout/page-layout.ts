@@ -1,10 +1,11 @@
 import type { FilledRect, PageModel, TextItem } from '../sources/page-model.js';
 import { joinWrappedLines } from '../text/normalize.js';
-import { type Box, centerX, centerY, containsPoint, maxOf, median, minOf, overlap, unionBox } from './geometry.js';
+import { type Box, centerX, maxOf, median, minOf, overlap, unionBox } from './geometry.js';
 import { groupLines, isUpright, type Line } from './lines.js';
 import { type Block, leavesToReadingLines, type ReadingLine, SEGMENT_GAP, splitAtColumnGaps, xyCut } from './reading-order.js';
-import { mergeRulings } from './rulings.js';
-import { CHANTIER_LABEL, CHANTIER_LABEL_ONLY, findHeaderlessTable, findHeaderRows, isTitleLine, readTable, stripChantierLabel, type Table, type TableHint } from './table.js';
+import { CHANTIER_LABEL, CHANTIER_LABEL_ONLY, findHeaderlessTable, findHeaderRows, headerCellColumn, isTitleLine, readTable, stripChantierLabel, type Table, type TableHint } from './table.js';
+import { pageContext } from './tables/context.js';
+import { findPageTables, tableRows } from './tables/index.js';
 
 export type PageKind = 'cover' | 'editorial' | 'axes-list' | 'axis-divider' | 'table' | 'transversal' | 'other';
 
@@ -51,6 +52,8 @@ export interface PageLayout {
   reading: ReadingLine[];
   /** Items inside a table's area that no header or cell took. */
   unassigned: TextItem[];
+  /** Tables on a page of roadmap tables that are not roadmap tables: their header names no roadmap column. */
+  otherTables: OtherTable[];
   /** Rotated items (kept out of lines and reading order). */
   rotated: TextItem[];
   /** Median font size of the page's upright text. */
@@ -140,6 +143,49 @@ function toReadingLine(line: Line): ReadingLine {
   return { x0: line.x0, y0: line.y0, x1: line.x1, y1: line.y1, text: line.text, fontSize: line.fontSize, bold: line.bold, paragraphBreak: false, parts: [line] };
 }
 
+/** A table the table layer found beside the roadmap tables of a page, whose header names no roadmap column. */
+export interface OtherTable extends Box {
+  /** Its text, row by row (a merged cell's text at its top-left position). */
+  rows: string[][];
+  /** Number of header rows at the top of `rows` (at least the first row is taken as the header). */
+  headerRows: number;
+  /** Row edges, top to bottom (rows + 1 values). */
+  ys: number[];
+}
+
+/**
+ * Tables among `items` (the text of a page that no roadmap table, title or cell took), read by the table layer's
+ * finders, that do not overlap a roadmap table and whose header row names none of the roadmap columns. The
+ * items of each are returned with it, to keep them out of the page's prose.
+ */
+function otherTablesIn(page: PageModel, items: readonly TextItem[], roadmap: readonly Box[]): (OtherTable & { items: TextItem[] })[] {
+  // Two rows of two cells at least.
+  if (items.length < 4) return [];
+  const out: (OtherTable & { items: TextItem[] })[] = [];
+  for (const t of findPageTables(page, pageContext({ ...page, items: [...items] }))) {
+    if (roadmap.some((r) => overlap(r.x0, r.x1, t.box.x0, t.box.x1) > 0 && overlap(r.y0, r.y1, t.box.y0, t.box.y1) > 0)) continue;
+    const rows = tableRows(t);
+    const headerRows = Math.max(1, t.headerRows);
+    if (rows.slice(0, headerRows).some((row) => row.some((cell) => headerCellColumn(cell) !== undefined))) continue;
+    out.push({ ...t.box, rows, headerRows, ys: t.ys, items: t.cells.flatMap((c) => c.items) });
+  }
+  return out;
+}
+
+function otherTableReadingLines(table: OtherTable): ReadingLine[] {
+  return table.rows.map((row, r) => ({
+    x0: table.x0,
+    y0: table.ys[r]!,
+    x1: table.x1,
+    y1: table.ys[r + 1]!,
+    text: row.map((c) => c.replace(/\n/g, ' ')).join('\t'),
+    fontSize: 0,
+    bold: r < table.headerRows,
+    paragraphBreak: r === 0,
+    parts: [],
+  }));
+}
+
 function tableReadingLines(table: Table): ReadingLine[] {
   const header = table.columns.map((c) => c.label).join('\t');
   const out: ReadingLine[] = [{ ...boxOf(table.header), text: header, fontSize: median(table.header.items.map((i) => i.fontSize)), bold: true, paragraphBreak: true, parts: [] }];
@@ -189,7 +235,6 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
   const upright0 = page.items.filter(isUpright);
   const upright = upright0.concat(drawnBullets(upright0, page.rects));
   const rotated = page.items.filter((i) => !isUpright(i));
-  const { horizontal, vertical } = mergeRulings(page.rulings);
   const lines = groupLines(upright, { splitGap: SEGMENT_GAP });
   const bodySize = median(upright.map((i) => i.fontSize)) || 10;
   // A table's header row at the top of every page is not a running header.
@@ -203,6 +248,8 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
   const contentLines = lines.filter((l) => !footerSet.has(l));
   const bottomLines = footerLines.filter((l) => l.y0 >= 0.5 * page.height);
   const footerTop = bottomLines.length ? minOf(bottomLines, (l) => l.y0) : page.height;
+  // The page as the table layer reads it: its content (running header and footer aside, drawn bullets in).
+  const context = pageContext({ ...page, items: contentItems });
 
   const headers = findHeaderRows(contentItems).sort((a, b) => a.y0 - b.y0);
   const titleCandidates = contentLines.filter((l) => isTitleLine(l, bodySize)).sort((a, b) => a.y0 - b.y0);
@@ -218,7 +265,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
       (l) => l.y0 > header.y1 && l.y0 < limit && (next !== undefined || !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < footerTop && !titleCandidates.includes(o))),
     );
     if (stopper) limit = stopper.y0;
-    const table = readTable(header, { items: contentItems, horizontal, vertical, rects: page.rects, limit });
+    const table = readTable(header, context, limit);
     tables.push({ ...table, hasBandAbove: false });
   }
   // The previous page ended with a table: above this page's first header row (or on the whole page if it has
@@ -227,11 +274,11 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     const firstHeader = headers[0];
     const titleAbove = firstHeader && titleCandidates.filter((l) => l.y1 <= firstHeader.y0 + 1).pop();
     const above = firstHeader ? (titleAbove?.y0 ?? firstHeader.y0) : footerTop;
-    const found = findHeaderlessTable(contentItems, vertical, previousTable, above);
+    const found = findHeaderlessTable(context, previousTable, above);
     if (found) {
       const stopper = titleCandidates.find((l) => l.y0 > found.header.y1 && l.y0 < above);
       const limit = stopper ? stopper.y0 : above;
-      const table = readTable(found.header, { items: contentItems, horizontal, vertical, rects: page.rects, limit }, found.fixed);
+      const table = readTable(found.header, context, limit, found.fixed);
       if (table.rows.length) tables.unshift({ ...table, hasBandAbove: false });
     }
   }
@@ -274,6 +321,18 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     }
   }
 
+  // Unassigned: items inside a table's area that neither the header nor a cell of any table took.
+  const leftOver = new Set(tables.flatMap((t) => t.unassigned));
+  const unassigned = contentItems.filter((i) => leftOver.has(i) && !used.has(i));
+  const unassignedSet = new Set(unassigned);
+
+  // Other tables beside the roadmap ones: read by the table layer from the text no roadmap table, title or
+  // cell took; kept when their header names no roadmap column.
+  const titleItems = new Set([...titleLines].flatMap((l) => l.items));
+  const otherTables = tables.length ? otherTablesIn(page, contentItems.filter((i) => !used.has(i) && !unassignedSet.has(i) && !titleItems.has(i)), tables) : [];
+  const otherItems = new Set(otherTables.flatMap((t) => t.items));
+  const inOtherTable = (l: Line) => otherItems.size > 0 && l.items.every((i) => otherItems.has(i));
+
   // Side tab: free lines entirely beside the tables' width, level with them.
   const side: Line[] = [];
   if (tables.length) {
@@ -281,26 +340,19 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     const right = Math.max(...tables.map((t) => t.x1));
     const top = Math.min(...tables.map((t) => t.y0));
     for (const l of contentLines) {
-      if (titleLines.has(l) || !isFree(l)) continue;
+      if (titleLines.has(l) || !isFree(l) || inOtherTable(l)) continue;
       if ((l.x0 >= right - 1 || l.x1 <= left + 1) && l.y1 >= top - 2) side.push(l);
     }
   }
   const sideSet = new Set(side);
 
-  // Unassigned: items inside a table's area that neither the header nor a cell took.
-  const unassigned: TextItem[] = [];
-  for (const item of contentItems) {
-    if (used.has(item)) continue;
-    if (tables.some((t) => containsPoint(t, centerX(item), centerY(item), -1))) unassigned.push(item);
-  }
-  const unassignedSet = new Set(unassigned);
-
   // Reading order over everything but the footer, each table as one block.
-  type Unit = Block & { line?: Line; table?: LaidOutTable };
+  type Unit = Block & { line?: Line; table?: LaidOutTable; other?: OtherTable };
   const units: Unit[] = [];
-  const freeLines = contentLines.filter((l) => isFree(l) && !l.items.every((i) => unassignedSet.has(i)));
+  const freeLines = contentLines.filter((l) => isFree(l) && !l.items.every((i) => unassignedSet.has(i)) && !inOtherTable(l));
   for (const l of splitAtColumnGaps(freeLines, (l) => titleLines.has(l) || sideSet.has(l))) units.push({ ...boxOf(l), fontSize: l.fontSize, line: l });
   for (const t of tables) units.push({ ...boxOf(t), fontSize: t.header.items[0]?.fontSize ?? bodySize, table: t });
+  for (const t of otherTables) units.push({ ...boxOf(t), fontSize: bodySize, other: t });
   const leaves = xyCut(units);
   const reading: ReadingLine[] = [];
   const prose: ReadingLine[] = [];
@@ -319,6 +371,9 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
       if (unit.table) {
         flush();
         reading.push(...tableReadingLines(unit.table));
+      } else if (unit.other) {
+        flush();
+        reading.push(...otherTableReadingLines(unit.other));
       } else pending.push(unit.line!);
     }
     flush();
@@ -386,6 +441,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     prose: bodyProse,
     reading,
     unassigned,
+    otherTables: otherTables.map(({ items: _, ...t }) => t),
     rotated,
     bodySize,
     itemCount: page.items.length,
@@ -415,6 +471,7 @@ export function compactLayout(layout: PageLayout): PageLayout {
     tables: layout.tables.map((t) => ({
       ...t,
       used: new Set<TextItem>(),
+      unassigned: [],
       header: { ...t.header, items: [], cells: t.header.cells.map((c) => ({ column: c.column, exact: c.exact, line: { ...c.line, items: [] } })) },
       rows: t.rows.map((r) => ({
         ...r,

@@ -118,9 +118,7 @@ function columnGutters(region: readonly Block[], size: number): Gap[] {
   let sideStart = left;
   let bandGaps: Gap[] | undefined;
   const widerInABand = (from: number, to: number) => {
-    bandGaps ??= mergeIntervals(region.map((b) => [b.y0, b.y1] as [number, number])).flatMap(([top, bottom]) =>
-      gapsOf(mergeIntervals(region.filter((b) => (b.y0 + b.y1) / 2 >= top && (b.y0 + b.y1) / 2 <= bottom).map((b) => [b.x0, b.x1] as [number, number]))),
-    );
+    bandGaps ??= bandsOf(region).flatMap((band) => gapsOf(mergeIntervals(band.map((b) => [b.x0, b.x1] as [number, number]))));
     return bandGaps.some((g) => g.size >= 2 * size && g.at - g.size / 2 <= from + 0.5 && g.at + g.size / 2 >= to - 0.5);
   };
   for (let i = 0; i + 1 < runs.length; i++) {
@@ -143,11 +141,25 @@ function splitsOneLine(region: readonly Block[], gutter: Gap, size: number): boo
   if (gutter.size >= 3 * size) return false;
   const left = region.filter((b) => (b.x0 + b.x1) / 2 < gutter.at);
   const right = region.filter((b) => (b.x0 + b.x1) / 2 >= gutter.at);
-  const bands = (side: readonly Block[]) => mergeIntervals(side.map((b) => [b.y0, b.y1] as [number, number]));
-  const [l, r] = [bands(left), bands(right)];
-  const lone = (one: [number, number][], other: [number, number][]) =>
-    one.length === 1 && other.some(([a, b]) => Math.min(b, one[0]![1]) - Math.max(a, one[0]![0]) >= 0.5 * Math.min(b - a, one[0]![1] - one[0]![0]));
+  const [l, r] = [bandsOf(left), bandsOf(right)];
+  const lone = (one: Block[][], other: Block[][]) => one.length === 1 && other.some((band) => sameBand(band[0]!, one[0]![0]!));
   return lone(l, r) || lone(r, l);
+}
+
+/** Two blocks on one printed line: they share at least half the smaller height. */
+function sameBand(a: Block, b: Block): boolean {
+  return Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
+}
+
+/** Blocks grouped by printed line, top to bottom (lines set solid, touching each other, stay apart). */
+function bandsOf<T extends Block>(blocks: readonly T[]): T[][] {
+  const bands: T[][] = [];
+  for (const b of [...blocks].sort((p, q) => p.y0 + p.y1 - (q.y0 + q.y1))) {
+    const band = bands[bands.length - 1];
+    if (band && sameBand(band[0]!, b)) band.push(b);
+    else bands.push([b]);
+  }
+  return bands;
 }
 
 function splitAt<T extends Block>(region: readonly T[], cuts: readonly Gap[], axis: 'x' | 'y'): T[][] {
@@ -210,9 +222,10 @@ export function leavesToReadingLines(leaves: readonly Line[][]): ReadingLine[] {
  * Cuts lines that run across a column gutter: text set in columns side by side (signatures in a borderless
  * table, centred under each other) can come closer than a column gap on one line, and is then read as one
  * line. A gap between two items of a line is a gutter when it is at least one font size wide, clearly wider
- * than the line's other gaps between items (justified text spreads all its gaps alike), and a neighbouring
- * line (a band directly above or below) has a gap of its own, also a font size wide, with text on both
- * sides, around the same place. Lines `keep` accepts are left whole. Lines not cut are returned as they are.
+ * than the line's word gaps between items, and a neighbouring band (directly above or below, within a line
+ * and a half) leaves a wider gap (two font sizes, text on both sides) over the whole of it: a justified line,
+ * whose gaps are all alike, meets no such gap in the lines around it. Lines `keep` accepts are left whole;
+ * lines not cut are returned as they are.
  */
 export function splitAtColumnGaps(lines: readonly Line[], keep: (line: Line) => boolean = () => false): Line[] {
   if (lines.length < 2) return [...lines];

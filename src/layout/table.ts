@@ -1,13 +1,22 @@
+/**
+ * Roadmap tables on top of the table layer (./tables/): the header row found by its words (Actions /
+ * Financement / Indicateur / Commentaires and their variants), the table under it read by `readTableAt`, its
+ * columns named from the header (roadmap columns become row cells, others `extra` by label), and what a table
+ * ending a page tells the next one (`tableHint`) so that a page going on without the header is read with the
+ * same columns (`findContinuation`).
+ */
 import { type ColumnName, type HeaderMatch, headerMatch } from '../documents/roadmap/table-header.js';
-import type { FilledRect, Ruling, TextItem } from '../sources/page-model.js';
-import { type Box, centerX, centerY, maxOf, median, mergeIntervals, overlap, unionBox } from './geometry.js';
+import type { TextItem } from '../sources/page-model.js';
+import { type Box, centerX, median, overlap, unionBox } from './geometry.js';
 import { joinWrappedLines } from '../text/normalize.js';
-import { cellText, linePitchRatio, measureColumn } from './cell-text.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from './lines.js';
+import { type ColumnSource, findContinuation, readTableAt } from './tables/anchored.js';
+import type { PageContext } from './tables/types.js';
 
 export { cellText, linePitch } from './cell-text.js';
 
 export type { ColumnName } from '../documents/roadmap/table-header.js';
+export type { ColumnSource } from './tables/anchored.js';
 
 /** A header cell: one of the roadmap columns (column set), or another column of the table (column undefined). */
 export interface HeaderCell {
@@ -51,11 +60,15 @@ export interface Table extends Box {
   columns: Column[];
   rows: TableRow[];
   /** How the columns were found: from vertical rules, from the header's shading, or from whitespace gutters. */
-  columnSource: 'rulings' | 'shading' | 'gutters';
-  /** Rows come from horizontal rules (true) or from vertical gaps in the text (false). */
+  columnSource: ColumnSource;
+  /** Rows come from horizontal rules (true) or from shading or vertical gaps in the text (false). */
   ruled: boolean;
   /** Items inside the table that went into the header or a cell. */
   used: Set<TextItem>;
+  /** Items inside the table's box that went into neither. */
+  unassigned: TextItem[];
+  /** Type size of the body text. */
+  fontSize: number;
 }
 
 /** A header cell may carry a plural mark "(s)" or a qualifier ("Indicateurs de suivi", "Modalités de financement"). */
@@ -180,146 +193,6 @@ function stackedHeaderCells(rows: readonly TextItem[][], start: number): { cells
   return namedCount(cells) >= 3 ? { cells, last } : undefined;
 }
 
-/** Context a table is read in: the page's rules and shapes, and where it must stop. */
-export interface TableContext {
-  items: readonly TextItem[];
-  horizontal: readonly Ruling[];
-  vertical: readonly Ruling[];
-  rects: readonly FilledRect[];
-  /** The table cannot extend below this y (next table's title, footer zone). */
-  limit: number;
-}
-
-const isShading = (r: FilledRect) => r.fill !== null && r.fill !== '#ffffff';
-
-/**
- * Shaded bands across a table: filled rectangles with the same top and bottom (a row painted cell by cell)
- * that together cover most of the table's width.
- */
-function rowBands(rects: readonly FilledRect[], left: number, right: number, top: number, bottom: number): { y0: number; y1: number }[] {
-  const groups = new Map<string, FilledRect[]>();
-  for (const r of rects) {
-    if (!isShading(r) || r.y0 < top || r.y1 > bottom || overlap(r.x0, r.x1, left, right) <= 0) continue;
-    const key = `${Math.round(r.y0 * 2)}:${Math.round(r.y1 * 2)}`;
-    const group = groups.get(key);
-    if (group) group.push(r);
-    else groups.set(key, [r]);
-  }
-  const bands: { y0: number; y1: number }[] = [];
-  for (const group of groups.values()) {
-    const covered = mergeIntervals(group.map((r) => [Math.max(r.x0, left), Math.min(r.x1, right)] as [number, number]), 1.5).reduce((n, [a, b]) => n + b - a, 0);
-    if (covered >= 0.8 * (right - left)) bands.push({ y0: group[0]!.y0, y1: group[0]!.y1 });
-  }
-  return bands.sort((a, b) => a.y0 - b.y0);
-}
-
-/** Column edges from vertical rules crossing the header band: [left, b1, ..., right] or undefined. */
-function boundsFromRulings(header: HeaderRow, vertical: readonly Ruling[]): { bounds: number[]; bottom: number; top: number } | undefined {
-  const cy = centerY(header);
-  const crossing = vertical.filter((v) => v.y0 <= cy && v.y1 >= cy).sort((a, b) => a.x0 - b.x0);
-  if (crossing.length < 2) return undefined;
-  const cells = header.cells;
-  const nearest = crossing.filter((v) => v.x0 <= cells[0]!.line.x0 + 1).pop();
-  const right = crossing.find((v) => v.x0 >= cells[cells.length - 1]!.line.x1 - 1);
-  if (!nearest || !right) return undefined;
-  // The table may open with a column without header (a chantier title beside its rows): its rules run the
-  // table's height like the nearest one's. The leftmost such rule, within a third of the table, is the edge.
-  const width = right.x0 - nearest.x0;
-  const left =
-    crossing.find((v) => v.x0 < nearest.x0 - 2 && nearest.x0 - v.x0 <= width / 3 && Math.abs(v.y0 - nearest.y0) <= 3 && Math.abs(v.y1 - nearest.y1) <= 3) ??
-    nearest;
-  // Every rule between the outer ones is a column edge (rules closer than a few points are one double rule).
-  const bounds = [left.x0];
-  for (const v of crossing) if (v.x0 > left.x0 + 2 && v.x0 < right.x0 - 2 && v.x0 - bounds[bounds.length - 1]! > 2) bounds.push(v.x0);
-  bounds.push(right.x0);
-  // Each header cell must have a column of its own.
-  const owner = cells.map((c) => bounds.findIndex((b, k) => k + 1 < bounds.length && centerX(c.line) >= b && centerX(c.line) < bounds[k + 1]!));
-  if (owner.some((o) => o < 0) || new Set(owner).size !== owner.length) return undefined;
-  const edges = crossing.filter((v) => v.x0 >= left.x0 - 0.5 && v.x0 <= right.x0 + 0.5);
-  return { bounds, bottom: Math.max(...edges.map((v) => v.y1)), top: Math.min(...edges.map((v) => v.y0)) };
-}
-
-/** Column edges from the shaded header cells (one filled rectangle per header cell). */
-function boundsFromShading(header: HeaderRow, rects: readonly FilledRect[]): number[] | undefined {
-  const cy = centerY(header);
-  const h = header.y1 - header.y0;
-  const candidates = rects.filter((r) => isShading(r) && r.y0 <= cy && r.y1 >= cy && r.y1 - r.y0 <= 6 * h + 20);
-  const owned: FilledRect[] = [];
-  for (const cell of header.cells) {
-    const x = centerX(cell.line);
-    const rect = candidates
-      .filter((r) => r.x0 <= x && r.x1 >= x)
-      .sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))[0];
-    if (!rect || owned.includes(rect)) return undefined;
-    owned.push(rect);
-  }
-  const bounds = [owned[0]!.x0];
-  for (let i = 0; i + 1 < owned.length; i++) bounds.push((owned[i]!.x1 + owned[i + 1]!.x0) / 2);
-  bounds.push(owned[owned.length - 1]!.x1);
-  // A shaded header cell without text just left of the first one: a column without header (chantier beside).
-  const before = candidates.find((r) => !owned.includes(r) && r.x1 <= owned[0]!.x0 + 1 && owned[0]!.x0 - r.x1 <= 2 && Math.abs(r.y0 - owned[0]!.y0) <= 2);
-  if (before) bounds.unshift(before.x0);
-  return bounds;
-}
-
-/** Bottom of the header's shading (the shaded cells under its text). */
-function headerShadingBottom(header: HeaderRow, rects: readonly FilledRect[]): number | undefined {
-  const cy = centerY(header);
-  const shaded = rects.filter((r) => isShading(r) && r.y0 <= cy && r.y1 >= cy && r.y1 - r.y0 <= 6 * (header.y1 - header.y0) + 20);
-  return shaded.length ? Math.max(...shaded.map((r) => r.y1)) : undefined;
-}
-
-/**
- * Column edges from whitespace: between two header cells, the edge is in the last gap of the text coverage
- * before the next header's text (left-aligned and centred headers both work); the table's outer edges are
- * where the coverage stops for a gap wider than a few characters.
- */
-function boundsFromGutters(header: HeaderRow, body: readonly TextItem[], size: number): number[] {
-  const cells = header.cells;
-  const runs = mergeIntervals([...body, ...header.items].map((i) => [i.x0, i.x1] as [number, number]), 0.5);
-  const bounds: number[] = [];
-  const wide = Math.max(3 * size, 20);
-  // Left edge: extend left from the first header through runs separated by narrow gaps.
-  let left = cells[0]!.line.x0;
-  for (let i = runs.length - 1; i >= 0; i--) {
-    const [a, b] = runs[i]!;
-    if (a >= left) continue;
-    if (b >= left - wide) left = Math.min(left, a);
-    else break;
-  }
-  bounds.push(left - 1);
-  // A gutter left of the first header cell, inside the table's text: a column without header before it (a
-  // chantier title set beside the chantier's rows). Its edge is the middle of the last such gutter.
-  let leading: number | undefined;
-  for (let k = 0; k + 1 < runs.length; k++) {
-    const gapStart = runs[k]![1];
-    const gapEnd = runs[k + 1]![0];
-    if (gapStart >= left && gapEnd <= cells[0]!.line.x0 + 0.5 && gapEnd - gapStart >= 0.8 * size) leading = (gapStart + gapEnd) / 2;
-  }
-  if (leading !== undefined) bounds.push(leading);
-  for (let i = 0; i + 1 < cells.length; i++) {
-    const from = cells[i]!.line.x0;
-    const to = cells[i + 1]!.line.x0;
-    let edge = to - 1;
-    // Gaps between consecutive runs lying between the two header starts; take the last one ending by `to`.
-    for (let k = 0; k + 1 < runs.length; k++) {
-      const gapStart = runs[k]![1];
-      const gapEnd = runs[k + 1]![0];
-      if (gapStart >= from && gapEnd <= to + 1 && gapEnd - gapStart >= 1) edge = (gapStart + gapEnd) / 2;
-    }
-    bounds.push(edge);
-  }
-  // Right edge: from the last header, follow runs until a wide gap.
-  let right = cells[cells.length - 1]!.line.x1;
-  for (const [a, b] of runs) {
-    if (b <= right) continue;
-    if (a <= right + wide) right = Math.max(right, b);
-    else break;
-  }
-  bounds.push(right + 1);
-  return bounds;
-}
-
 /** "Chantier :", "CHANTIER :", "Chantier n°2 :", "Chantier 2 –" opening a chantier title. */
 export const CHANTIER_LABEL = /^\s*chantier(?:\s*n\s*[°o]\s*\d+|\s+\d+)?\s*[:.–—-]\s*/i;
 /** The label alone on its line (the title follows on the next). */
@@ -335,18 +208,12 @@ export function isTitleLine(line: Line, bodySize: number): boolean {
   return CHANTIER_LABEL.test(line.text) && (line.bold || line.fontSize > bodySize + 0.5);
 }
 
-function columnOf(bounds: readonly number[], x: number): number {
-  if (x < bounds[0]! - 2 || x >= bounds[bounds.length - 1]!) return -1;
-  let k = 0;
-  while (k + 1 < bounds.length - 1 && x >= bounds[k + 1]!) k++;
-  return k;
-}
 
 /** Columns carried over from the table on the previous page, for a page that goes on without a header row. */
 export interface FixedColumns {
   bounds: number[];
   columns: Column[];
-  source: Table['columnSource'];
+  source: ColumnSource;
   /** Bottom of the vertical rules found at the carried-over edges, when the table is ruled. */
   ruledBottom?: number;
 }
@@ -360,8 +227,9 @@ export interface TableHint {
   columns: Column[];
   /** Left edge of the text of each column, where it had any. */
   textStarts: (number | undefined)[];
-  source: Table['columnSource'];
+  source: ColumnSource;
   ruled: boolean;
+  fontSize: number;
 }
 
 export function tableHint(table: Table): TableHint {
@@ -379,58 +247,31 @@ export function tableHint(table: Table): TableHint {
   const filled = textStarts.map((s, k) => s ?? (padding === undefined ? undefined : table.columns[k]!.x0 + padding));
   const bounds = [...table.columns.map((c) => c.x0), table.columns[table.columns.length - 1]?.x1 ?? table.x1];
   // A continuation page is found from vertical rules only when the table has them.
-  return { bounds, columns: table.columns.map((c) => ({ ...c })), textStarts: filled, source: table.columnSource, ruled: table.ruled && table.columnSource === 'rulings' };
+  return { bounds, columns: table.columns.map((c) => ({ ...c })), textStarts: filled, source: table.columnSource, ruled: table.ruled && table.columnSource === 'rules', fontSize: table.fontSize };
 }
 
 /**
- * A table going on from the previous page without its header row: found from vertical rules at the carried-over
- * column edges (ruled tables), or from text starting at the carried-over text edges of at least two columns,
- * the first among them. Returns the pseudo header (an empty band at the table's top) and the fixed columns.
+ * A roadmap table going on from the previous page without its header row (see findContinuation): the pseudo
+ * header (an empty band at the table's top) and the carried-over columns, names included.
  */
-export function findHeaderlessTable(
-  items: readonly TextItem[],
-  vertical: readonly Ruling[],
-  hint: TableHint,
-  limit: number,
-): { header: HeaderRow; fixed: FixedColumns } | undefined {
-  const left = hint.bounds[0]!;
-  const right = hint.bounds[hint.bounds.length - 1]!;
-  const pseudo = (top: number): HeaderRow => ({ x0: left, y0: top, x1: right, y1: top, cells: [], items: [] });
-  if (hint.ruled) {
-    const atEdges = vertical.filter((v) => v.y0 < limit && hint.bounds.some((b) => Math.abs(v.x0 - b) <= 2));
-    const edges = new Set(atEdges.map((v) => hint.bounds.findIndex((b) => Math.abs(v.x0 - b) <= 2)));
-    if (edges.size < Math.min(3, hint.bounds.length)) return undefined;
-    const top = Math.min(...atEdges.map((v) => v.y0));
-    const bottom = maxOf(atEdges, (v) => v.y1);
-    return { header: pseudo(top), fixed: { bounds: hint.bounds, columns: hint.columns, source: hint.source, ruledBottom: bottom } };
-  }
-  const aligned = new Map<number, TextItem[]>();
-  for (const i of items) {
-    if (i.y0 >= limit) continue;
-    const k = hint.textStarts.findIndex((s) => s !== undefined && Math.abs(i.x0 - s) <= 1.5);
-    if (k < 0) continue;
-    const list = aligned.get(k);
-    if (list) list.push(i);
-    else aligned.set(k, [i]);
-  }
-  const first = hint.columns.findIndex((c) => c.name === 'action');
-  if (aligned.size < 2 || !aligned.has(first)) return undefined;
-  const top = Math.min(...[...aligned.values()].flat().map((i) => i.y0)) - 0.5;
-  return { header: pseudo(top), fixed: { bounds: hint.bounds, columns: hint.columns, source: hint.source } };
+export function findHeaderlessTable(context: PageContext, hint: TableHint, limit: number): { header: HeaderRow; fixed: FixedColumns } | undefined {
+  const key = hint.columns.findIndex((c) => c.name === 'action');
+  const found = findContinuation(context, { xs: hint.bounds, textStarts: hint.textStarts, key, ruled: hint.ruled, source: hint.source, fontSize: hint.fontSize }, limit);
+  if (!found) return undefined;
+  const header: HeaderRow = { ...found.header, cells: [], items: [] };
+  return { header, fixed: { bounds: hint.bounds, columns: hint.columns, source: hint.source, ruledBottom: found.columns?.ruledBottom } };
 }
 
 /**
  * A header cell that wraps ("MODALITÉS DE / FINANCEMENT", "Indicateurs de / suivi") is read whole: each column's
- * label becomes all the header band's text inside it, and a column that did not name a roadmap column on its
+ * label becomes the header row's whole text over it, and a column that did not name a roadmap column on its
  * first line may name one now (a roadmap column is never named twice).
  */
-function relabelWrappedHeaders(columns: Column[], bandItems: readonly TextItem[]): void {
+function relabelWrappedHeaders(columns: Column[], texts: readonly (string | undefined)[]): void {
   const named = new Set(columns.map((c) => c.name).filter(Boolean));
-  for (const column of columns) {
-    const inside = bandItems.filter((i) => centerX(i) >= column.x0 && centerX(i) < column.x1);
-    if (!inside.length) continue;
-    const text = joinWrappedLines(groupRows(inside).map((row) => lineOf(row).text)).replace(/\n/g, ' ');
-    if (text === column.label) continue;
+  columns.forEach((column, k) => {
+    const text = texts[k];
+    if (text === undefined || text === column.label) return;
     const match = headerMatch(text);
     if (!column.name && match && !named.has(match.column)) {
       column.name = match.column;
@@ -438,212 +279,64 @@ function relabelWrappedHeaders(columns: Column[], bandItems: readonly TextItem[]
       named.add(match.column);
     }
     if (column.name || !match) column.label = text;
-  }
+  });
 }
 
 /**
- * Reads the table under a header row: columns (rules, shading, or gutters), rows (horizontal rules, or
- * vertical gaps in the text with the first column opening each row), cells. Items are only taken, never
- * moved: the caller reports those left over.
+ * Reads the roadmap table under a header row with the table layer (readTableAt: columns from rules, shading or
+ * gutters; rows from rules, shaded bands or gaps with the Actions column opening each row), then names its
+ * columns from the header's words: roadmap columns become row cells, other columns `extra` by header label.
  */
-export function readTable(header: HeaderRow, context: TableContext, fixed?: FixedColumns): Table {
-  const headerItems = new Set(header.items);
-  const headerSize = median(header.items.map((i) => i.fontSize)) || median(context.items.map((i) => i.fontSize)) || 9;
-  const ruled = fixed
-    ? fixed.ruledBottom !== undefined
-      ? { bounds: fixed.bounds, bottom: fixed.ruledBottom, top: header.y0 }
-      : undefined
-    : boundsFromRulings(header, context.vertical);
-  let bounds: number[];
-  let columnSource: Table['columnSource'];
-  let bottom = context.limit;
-  // Take the whole band of the header row: header cells may wrap or hold unrecognised words.
-  const headerBandItems = header.cells.length
-    ? context.items.filter((i) => !headerItems.has(i) && centerY(i) >= header.y0 - 1 && centerY(i) <= header.y1 + 1)
-    : [];
-
-  const candidatesBelow = (left: number, right: number) =>
-    context.items.filter((i) => !headerItems.has(i) && i.y0 >= header.y1 - 1 && centerY(i) < bottom && i.x0 >= left - 2 && i.x0 < right);
-
-  if (fixed) {
-    bounds = fixed.bounds;
-    columnSource = fixed.source;
-    if (ruled) bottom = Math.min(bottom, ruled.bottom + 1);
-  } else if (ruled) {
-    bounds = ruled.bounds;
-    columnSource = 'rulings';
-    bottom = Math.min(bottom, ruled.bottom + 1);
-  } else {
-    const shaded = boundsFromShading(header, context.rects);
-    if (shaded) {
-      bounds = shaded;
-      columnSource = 'shading';
-    } else {
-      const below = context.items.filter((i) => !headerItems.has(i) && i.y0 >= header.y1 - 1 && centerY(i) < bottom);
-      bounds = boundsFromGutters(header, below, headerSize);
-      columnSource = 'gutters';
-    }
-  }
-  const left = bounds[0]!;
-  const right = bounds[bounds.length - 1]!;
-  const columns: Column[] = fixed ? fixed.columns.map((c) => ({ ...c })) : [];
-  if (!fixed)
-    for (let k = 0; k + 1 < bounds.length; k++) {
-      const cell = header.cells.find((c) => centerX(c.line) >= bounds[k]! && centerX(c.line) < bounds[k + 1]!);
-      columns.push({ name: cell?.column, label: cell?.line.text ?? '', exact: cell?.exact ?? false, x0: bounds[k]!, x1: bounds[k + 1]! });
-    }
-
-  // A header cell may wrap onto more lines: under rules or shading, the header row goes down to its bottom
-  // rule or to the end of the shading.
-  const shadingBottom = columnSource === 'shading' && !fixed ? headerShadingBottom(header, context.rects) : undefined;
-  const firstRule = ruled && !fixed
-    ? context.horizontal.filter((h) => h.y0 > header.y1 - 1 && overlap(h.x0, h.x1, left, right) >= 0.3 * (right - left)).sort((a, b) => a.y0 - b.y0)[0]?.y0
-    : undefined;
-  const headerBottom = firstRule ?? shadingBottom;
-  if (headerBottom !== undefined)
-    for (const i of context.items)
-      if (!headerItems.has(i) && centerY(i) > header.y1 && centerY(i) < headerBottom && i.x0 >= left - 2 && i.x0 < right) headerBandItems.push(i);
-  const inHeaderBand = new Set(headerBandItems);
-  if (!fixed && headerBandItems.length) relabelWrappedHeaders(columns, [...header.items, ...headerBandItems]);
-  const body = candidatesBelow(left, right).filter((i) => !inHeaderBand.has(i));
-  const used = new Set<TextItem>(header.items);
-  for (const i of headerBandItems) if (i.x0 >= left - 2 && i.x0 < right) used.add(i);
-  const bodySize = median(body.map((i) => i.fontSize)) || headerSize;
-
-  // Rows: y ranges.
-  type Span = { y0: number; y1: number; open: boolean };
-  let spans: Span[] = [];
-  const hRules = context.horizontal
-    .filter((h) => overlap(h.x0, h.x1, left, right) >= 0.3 * (right - left) && h.y0 >= header.y1 - 2 && h.y0 <= bottom + 1.5)
-    .map((h) => h.y0)
-    .sort((a, b) => a - b);
-  // Without vertical rules, rules across (nearly) the table's whole width still separate its rows (booktabs,
-  // Word "horizontal borders only"), as soon as one of them cuts through the body.
-  const wideRules = ruled
-    ? []
-    : context.horizontal
-        .filter((h) => overlap(h.x0, h.x1, left, right) >= 0.8 * (right - left) && h.y0 >= header.y1 - 2 && h.y0 <= bottom + 1.5)
-        .map((h) => h.y0)
-        .sort((a, b) => a - b);
-  const cutsBody = wideRules.filter((y) => body.some((i) => i.y1 < y) && body.some((i) => i.y0 > y)).length;
-  const rowRules = ruled ? [...hRules] : cutsBody >= 1 ? wideRules : [];
-  // Row shading (zebra stripes, a shaded chantier row) across the table's width: its edges are row edges too.
-  const bands = ruled || cutsBody ? [] : rowBands(context.rects, left, right, header.y1 - 2, bottom + 1.5).flatMap((b) => [b.y0, b.y1]);
-  const cutsByBands = bands.filter((y) => body.some((i) => i.y1 < y) && body.some((i) => i.y0 > y)).length;
-  if (cutsByBands >= 1) rowRules.push(...bands.filter((y) => y > header.y1 + 0.5));
-  rowRules.sort((a, b) => a - b);
-  // Rows cut by rules say so for a page break too (an open last row); shading only cuts rows.
-  const isRuled = rowRules.length > 0 && (ruled !== undefined || cutsBody >= 1);
-  if (isRuled || (rowRules.length > 0 && cutsByBands >= 1)) {
-    const ys: number[] = [];
-    for (const y of rowRules) if (!ys.length || y - ys[ys.length - 1]! > 1.5) ys.push(y);
-    if (ys[0]! > header.y1 + 2 * bodySize) ys.unshift(header.y1);
-    for (let k = 0; k + 1 < ys.length; k++) spans.push({ y0: ys[k]!, y1: ys[k + 1]!, open: false });
-    const last = ys[ys.length - 1]!;
-    const below = body.filter((i) => centerY(i) > last);
-    // Text under the last rule is a row going on over the page break; without vertical rules to say where the
-    // table ends, only when it runs down to the bottom of the table's area.
-    const runsToBottom = below.length > 0 && Math.max(...below.map((i) => i.y1)) >= bottom - 3 * bodySize;
-    // Under shading or rules without vertical ones, text right under the last edge is one more row.
-    const adjacent = below.length > 0 && Math.min(...below.map((i) => i.y0)) - last <= 1.5 * bodySize;
-    if (bottom - last > 2 && below.length && (ruled !== undefined || runsToBottom || adjacent))
-      spans.push({ y0: last, y1: bottom, open: isRuled && (ruled !== undefined || runsToBottom) });
-  } else {
-    // Rows are runs of text separated by gaps clearly wider than a paragraph gap.
-    const rowGap = 0.75 * bodySize;
-    const runs = mergeIntervals(body.map((i) => [i.y0, i.y1] as [number, number]), rowGap);
-    const firstColumn = columns.findIndex((c) => c.name === 'action');
-    // Tops of the first column's text, sorted: a run opens a row when one of them is at its top.
-    const firstTops = body.filter((i) => columnOf(bounds, i.x0 + 1) === firstColumn).map((i) => i.y0).sort((p, q) => p - q);
-    const hasTopIn = (from: number, to: number) => {
-      let lo = 0;
-      let hi = firstTops.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (firstTops[mid]! < from) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < firstTops.length && firstTops[lo]! <= to;
-    };
-    for (const [a, b] of runs) {
-      const opensRow = firstColumn < 0 || hasTopIn(a - 0.5, a + 0.6 * bodySize);
-      const previous = spans[spans.length - 1];
-      // A run with nothing in the first column continues the row above (a cell with wide paragraph spacing).
-      if (!opensRow && previous) previous.y1 = b;
-      else spans.push({ y0: a - 0.5, y1: b + 0.5, open: false });
-    }
-    // Split the runs' edges halfway through the gaps, so every item falls in exactly one span.
-    for (let k = 0; k + 1 < spans.length; k++) {
-      const mid = (spans[k]!.y1 + spans[k + 1]!.y0) / 2;
-      spans[k]!.y1 = mid;
-      spans[k + 1]!.y0 = mid;
-    }
-  }
-
-  // Cells.
-  const byRow: TextItem[][] = spans.map(() => []);
-  const spanIndex = (y: number) => {
-    let lo = 0;
-    let hi = spans.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = spans[mid]!;
-      if (y < s.y0) hi = mid - 1;
-      else if (y >= s.y1) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
-  };
-  for (const item of body) {
-    const r = spanIndex(centerY(item));
-    if (r >= 0) byRow[r]!.push(item);
-  }
-  const cellLines: { row: number; col: number; lines: Line[] }[] = [];
-  spans.forEach((_, r) => {
-    const perColumn: TextItem[][] = columns.map(() => []);
-    for (const item of byRow[r]!) {
-      const c = columnOf(bounds, item.x0 + 1);
-      if (c >= 0) {
-        perColumn[c]!.push(item);
-        used.add(item);
-      }
-    }
-    perColumn.forEach((items, c) => {
-      if (items.length) cellLines.push({ row: r, col: c, lines: groupRows(items).map(lineOf).filter((l) => l.text) });
-    });
+export function readTable(header: HeaderRow, context: PageContext, limit: number, fixed?: FixedColumns): Table {
+  const read = readTableAt(context, {
+    header: { x0: header.x0, y0: header.y0, x1: header.x1, y1: header.y1 },
+    cells: header.cells.map((c) => c.line),
+    items: header.items,
+    limit,
+    key: header.cells.findIndex((c) => c.column === 'action'),
+    ...(fixed
+      ? { columns: { xs: fixed.bounds, source: fixed.source, key: fixed.columns.findIndex((c) => c.name === 'action'), ...(fixed.ruledBottom !== undefined ? { ruledBottom: fixed.ruledBottom } : {}) } }
+      : {}),
   });
-  const ratio = linePitchRatio(cellLines.map((c) => c.lines));
-  // Gutter edges lie mid-gap, not at a cell's border: only rules and shading give a column's true width.
-  const measures = columns.map((column, k) => measureColumn(cellLines.filter((c) => c.col === k).map((c) => c.lines), column, columnSource !== 'gutters'));
-  const rows: TableRow[] = spans.map((s) => ({ x0: left, y0: s.y0, x1: right, y1: s.y1, cells: {}, extra: [], openBottom: s.open }));
-  for (const { row, col, lines } of cellLines) {
-    const box = unionBox(lines);
-    if (!box) continue;
-    // The pitch scales with the cell's own font size (a producer may shrink the text of a narrow column).
-    const size = median(lines.map((l) => l.fontSize)) || bodySize;
-    const text = cellText(lines, ratio ? ratio.pitch * size : 1.2 * size, measures[col], ratio ? ratio.jitter * size : 0);
-    const column = columns[col]!;
-    const target = rows[row]!;
-    if (column.name) target.cells[column.name] = { text, box, lines };
-    else target.extra.push({ label: column.label, text, box });
+  const { xs } = read;
+  const columns: Column[] = fixed
+    ? fixed.columns.map((c) => ({ ...c }))
+    : read.columnCells.map((k, c) => {
+        const cell = k === undefined ? undefined : header.cells[k];
+        return { name: cell?.column, label: cell?.line.text ?? '', exact: cell?.exact ?? false, x0: xs[c]!, x1: xs[c + 1]! };
+      });
+  const offset = read.headerRows;
+  if (read.headerWrapped) {
+    const texts = columns.map((_, k) => read.cells.find((c) => c.row === 0 && c.col === k && c.items.length > 0)?.text);
+    relabelWrappedHeaders(columns, texts);
   }
-  const kept = rows.filter((r) => Object.keys(r.cells).length > 0 || r.extra.length > 0);
-  // Row boxes: the union of their cells (the rules' span for ruled rows keeps their width).
-  for (const row of kept) {
-    const box = unionBox([...Object.values(row.cells).map((c) => c!.box!), ...row.extra.map((e) => e.box)]);
-    if (box && !isRuled) Object.assign(row, { x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1 });
+  const spans = read.ys.length - 1 - offset;
+  const all: TableRow[] = [];
+  for (let r = 0; r < spans; r++)
+    all.push({ x0: xs[0]!, y0: read.ys[r + offset]!, x1: xs[xs.length - 1]!, y1: read.ys[r + offset + 1]!, cells: {}, extra: [], openBottom: read.openBottom && r === spans - 1 });
+  for (const cell of read.cells) {
+    if (cell.row < offset || !cell.box) continue;
+    const row = all[cell.row - offset]!;
+    const column = columns[cell.col]!;
+    if (column.name) row.cells[column.name] = { text: cell.text, box: cell.box, lines: cell.lines ?? [] };
+    else row.extra.push({ label: column.label, text: cell.text, box: cell.box });
   }
-  const tableBottom = isRuled ? bottom : Math.max(header.y1, ...kept.map((r) => r.y1));
+  const rows: TableRow[] = [];
+  for (const row of all) {
+    if (!Object.keys(row.cells).length && !row.extra.length) continue;
+    // Row boxes: the union of their cells (the rules' span for ruled rows keeps their width).
+    if (!read.rowsFromRules) Object.assign(row, unionBox([...Object.values(row.cells).map((c) => c!.box!), ...row.extra.map((e) => e.box)]));
+    rows.push(row);
+  }
   return {
-    x0: left,
-    y0: Math.min(header.y0, ruled?.top ?? header.y0),
-    x1: right,
-    y1: tableBottom,
+    ...read.box,
     header,
     columns,
-    rows: kept,
-    columnSource,
-    ruled: isRuled,
-    used,
+    rows,
+    columnSource: fixed ? fixed.source : read.columnSource,
+    ruled: read.rowsFromRules,
+    used: read.used,
+    unassigned: read.unassigned,
+    fontSize: read.fontSize,
   };
 }

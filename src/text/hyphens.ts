@@ -65,10 +65,12 @@ export interface Vocabulary {
   tails: Set<string>;
   /** Words written with U+2010 between two letters inside a line. */
   typoHyphenated: number;
+  /** Words counted in all. */
+  tokens: number;
 }
 
 export function emptyVocabulary(): Vocabulary {
-  return { words: new Map(), compounds: new Map(), heads: new Set(), tails: new Set(), typoHyphenated: 0 };
+  return { words: new Map(), compounds: new Map(), heads: new Set(), tails: new Set(), typoHyphenated: 0, tokens: 0 };
 }
 
 /**
@@ -88,7 +90,11 @@ export function addToVocabulary(vocabulary: Vocabulary, texts: Iterable<string>)
         const parts = segment.split(HYPHEN);
         const whole = (k: number) =>
           !!parts[k] && !(k === 0 && i > 0) && !(k === parts.length - 1 && i < segments.length - 1) && parts[k - 1] !== '' && parts[k + 1] !== '';
-        for (let k = 0; k < parts.length; k++) if (whole(k) && !(skipFirst && n === 0 && i === 0 && k === 0)) bump(vocabulary.words, stem(parts[k]!));
+        for (let k = 0; k < parts.length; k++)
+          if (whole(k) && !(skipFirst && n === 0 && i === 0 && k === 0)) {
+            bump(vocabulary.words, stem(parts[k]!));
+            vocabulary.tokens++;
+          }
         for (let k = 0; k + 1 < parts.length; k++) {
           if (!whole(k) || !whole(k + 1)) continue;
           const [a, b] = [parts[k]!, parts[k + 1]!];
@@ -117,7 +123,29 @@ export function evidence(head: string, tail: string, vocabulary: Vocabulary): Ve
   return real > soft ? 'real' : soft > real ? 'soft' : undefined;
 }
 
-const knownWord = (w: string, vocabulary: Vocabulary) => vocabulary.words.has(stem(w));
+const knownWord = (w: string, vocabulary: Vocabulary) => vocabulary.words.has(stem(lower(w)));
+
+const VOWEL_END = /[aeiouyàâäéèêëîïôöùûüœæ]$/u;
+const VOWEL_START = /^[aeiouyàâäéèêëîïôöùûüœæ]/u;
+
+/**
+ * French hyphenation never cuts between two vowels, except after a short prefix ("co-/ordination",
+ * "ré-/adaptation", "pluri-/annuels"): a cut between two vowels after a longer head is a compound's hyphen
+ * ("gynécologie-/obstétrique").
+ */
+function betweenVowels(head: string, tail: string): boolean {
+  const h = lower(head);
+  return h.length >= 6 && VOWEL_END.test(h) && VOWEL_START.test(lower(tail));
+}
+
+/**
+ * A grammatical word ("de", "par", "pour"): short and among the document's most frequent words. It does not
+ * start a compound; a cut after it is the hyphenation of a longer word ("par-/tout", "pour-/suite").
+ */
+function grammatical(head: string, vocabulary: Vocabulary): boolean {
+  const h = lower(head);
+  return h.length <= 4 && (vocabulary.words.get(stem(h)) ?? 0) >= Math.max(10, vocabulary.tokens / 500);
+}
 
 /**
  * Could "head-tail" be a compound of the document's words? The tail is a word it uses (or the last part of one
@@ -127,7 +155,7 @@ export function looksCompound(head: string, tail: string, vocabulary: Vocabulary
   const h = stem(lower(head));
   const t = stem(lower(tail));
   const tailKnown = (t.length >= 3 && vocabulary.words.has(t)) || vocabulary.tails.has(t);
-  const headKnown = (h.length >= 2 && vocabulary.words.has(h) && h.length >= 3) || vocabulary.heads.has(h);
+  const headKnown = (h.length >= 3 && vocabulary.words.has(h) && !grammatical(head, vocabulary)) || vocabulary.heads.has(h);
   return tailKnown && headKnown;
 }
 
@@ -174,7 +202,9 @@ export function hyphenContext(cuts: readonly Cut[], vocabulary: Vocabulary): Hyp
     else if (verdict === 'real') real++;
     else if (!knownWord(c.head, vocabulary) && !knownWord(c.tail, vocabulary) && !looksCompound(c.head, c.tail, vocabulary)) pieces++;
   }
-  const hyphenates = typoConvention || (soft + pieces >= 2 && soft + pieces >= 0.5 * cuts.length);
+  // Hyphenation shows as words the document also writes whole (a real compound may too: "co-/financement"
+  // beside "cofinancement", hence the margin over the real ones), and as most line-end cuts leaving pieces.
+  const hyphenates = typoConvention || (soft >= 2 && soft >= 2 * real && soft + pieces >= 0.5 * cuts.length);
   return { vocabulary, typoConvention, hyphenates, counts: { cuts: cuts.length, soft, real, pieces } };
 }
 
@@ -186,13 +216,13 @@ export function settleMark(cut: Cut, context: HyphenContext): string {
   const { vocabulary } = context;
   const spaced = cut.mark === LINE_END_SPACED_HYPHEN;
   const real = spaced ? ' - ' : '-';
-  if (cut.mark === LINE_END_TYPO_HYPHEN && context.typoConvention) return '';
+  // A producer that draws its hyphenation apart: its hyphens are soft, and any other one was typed.
+  if (context.typoConvention) return cut.mark === LINE_END_TYPO_HYPHEN ? '' : real;
   const verdict = evidence(cut.head, cut.tail, vocabulary);
   if (verdict) return verdict === 'soft' ? '' : '-';
-  if (context.typoConvention && cut.mark !== LINE_END_TYPO_HYPHEN) return real;
   if (!context.hyphenates) return real;
-  if (spaced) return knownWord(cut.head, vocabulary) && knownWord(cut.tail, vocabulary) ? real : '';
-  return looksCompound(cut.head, cut.tail, vocabulary) ? real : '';
+  if (spaced) return knownWord(cut.head, vocabulary) || knownWord(cut.tail, vocabulary) ? real : '';
+  return looksCompound(cut.head, cut.tail, vocabulary) || betweenVowels(cut.head, cut.tail) ? real : '';
 }
 
 /** Replaces the marks of one string, left to right (a word cut twice is judged with its first cut settled). */

@@ -5,7 +5,7 @@ import { groupLines } from '../../src/layout/lines.js';
 import { hRule, item, lines, page, shuffled, territorialPage, vRule } from './layout-synthetic.js';
 
 const ROWS = [
-  { action: ['Repérer les personnes fragiles', 'sur les territoires'], indicateur: ['Nb de réunions'], commentaire: ['Développé par l’OMS,', 'le programme ICOPE'] },
+  { action: ['Repérer les personnes âgées fragiles et isolées', 'sur les territoires'], indicateur: ['Nb de réunions'], commentaire: ['Développé par l’OMS, le programme ICOPE vise', 'le repérage précoce'] },
   { action: ['Déployer la télésurveillance'], financement: ['FIR 20 000 €'] },
 ];
 
@@ -26,7 +26,7 @@ describe('a table page', () => {
   it('reads the table under its header', () => {
     expect(layout.tables).toHaveLength(1);
     expect(summary(layout).tables[0]!.rows).toEqual([
-      { action: 'Repérer les personnes fragiles sur les territoires', indicateur: 'Nb de réunions', commentaire: 'Développé par l’OMS, le programme ICOPE' },
+      { action: 'Repérer les personnes âgées fragiles et isolées sur les territoires', indicateur: 'Nb de réunions', commentaire: 'Développé par l’OMS, le programme ICOPE vise le repérage précoce' },
       { action: 'Déployer la télésurveillance', financement: 'FIR 20 000 €' },
     ]);
   });

@@ -14,7 +14,7 @@ interface RuledRow {
  * A departmental-style page (A4 portrait): "Chantier :" title, ruled table with a header row, rows drawn cell
  * by cell; `open` leaves the last row without its bottom rule (it goes on over the page break).
  */
-function ruledPage(number: number, title: string | undefined, rows: RuledRow[], open = false): PageModel {
+function ruledPage(number: number, title: string | undefined, rows: RuledRow[], open = false, note?: string): PageModel {
   const cols = [40, 205, 302, 410, 555];
   const items: TextItem[] = [];
   const rulings: Ruling[] = [];
@@ -32,6 +32,7 @@ function ruledPage(number: number, title: string | undefined, rows: RuledRow[], 
   if (open) ys.pop();
   for (const yy of ys) rulings.push(hRule(40, 555, yy));
   for (const x of cols) rulings.push(vRule(x, 80, bottom));
+  if (note) items.push(item(note, 40, bottom + 30, { size: 9 }));
   items.push(item(`${number} | Feuille de route départementale de Testshire`, 380, 809, { size: 8 }));
   return page(items, { number, width: 595, height: 842, rulings });
 }
@@ -58,9 +59,11 @@ describe('rows cut by a page break', () => {
     expect(reading.blocks.filter((b) => b.type === 'chantier').map((b) => b.title)).toEqual(['Garantir l’accès aux soins', 'Garantir l’accès aux soins (suite)']);
   });
 
-  it('are not joined when a rule closes the row, even if the next row opens in lower case', () => {
+  it('are not joined when a rule closes the row and text follows the table, even if the next row opens in lower case', () => {
+    // A closed row that ends its page may still be cut (many producers close it all the same): here a note
+    // follows the table, so the row did not reach the page break.
     const reading = rowsOf([
-      ruledPage(2, 'Un chantier', [{ action: ['Première action'] }], false),
+      ruledPage(2, 'Un chantier', [{ action: ['Première action'] }], false, 'Une note sous le tableau.'),
       ruledPage(3, 'Un chantier (suite)', [{ action: ['mise en place d’un groupe de travail'] }]),
     ]);
     expect(reading.blocks.filter((b) => b.type === 'row').map((r) => r.cells.action)).toEqual(['Première action', 'mise en place d’un groupe de travail']);
@@ -68,12 +71,13 @@ describe('rows cut by a page break', () => {
 
   it('are joined in a table without rules when the row was cut at the page bottom and the rest opens mid-sentence', () => {
     // Rows reach the bottom of the usable area (the footer is at 565).
-    const tall = Array.from({ length: 36 }, (_, i) => `ligne ${i + 1}`);
-    const first = territorialPage({ number: 5, chantier: 'Un chantier', axis: 2, rows: [{ action: ['Action une'] }, { action: ['Action coupée', 'en deux'], commentaire: tall }] });
+    // Wrapped lines fill their column (a line stopping short with room for the next word ends a paragraph).
+    const tall = Array.from({ length: 36 }, (_, i) => `ligne ${i + 1} d’un long commentaire qui va`);
+    const first = territorialPage({ number: 5, chantier: 'Un chantier', axis: 2, rows: [{ action: ['Action une'] }, { action: ['Action coupée au bas de la page, en deux parties', 'reprises'], commentaire: tall }] });
     const next = territorialPage({ number: 6, chantier: 'Un chantier', axis: 2, rows: [{ action: ['et reprise ici'], commentaire: ['ligne 37'] }, { action: ['Action trois'] }] });
     const rows = rowsOf([first, next]).blocks.filter((b) => b.type === 'row');
-    expect(rows.map((r) => r.cells.action)).toEqual(['Action une', 'Action coupée en deux et reprise ici', 'Action trois']);
-    expect(rows[1]!.cells.commentaire.endsWith('ligne 36 ligne 37')).toBe(true);
+    expect(rows.map((r) => r.cells.action)).toEqual(['Action une', 'Action coupée au bas de la page, en deux parties reprises et reprise ici', 'Action trois']);
+    expect(rows[1]!.cells.commentaire.endsWith('ligne 36 d’un long commentaire qui va ligne 37')).toBe(true);
   });
 
   it('are not joined in a table without rules when the page ended well above its bottom', () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mergeIntervals, mode } from '../../src/layout/geometry.js';
 import { groupLines, groupRows, lineOf, splitAtGaps } from '../../src/layout/lines.js';
-import { mergeRulings } from '../../src/layout/rulings.js';
 import { cellText, findHeaderRows, headerCellColumn, readTable } from '../../src/layout/table.js';
-import { hRule, item, lines, vRule } from './layout-synthetic.js';
+import { pageContext } from '../../src/layout/tables/context.js';
+import { joinRules } from '../../src/layout/tables/rules.js';
+import type { FilledRect, Ruling } from '../../src/sources/page-model.js';
+import { hRule, item, lines, page, vRule } from './layout-synthetic.js';
 
 describe('line grouping', () => {
   it('groups items on one baseline and orders them left to right, whatever the input order', () => {
@@ -51,11 +53,13 @@ describe('geometry helpers', () => {
 
 describe('rulings', () => {
   it('joins rules drawn cell by cell into whole rules', () => {
-    const { horizontal, vertical } = mergeRulings([hRule(40, 205, 100.9), hRule(205.5, 303, 101), hRule(303, 411, 100.8), vRule(40, 80, 101), vRule(40.2, 101.2, 123), vRule(205, 80, 123), hRule(40, 100, 300)]);
+    const rulings = [hRule(40, 205, 100.9), hRule(205.5, 303, 101), hRule(303, 411, 100.8), vRule(40, 80, 101), vRule(40.2, 101.2, 123), vRule(205, 80, 123), hRule(40, 100, 300)];
+    const horizontal = joinRules(rulings, 'h', 1.8);
+    const vertical = joinRules(rulings, 'v', 1.8);
     expect(horizontal).toHaveLength(2);
-    expect(horizontal[0]).toMatchObject({ x0: 40, x1: 411 });
+    expect(horizontal[0]).toMatchObject({ from: 40, to: 411 });
     expect(vertical).toHaveLength(2);
-    expect(vertical[0]).toMatchObject({ y0: 80, y1: 123 });
+    expect(vertical[0]).toMatchObject({ from: 80, to: 123 });
   });
 });
 
@@ -86,16 +90,17 @@ describe('table header', () => {
 
 const HEADER = [item('Actions', 45, 100, { bold: true }), item('Financement', 215, 100, { bold: true }), item('Indicateur', 310, 100, { bold: true }), item('Commentaires', 420, 100, { bold: true })];
 
-function context(items: ReturnType<typeof item>[], extra: Partial<Parameters<typeof readTable>[1]> = {}) {
-  return { items, horizontal: [], vertical: [], rects: [], limit: 800, ...extra };
+/** The page as the table layer reads it: items, rules and shapes. */
+function context(items: ReturnType<typeof item>[], extra: { rulings?: Ruling[]; rects?: FilledRect[] } = {}) {
+  return pageContext(page(items, extra));
 }
 
 describe('columns', () => {
   it('come from vertical rules crossing the header when the table is ruled', () => {
     const header = findHeaderRows(HEADER)[0]!;
     const vertical = [vRule(40, 95, 300), vRule(205, 95, 300), vRule(302, 95, 300), vRule(410, 95, 300), vRule(555, 95, 300)];
-    const table = readTable(header, context(HEADER, { vertical }));
-    expect(table.columnSource).toBe('rulings');
+    const table = readTable(header, context(HEADER, { rulings: vertical }), 800);
+    expect(table.columnSource).toBe('rules');
     expect(table.columns.map((c) => [c.name, c.x0, c.x1])).toEqual([
       ['action', 40, 205],
       ['financement', 205, 302],
@@ -112,7 +117,7 @@ describe('columns', () => {
       { x0: 305, y0: 95, x1: 413, y1: 113, fill: '#d5e3f2' },
       { x0: 413, y0: 95, x1: 560, y1: 113, fill: '#d5e3f2' },
     ];
-    const table = readTable(header, context(HEADER, { rects }));
+    const table = readTable(header, context(HEADER, { rects }), 800);
     expect(table.columnSource).toBe('shading');
     expect(table.columns.map((c) => c.x0)).toEqual([38, 208, 305, 413]);
     expect(table.x1).toBe(560);
@@ -129,7 +134,7 @@ describe('columns', () => {
       item('#3', 700, 125, { size: 18 }),
     ];
     const header = findHeaderRows(centred)[0]!;
-    const table = readTable(header, context([...centred, ...body]));
+    const table = readTable(header, context([...centred, ...body]), 800);
     expect(table.columnSource).toBe('gutters');
     const row = table.rows[0]!;
     expect(row.cells.action?.text).toBe('Une action qui occupe toute la largeur');
@@ -147,15 +152,15 @@ describe('rows', () => {
   it('are the spaces between horizontal rules in a ruled table; a row without a closing rule is open', () => {
     const body = [
       ...lines(['Première action'], 45, 125),
-      ...lines(['Seconde action', 'sur deux lignes'], 45, 165),
+      ...lines(['Seconde action qui tient sur deux', 'lignes'], 45, 165),
       ...lines(['Troisième action coupée'], 45, 290),
       ...lines(['Budget'], 210, 165),
     ];
-    const horizontal = mergeRulings([hRule(40, 555, 95), hRule(40, 555, 115), hRule(40, 555, 155), hRule(40, 555, 280)]).horizontal;
+    const horizontal = [hRule(40, 555, 95), hRule(40, 555, 115), hRule(40, 555, 155), hRule(40, 555, 280)];
     const header = findHeaderRows(HEADER)[0]!;
-    const table = readTable(header, context([...HEADER, ...body], { vertical, horizontal }));
+    const table = readTable(header, context([...HEADER, ...body], { rulings: [...vertical, ...horizontal] }), 800);
     expect(table.ruled).toBe(true);
-    expect(table.rows.map((r) => r.cells.action?.text)).toEqual(['Première action', 'Seconde action sur deux lignes', 'Troisième action coupée']);
+    expect(table.rows.map((r) => r.cells.action?.text)).toEqual(['Première action', 'Seconde action qui tient sur deux lignes', 'Troisième action coupée']);
     expect(table.rows.map((r) => r.openBottom)).toEqual([false, false, true]);
     expect(table.rows[1]!.cells.financement?.text).toBe('Budget');
   });
@@ -173,7 +178,7 @@ describe('rows', () => {
       ...lines(['Note tardive'], 420, 200),
     ];
     const header = findHeaderRows(HEADER)[0]!;
-    const table = readTable(header, context([...HEADER, ...body]));
+    const table = readTable(header, context([...HEADER, ...body]), 800);
     expect(table.ruled).toBe(false);
     expect(table.rows).toHaveLength(2);
     expect(table.rows[0]!.cells.action?.text).toBe('Action une suite de l’action');

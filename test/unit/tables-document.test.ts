@@ -98,7 +98,7 @@ describe('a table read under a header found by the caller (the roadmap reader)',
       chantier: 'Prévenir la perte d’autonomie',
       axis: 3,
       rows: [
-        { action: ['Repérer les personnes fragiles', 'sur les territoires'], indicateur: ['Nb de réunions'], commentaire: ['Développé par l’OMS,', 'le programme ICOPE'] },
+        { action: ['Repérer les personnes âgées fragiles et isolées', 'sur les territoires'], indicateur: ['Nb de réunions'], commentaire: ['Développé par l’OMS, le programme ICOPE vise', 'le repérage précoce'] },
         { action: ['Déployer la télésurveillance'], financement: ['FIR 20 000 €'] },
       ],
     });
@@ -107,12 +107,12 @@ describe('a table read under a header found by the caller (the roadmap reader)',
     const table = readTableAt(context, { header, limit: 560 });
     expect(tableRows(table!)).toEqual([
       ['Actions', 'Financement', 'Indicateur', 'Commentaires'],
-      ['Repérer les personnes fragiles sur les territoires', '', 'Nb de réunions', 'Développé par l’OMS, le programme ICOPE'],
+      ['Repérer les personnes âgées fragiles et isolées sur les territoires', '', 'Nb de réunions', 'Développé par l’OMS, le programme ICOPE vise le repérage précoce'],
       ['Déployer la télésurveillance', 'FIR 20 000 €', '', ''],
     ]);
     expect(table!.headerRows).toBe(1);
     // Columns known beforehand (a continuation page): used as given.
-    const given = readTableAt(context, { header, limit: 560, columns: [34, 266, 392, 547, 737] });
+    const given = readTableAt(context, { header, limit: 560, columns: { xs: [34, 266, 392, 547, 737], source: 'shading' } });
     expect(given!.xs).toEqual([34, 266, 392, 547, 737]);
     expect(tableRows(given!)).toEqual(tableRows(table!));
   });

@@ -221,6 +221,7 @@ export function findSignatories(lines: readonly (string | ProseLine)[]): Signato
     if (at) {
       const row = placedNames.filter((o) => o.page === at.page && Math.abs(o.y0 - at.y0) <= 0.5 * at.size);
       roleLines = roleBelow(at, placed, row);
+      if (!roleLines.length) roleLines = roleAfter(texts, i); // not under the name: read on in reading order
     } else roleLines = roleAfter(texts, i);
     if (!roleLines.length) continue;
     const name = `${m[1]} ${m[2]}`;

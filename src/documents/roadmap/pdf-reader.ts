@@ -2,7 +2,7 @@ import { classifyPages } from '../../layout/classify.js';
 import { type Box, minOf, toBBox } from '../../layout/geometry.js';
 import type { LaidOutTable, PageLayout } from '../../layout/page-layout.js';
 import type { TableRow } from '../../layout/table.js';
-import type { ActionProvenance, Provenance, Warning, WeakEvidence } from '../../model/index.js';
+import type { ActionProvenance, Provenance, UnrecognisedTable, Warning, WeakEvidence } from '../../model/index.js';
 import { joinWrappedLines, LIST_MARKER } from '../../text/normalize.js';
 import { CHANTIER_LABEL, stripChantierLabel } from '../../layout/table.js';
 import { chantierKey } from './assemble.js';
@@ -136,6 +136,8 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
       at: { page: n },
     });
 
+  // Tables on roadmap table pages that are not roadmap tables: kept as text, never dropped, each with a warning.
+  const unrecognisedTables: UnrecognisedTable[] = [];
   let open: OpenTable | undefined;
   let lastRowBlock: RowBlock | undefined;
   /** A chantier title that ended the previous page: it heads this page's first table. */
@@ -151,6 +153,13 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
         message: `text "${item.text.slice(0, 60)}" inside a table on page ${page.page} went into no cell`,
         at: at(page.page, item),
       });
+    if (page.kind === 'table')
+      for (const t of page.otherTables) {
+        const header = t.rows.slice(0, t.headerRows).flat().filter((c) => c.trim());
+        const reason = `its header (${header.map((c) => `"${c.replace(/\s+/g, ' ').slice(0, 40)}"`).join(', ') || 'empty'}) names none of the roadmap columns (Actions, Financement, Indicateur, Commentaires)`;
+        unrecognisedTables.push({ page: page.page, bbox: toBBox(t), rows: t.rows, reason });
+        warnings.push({ code: 'unrecognised-table', message: `a table on page ${page.page} is not a roadmap table: ${reason}; its rows are kept in unrecognisedTables`, at: at(page.page, t) });
+      }
 
     if (page.kind === 'axis-divider' && page.axisMarker) {
       const title = page.axisTitle?.text;
@@ -252,5 +261,5 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
     });
   }
 
-  return { blocks, prose: [...footers, ...prose], axisTitles, warnings, pages: pages.length };
+  return { blocks, prose: [...footers, ...prose], axisTitles, warnings, pages: pages.length, unrecognisedTables };
 }

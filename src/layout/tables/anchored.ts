@@ -1,78 +1,296 @@
 /**
  * Reading a table whose header row a caller has already found (the roadmap reader finds "Actions /
- * Financement / Indicateur / Commentaires" by its words): the same finders, kept to the region under that
- * header. A ruled frame holding the header gives a ruled table; otherwise the text under the header is read
- * with the columns given, or from its gutters, horizontal rules breaking rows.
+ * Financement / Indicateur / Commentaires" by its words), and finding where such a table goes on over a page
+ * break without repeating its header. Columns come from the vertical rules crossing the header, else from its
+ * shaded cells, else from the whitespace gutters of the text below (header-columns.ts); rows from rules, shaded
+ * bands or gaps (row-spans.ts); cell text from each cell's lines, its paragraphs judged against the table's own
+ * line pitch and the column's measure (cell-text.ts).
  */
-import type { Box } from '../geometry.js';
-import { buildTable } from './grid.js';
-import { completeGrid } from './complete.js';
-import { headerRowCount } from './header.js';
-import { frameGrid, itemsInside } from './ruled.js';
-import { ruleFrames } from './rules.js';
-import { readTextTable } from './text-table.js';
-import type { PageContext, PageTable } from './types.js';
+import type { TextItem } from '../../sources/page-model.js';
+import { type Box, centerX, centerY, containsPoint, median, overlap, unionBox } from '../geometry.js';
+import { cellText, linePitchRatio, measureColumn } from '../cell-text.js';
+import { groupRows, type Line, lineOf, splitAtGaps } from '../lines.js';
+import { joinWrappedLines } from '../../text/normalize.js';
+import { ruleTolerance, SEGMENT_GAP } from './context.js';
+import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom } from './header-columns.js';
+import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
+import type { Flavor, PageContext, PageTable, TableCell } from './types.js';
+
+export type { ColumnSource } from './header-columns.js';
+
+/** Columns known beforehand: those of the table on the previous page, for a page going on without its header. */
+export interface GivenColumns {
+  /** Column edges, left to right. */
+  xs: readonly number[];
+  /** How they were found (edges from gutters lie mid-gap, not on a cell's border). */
+  source: ColumnSource;
+  /** Bottom of the vertical rules standing at these edges on this page, when the table is ruled. */
+  ruledBottom?: number;
+  /** The column whose text opens a row. */
+  key?: number;
+}
 
 export interface Anchor {
-  /** Box of the header row (its text is the table's first row). */
+  /** Box of the header row; an empty box (y0 = y1) at the table's top when there is no header on the page. */
   header: Box;
+  /** The header's cells, left to right (their text's boxes). Default: the header band's text cut at gaps. */
+  cells?: readonly Box[];
+  /** The header's text items. Default: the items whose centre lies in `header`. */
+  items?: readonly TextItem[];
   /** The table stops above this y (the next table's title, the footer). */
   limit: number;
-  /**
-   * Column edges known beforehand (the header's shading, the table on the previous page when this page goes
-   * on without repeating the header): used as given, gutters are not looked for.
-   */
-  columns?: readonly number[];
+  /** Index of the header cell over the column whose text opens each row (default: the first). */
+  key?: number;
+  /** Column edges known beforehand: used as given, the header's rules, shading and gutters are not looked at. */
+  columns?: GivenColumns;
+}
+
+/** A table read under a header: the grid (header row first), and what the reading rests on. */
+export interface AnchoredTable extends PageTable {
+  columnSource: ColumnSource;
+  /** Rows are cut by drawn rules (rather than shading or gaps). */
+  rowsFromRules: boolean;
+  /** The last row has no rule closing it at the bottom of a ruled table: it goes on over the page break. */
+  openBottom: boolean;
+  /** For each column, the index of the header cell over it (undefined: a column without header). */
+  columnCells: (number | undefined)[];
+  /** The header row took more text than the header's items (a header cell wrapped onto more lines). */
+  headerWrapped: boolean;
+  /** Items that went into the header or a cell. */
+  used: Set<TextItem>;
+  /** Items inside the table's box that went into neither. */
+  unassigned: TextItem[];
+  /** Type size of the body text (the measure the rows were cut with). */
+  fontSize: number;
+}
+
+/** Header cells from the header's text: segments cut at column gaps, segments over one another (a wrapped cell) joined. */
+function defaultCells(items: readonly TextItem[]): Box[] {
+  const segments = groupRows(items).flatMap((row) => splitAtGaps(row, SEGMENT_GAP).map(lineOf));
+  const cells: Box[] = [];
+  for (const s of segments.sort((a, b) => a.x0 - b.x0)) {
+    const cell = cells.find((c) => overlap(c.x0, c.x1, s.x0, s.x1) > 0);
+    if (cell) Object.assign(cell, unionBox([cell, s]));
+    else cells.push({ x0: s.x0, y0: s.y0, x1: s.x1, y1: s.y1 });
+  }
+  return cells;
+}
+
+/** How far a text box may reach above the line it sits under (its ascenders over a rule): a share of its size. */
+const overshoot = (i: TextItem) => 0.15 * i.fontSize;
+
+/** A header cell's text as one line (a cell wrapped over several lines read whole). */
+function headerText(items: readonly TextItem[]): string {
+  return joinWrappedLines(groupRows(items).map((row) => lineOf(row).text)).replace(/\n/g, ' ');
 }
 
 /**
- * The table under a header row, or undefined when nothing but the header is there. The header row is row 0
- * (`headerRows` ≥ 1 unless `anchor.header` is empty, as for a continuation without a repeated header).
+ * The table under a header row. Items are only taken, never moved; those inside the table's box that no cell
+ * took are reported (`unassigned`). The header is row 0 (`headerRows` 1) unless `anchor.header` is empty.
  */
-export function readTableAt(context: PageContext, anchor: Anchor): PageTable | undefined {
+export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable {
   const { header, limit } = anchor;
-  const cx = (header.x0 + header.x1) / 2;
-  const cy = (header.y0 + header.y1) / 2;
-  // A frame of rules around the header: the ruled table, its rows cut at the limit.
-  for (const frame of ruleFrames(context.horizontal, context.vertical, context.tolerance)) {
-    const grid = frameGrid(frame, context.tolerance);
-    const [x0, x1] = [grid.xs[0]!, grid.xs[grid.xs.length - 1]!];
-    const [y0, y1] = [grid.ys[0]!, grid.ys[grid.ys.length - 1]!];
-    if (!(cx >= x0 && cx <= x1 && cy >= y0 - context.tolerance && cy <= y1)) continue;
-    const ys = grid.ys.filter((y) => y <= limit + context.tolerance);
-    if (ys.length < 2) continue;
-    const items = itemsInside(context.items, grid.xs, ys);
-    const completed = completeGrid(grid.xs, ys, items, { vertical: frame.vertical, horizontal: frame.horizontal, tolerance: context.tolerance, fontSize: context.fontSize });
-    const guesses = [
-      ...(completed.textColumns ? [`${completed.textColumns} column edge(s) from whitespace`] : []),
-      ...(completed.textRows ? [`${completed.textRows} row edge(s) from text lines`] : []),
-    ];
-    const table = buildTable(completed, items, { page: context.page.number, flavor: guesses.length ? 'hybrid' : 'ruled', fontSize: context.fontSize, splitRuns: true, guesses });
-    if (table) return withHeader(table, anchor);
+  const tol = context.tolerance;
+  const all = context.items;
+  const headerItems = anchor.items ?? all.filter((i) => containsPoint(header, centerX(i), centerY(i), 0.5 * tol));
+  const cells = anchor.cells ?? defaultCells(headerItems);
+  const inHeader = new Set(headerItems);
+  const headerSize = median(headerItems.map((i) => i.fontSize)) || context.fontSize;
+  const given = anchor.columns;
+  const rules = given
+    ? given.ruledBottom !== undefined
+      ? { xs: [...given.xs], bottom: given.ruledBottom, top: header.y0 }
+      : undefined
+    : columnsFromRules(header, cells, context.vertical, tol);
+  let bottom = limit;
+  if (rules) bottom = Math.min(bottom, rules.bottom + 0.5 * tol);
+  // Take the whole band of the header row: header cells may wrap or hold words the caller did not take.
+  const near = 0.5 * tol;
+  const band = cells.length ? all.filter((i) => !inHeader.has(i) && centerY(i) >= header.y0 - near && centerY(i) <= header.y1 + near) : [];
+
+  let xs: number[];
+  let columnSource: ColumnSource;
+  if (given) [xs, columnSource] = [[...given.xs], given.source];
+  else if (rules) [xs, columnSource] = [rules.xs, 'rules'];
+  else {
+    const shaded = columnsFromShading(header, cells, context.page.rects, context.fontSize, tol);
+    if (shaded) [xs, columnSource] = [shaded, 'shading'];
+    else {
+      const below = all.filter((i) => !inHeader.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom);
+      // Without header cells there is nothing to look for gutters between: the header's width is one column.
+      [xs, columnSource] = [cells.length ? columnsFromGutters(cells, [...below, ...headerItems], headerSize) : [header.x0, header.x1], 'gutters'];
+    }
   }
-  // Text under the header, between its left and right ends (or the given columns), down to the limit.
-  const left = anchor.columns ? anchor.columns[0]! : -Infinity;
-  const right = anchor.columns ? anchor.columns[anchor.columns.length - 1]! : Infinity;
-  const items = context.items.filter((i) => {
-    const x = (i.x0 + i.x1) / 2;
-    const y = (i.y0 + i.y1) / 2;
-    return y >= header.y0 - 1 && y < limit && x >= left && x <= right;
+  const left = xs[0]!;
+  const right = xs[xs.length - 1]!;
+  const slack = tol;
+  const columnCells = xs.slice(1).map((_, k) => {
+    const c = cells.findIndex((cell) => centerX(cell) >= xs[k]! && centerX(cell) < xs[k + 1]!);
+    return c < 0 ? undefined : c;
   });
-  if (!items.length) return undefined;
-  const rules = context.horizontal.filter((r) => r.at > header.y0 && r.at < limit && r.to - r.from >= 0.5 * (header.x1 - header.x0));
-  const table = readTextTable(context, items, {
-    flavor: rules.length ? 'hybrid' : 'stream',
-    rules,
-    ...(anchor.columns ? { columns: anchor.columns } : {}),
-    guesses: [anchor.columns ? 'columns given by the caller' : 'columns from whitespace', 'rows from text lines'],
+
+  // A header cell may wrap onto more lines: under rules or shading, the header row goes down to its bottom
+  // rule or to the end of the shading.
+  const shadingBottom = columnSource === 'shading' && !given ? headerShadingBottom(header, context.page.rects, context.fontSize) : undefined;
+  const firstRule =
+    rules && !given
+      ? context.horizontal.filter((h) => h.at > header.y1 - near && overlap(h.from, h.to, left, right) >= 0.3 * (right - left)).sort((a, b) => a.at - b.at)[0]?.at
+      : undefined;
+  const headerBottom = firstRule ?? shadingBottom;
+  if (headerBottom !== undefined)
+    for (const i of all) if (!inHeader.has(i) && centerY(i) > header.y1 && centerY(i) < headerBottom && i.x0 >= left - slack && i.x0 < right) band.push(i);
+  const inBand = new Set(band);
+  const body = all.filter((i) => !inHeader.has(i) && !inBand.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom && i.x0 >= left - slack && i.x0 < right);
+  const used = new Set<TextItem>(headerItems);
+  for (const i of band) if (i.x0 >= left - slack && i.x0 < right) used.add(i);
+  const bodySize = median(body.map((i) => i.fontSize)) || headerSize;
+
+  const key = given ? (given.key ?? 0) : columnCells.indexOf(anchor.key ?? 0);
+  const ruledColumns = rules !== undefined;
+  const { spans, fromRules } = rowSpans({ body, xs, key, header, bottom, ruledColumns, horizontal: context.horizontal, rects: context.page.rects, size: bodySize, tolerance: tol });
+
+  // Cells: items by the centre of their height into rows, by where they start into columns.
+  const byRow: TextItem[][] = spans.map(() => []);
+  for (const item of body) {
+    const r = spanAt(spans, centerY(item));
+    if (r >= 0) byRow[r]!.push(item);
+  }
+  const grid: { row: number; col: number; items: TextItem[]; lines: Line[] }[] = [];
+  spans.forEach((_, r) => {
+    const perColumn: TextItem[][] = columnCells.map(() => []);
+    for (const item of byRow[r]!) {
+      const c = columnAt(xs, item.x0 + 0.5 * slack, slack);
+      if (c >= 0) {
+        perColumn[c]!.push(item);
+        used.add(item);
+      }
+    }
+    perColumn.forEach((items, c) => grid.push({ row: r, col: c, items, lines: items.length ? groupRows(items).map(lineOf).filter((l) => l.text) : [] }));
   });
-  return table && withHeader(table, anchor);
+  const filled = grid.filter((g) => g.lines.length > 0);
+  // Line pitch and its jitter as shares of the type size: cells set in different sizes share the ratio.
+  const ratio = linePitchRatio(filled.map((g) => g.lines));
+  // Gutter edges lie mid-gap, not at a cell's border: only rules and shading give a column's true width.
+  const measures = columnCells.map((_, k) =>
+    measureColumn(
+      filled.filter((g) => g.col === k).map((g) => g.lines),
+      { x0: xs[k]!, x1: xs[k + 1]! },
+      columnSource !== 'gutters',
+    ),
+  );
+  const bodyCells: TableCell[] = grid.map((g) => {
+    const box = unionBox(g.lines);
+    const size = median(g.lines.map((l) => l.fontSize)) || bodySize;
+    const text = box ? cellText(g.lines, ratio ? ratio.pitch * size : 1.2 * size, measures[g.col], ratio ? ratio.jitter * size : 0) : '';
+    return { row: g.row, col: g.col, rowSpan: 1, colSpan: 1, text, box, items: g.items, lines: g.lines };
+  });
+
+  const hasHeader = header.y1 > header.y0;
+  const top = Math.min(header.y0, rules?.top ?? header.y0);
+  // Rows cut by gaps end with their text; rows cut by rules at the table's bottom edge.
+  const textBottom = Math.max(header.y1, ...bodyCells.map((c) => c.box?.y1 ?? -Infinity));
+  const tableBottom = fromRules ? bottom : textBottom;
+  const box: Box = { x0: left, y0: top, x1: right, y1: tableBottom };
+
+  // The grid: the header row (its band's text by centre), then every row span.
+  const headerRow: TableCell[] = [];
+  if (hasHeader)
+    xs.slice(1).forEach((x1, k) => {
+      const inside = [...headerItems, ...band].filter((i) => centerX(i) >= xs[k]! && centerX(i) < x1);
+      headerRow.push({ row: 0, col: k, rowSpan: 1, colSpan: 1, text: inside.length ? headerText(inside) : '', box: unionBox(inside), items: inside });
+    });
+  const offset = hasHeader ? 1 : 0;
+  const ys = spans.length ? [spans[0]!.y0, ...spans.map((s) => s.y1)] : [hasHeader ? header.y1 : top];
+  if (hasHeader) ys.unshift(Math.min(top, ys[0]!));
+  const tableCells = [...headerRow, ...bodyCells.map((c) => ({ ...c, row: c.row + offset }))];
+  const positions = Math.max(1, (ys.length - 1) * (xs.length - 1));
+  const fill = tableCells.filter((c) => c.text).length / positions;
+  const flavor: Flavor = columnSource === 'rules' && fromRules ? 'ruled' : columnSource === 'rules' || fromRules ? 'hybrid' : 'stream';
+  const guesses = [
+    ...(given ? ['columns carried over from the table above'] : columnSource === 'shading' ? ['columns from the header shading'] : columnSource === 'gutters' ? ['columns from whitespace'] : []),
+    ...(fromRules ? [] : ['rows from shading or gaps']),
+  ];
+
+  const unassigned = all.filter((i) => !used.has(i) && containsPoint(box, centerX(i), centerY(i), -1));
+  return {
+    page: context.page.number,
+    box,
+    flavor,
+    xs,
+    ys,
+    cells: tableCells,
+    headerRows: hasHeader ? 1 : 0,
+    quality: { confidence: flavor === 'ruled' ? 0.9 : flavor === 'hybrid' ? 0.8 : 0.7, fill, drawnFill: fill, guesses },
+    columnSource,
+    rowsFromRules: fromRules,
+    openBottom: spans[spans.length - 1]?.open ?? false,
+    columnCells,
+    headerWrapped: !given && band.length > 0,
+    used,
+    unassigned,
+    fontSize: bodySize,
+  };
 }
 
-/** The header row counts as a header when it holds text (a continuation's empty anchor has none). */
-function withHeader(table: PageTable, anchor: Anchor): PageTable {
-  const hasHeader = anchor.header.y1 > anchor.header.y0;
-  table.headerRows = hasHeader ? Math.max(1, headerRowCount(table)) : 0;
-  table.quality.confidence = table.flavor === 'ruled' ? 0.9 : table.flavor === 'hybrid' ? 0.8 : 0.7;
-  return table;
+/** Index of the span holding y (binary search); -1 outside. */
+function spanAt(spans: readonly RowSpan[], y: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (y < s.y0) hi = mid - 1;
+    else if (y >= s.y1) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** What a table ending a page tells the next page, so that a page going on without the header can be read. */
+export interface CarriedTable {
+  /** Column edges. */
+  xs: readonly number[];
+  /** Where text starts in each column (cell padding), where known. */
+  textStarts: readonly (number | undefined)[];
+  /** The column whose text opens a row; it must hold text on the new page too. */
+  key: number;
+  /** The columns were drawn by vertical rules. */
+  ruled: boolean;
+  source: ColumnSource;
+  /** Type size of the table's body text: the continuation is judged with the table's own measures, not the new page's. */
+  fontSize: number;
+}
+
+/**
+ * A table going on at the top of a page without repeating its header row: found from vertical rules at the
+ * carried-over column edges (ruled tables: rules at three edges at least), or from text starting at the
+ * carried-over text edges of two columns at least, the key column among them. Returns the anchor to read it
+ * with (an empty header at the table's top, the columns given), above `limit`.
+ */
+export function findContinuation(context: PageContext, carried: CarriedTable, limit: number): Anchor | undefined {
+  const xs = carried.xs;
+  const tol = ruleTolerance(carried.fontSize);
+  const anchorAt = (top: number, ruledBottom?: number): Anchor => ({
+    header: { x0: xs[0]!, y0: top, x1: xs[xs.length - 1]!, y1: top },
+    limit,
+    columns: { xs, source: carried.source, key: carried.key, ...(ruledBottom !== undefined ? { ruledBottom } : {}) },
+  });
+  if (carried.ruled) {
+    const atEdges = context.vertical.filter((v) => v.from < limit && xs.some((b) => Math.abs(v.at - b) <= tol));
+    const edges = new Set(atEdges.map((v) => xs.findIndex((b) => Math.abs(v.at - b) <= tol)));
+    if (edges.size < Math.min(3, xs.length)) return undefined;
+    return anchorAt(Math.min(...atEdges.map((v) => v.from)), Math.max(...atEdges.map((v) => v.to)));
+  }
+  // Cells of a column start where the column's padding puts them, within a tenth of the type size.
+  const aligned = new Map<number, TextItem[]>();
+  for (const i of context.items) {
+    if (i.y0 >= limit) continue;
+    const k = carried.textStarts.findIndex((s) => s !== undefined && Math.abs(i.x0 - s) <= 0.1 * carried.fontSize);
+    if (k < 0) continue;
+    const list = aligned.get(k);
+    if (list) list.push(i);
+    else aligned.set(k, [i]);
+  }
+  if (aligned.size < 2 || !aligned.has(carried.key)) return undefined;
+  return anchorAt(Math.min(...[...aligned.values()].flat().map((i) => i.y0)) - 0.5);
 }

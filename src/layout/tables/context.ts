@@ -41,13 +41,13 @@ export function segmentBands(items: readonly TextItem[], gapFactor = SEGMENT_GAP
   return bands;
 }
 
-/** Builds the context every finder reads. Pure. */
-export function pageContext(page: PageModel): PageContext {
-  const items = page.items.filter((i) => isUpright(i) && i.text.trim().length > 0 && i.x1 > i.x0 && i.y1 > i.y0);
-  const fontSize = bodyFontSize(items);
-  // Rules closer than a fifth of the type size are one line (double strokes, a border drawn by each cell).
-  const tolerance = Math.max(1, 0.2 * fontSize);
-  const bands = segmentBands(items);
+/** Rules closer than a fifth of the type size are one line (double strokes, a border drawn by each cell). */
+export function ruleTolerance(fontSize: number): number {
+  return Math.max(1, 0.2 * fontSize);
+}
+
+/** Distance between baselines of consecutive printed lines (first segments), the median of plausible steps. */
+function linePitch(bands: readonly Segment[][], fontSize: number): number {
   const steps: number[] = [];
   for (let i = 1; i < bands.length; i++) {
     const a = bands[i - 1]![0]!;
@@ -55,14 +55,31 @@ export function pageContext(page: PageModel): PageContext {
     const d = b.y1 - a.y1;
     if (d > 0.5 * fontSize && d < 2 * fontSize) steps.push(d);
   }
+  return steps.length ? median(steps) : 1.2 * fontSize;
+}
+
+/**
+ * Builds the context every finder reads. Pure. The bands (and the pitch measured on them) are computed when
+ * first asked for: a caller reading only the table under a header it found needs neither.
+ */
+export function pageContext(page: PageModel): PageContext {
+  const items = page.items.filter((i) => isUpright(i) && i.text.trim().length > 0 && i.x1 > i.x0 && i.y1 > i.y0);
+  const fontSize = bodyFontSize(items);
+  const tolerance = ruleTolerance(fontSize);
+  let bands: Segment[][] | undefined;
+  let pitch: number | undefined;
   return {
     page,
     items,
     fontSize,
-    pitch: steps.length ? median(steps) : 1.2 * fontSize,
+    get bands() {
+      return (bands ??= segmentBands(items));
+    },
+    get pitch() {
+      return (pitch ??= linePitch(this.bands, fontSize));
+    },
     horizontal: joinRules(page.rulings, 'h', tolerance),
     vertical: joinRules(page.rulings, 'v', tolerance),
     tolerance,
-    bands,
   };
 }

@@ -90,7 +90,7 @@ export function findDocumentTables(pages: Iterable<PageModel>, options: TableRea
 }
 
 export { tableRows } from './grid.js';
-export { readTableAt, type Anchor } from './anchored.js';
+export { readTableAt, findContinuation, type Anchor, type AnchoredTable, type CarriedTable, type ColumnSource, type GivenColumns } from './anchored.js';
 export { stitchedTables, type StitchedTable } from './stitch.js';
 export { headerRowCount } from './header.js';
 export { judge } from './quality.js';

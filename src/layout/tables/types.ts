@@ -23,6 +23,8 @@ export interface TableCell {
   /** Union of the cell's text boxes (provenance), undefined for an empty cell. */
   box: Box | undefined;
   items: TextItem[];
+  /** The cell's printed lines, top to bottom (kept by the anchored reader, which reads cell text from them). */
+  lines?: Line[];
 }
 
 /** A short report on how sure the finder is, and what it had to guess. */

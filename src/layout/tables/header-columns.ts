@@ -1,0 +1,137 @@
+/**
+ * Column edges of a table under a known header row, from what the page draws around the header's cells: the
+ * vertical rules crossing it, else its shaded cells, else the whitespace gutters of the text below it. Each way
+ * also finds a column without header before the first header cell (a title set beside the rows it heads).
+ */
+import type { FilledRect, TextItem } from '../../sources/page-model.js';
+import { type Box, centerX, centerY, mergeIntervals } from '../geometry.js';
+import type { Rule } from './types.js';
+
+/** How the columns were found: vertical rules, the header's shading, or whitespace gutters. */
+export type ColumnSource = 'rules' | 'shading' | 'gutters';
+
+/** A filled shape that is not the white page: shading of a header cell or a row. */
+export const isShading = (r: FilledRect): boolean => r.fill !== null && r.fill !== '#ffffff';
+
+/**
+ * Column edges from the vertical rules crossing the header band: [left, …, right], the rules' top and bottom;
+ * undefined when the rules do not give each header cell a column of its own. `tolerance`: the distance under
+ * which two rule positions are one (the page's rule tolerance).
+ */
+export function columnsFromRules(
+  header: Box,
+  cells: readonly Box[],
+  vertical: readonly Rule[],
+  tolerance: number,
+): { xs: number[]; top: number; bottom: number } | undefined {
+  const cy = centerY(header);
+  const crossing = vertical.filter((v) => v.from <= cy && v.to >= cy).sort((a, b) => a.at - b.at);
+  if (crossing.length < 2 || !cells.length) return undefined;
+  const nearest = crossing.filter((v) => v.at <= cells[0]!.x0 + 0.5 * tolerance).pop();
+  const right = crossing.find((v) => v.at >= cells[cells.length - 1]!.x1 - 0.5 * tolerance);
+  if (!nearest || !right) return undefined;
+  // The table may open with a column without header (a title beside its rows): its rules run the table's
+  // height like the nearest one's. The leftmost such rule, within a third of the table, is the edge.
+  const width = right.at - nearest.at;
+  const sameRun = (v: Rule) => Math.abs(v.from - nearest.from) <= 1.5 * tolerance && Math.abs(v.to - nearest.to) <= 1.5 * tolerance;
+  const left = crossing.find((v) => v.at < nearest.at - tolerance && nearest.at - v.at <= width / 3 && sameRun(v)) ?? nearest;
+  // Every rule between the outer ones is a column edge.
+  const xs = [left.at];
+  for (const v of crossing) if (v.at > left.at + tolerance && v.at < right.at - tolerance && v.at - xs[xs.length - 1]! > tolerance) xs.push(v.at);
+  xs.push(right.at);
+  if (!ownColumns(cells, xs)) return undefined;
+  const edges = crossing.filter((v) => v.at >= left.at - 0.5 && v.at <= right.at + 0.5);
+  return { xs, bottom: Math.max(...edges.map((v) => v.to)), top: Math.min(...edges.map((v) => v.from)) };
+}
+
+/** Does each header cell (by its centre) fall in a column of its own? */
+function ownColumns(cells: readonly Box[], xs: readonly number[]): boolean {
+  const owner = cells.map((c) => xs.findIndex((b, k) => k + 1 < xs.length && centerX(c) >= b && centerX(c) < xs[k + 1]!));
+  return !owner.some((o) => o < 0) && new Set(owner).size === owner.length;
+}
+
+/** Shaded rectangles across the header band, no taller than a header that wraps over a few lines. */
+function headerShading(header: Box, rects: readonly FilledRect[], fontSize: number): FilledRect[] {
+  const cy = centerY(header);
+  const h = header.y1 - header.y0;
+  return rects.filter((r) => isShading(r) && r.y0 <= cy && r.y1 >= cy && r.y1 - r.y0 <= 6 * h + 2 * fontSize);
+}
+
+/**
+ * Column edges from the shaded header cells (one filled rectangle per header cell, the smallest holding the
+ * cell's centre); a shaded cell without text just before the first one opens a column without header.
+ */
+export function columnsFromShading(header: Box, cells: readonly Box[], rects: readonly FilledRect[], fontSize: number, tolerance: number): number[] | undefined {
+  const candidates = headerShading(header, rects, fontSize);
+  const owned: FilledRect[] = [];
+  for (const cell of cells) {
+    const x = centerX(cell);
+    const rect = candidates.filter((r) => r.x0 <= x && r.x1 >= x).sort((a, b) => a.x1 - a.x0 - (b.x1 - b.x0))[0];
+    if (!rect || owned.includes(rect)) return undefined;
+    owned.push(rect);
+  }
+  if (!owned.length) return undefined;
+  const xs = [owned[0]!.x0];
+  for (let i = 0; i + 1 < owned.length; i++) xs.push((owned[i]!.x1 + owned[i + 1]!.x0) / 2);
+  xs.push(owned[owned.length - 1]!.x1);
+  const first = owned[0]!;
+  const before = candidates.find((r) => !owned.includes(r) && r.x1 <= first.x0 + 0.5 * tolerance && first.x0 - r.x1 <= tolerance && Math.abs(r.y0 - first.y0) <= tolerance);
+  if (before) xs.unshift(before.x0);
+  return xs;
+}
+
+/** Bottom of the header's shading: a header cell may wrap onto more lines inside it. */
+export function headerShadingBottom(header: Box, rects: readonly FilledRect[], fontSize: number): number | undefined {
+  const shaded = headerShading(header, rects, fontSize);
+  return shaded.length ? Math.max(...shaded.map((r) => r.y1)) : undefined;
+}
+
+/**
+ * Column edges from whitespace: between two header cells, the edge is in the last gap of the text's coverage
+ * before the next cell's text (left-aligned and centred headers both work); the table's outer edges are where
+ * the coverage stops for a gap wider than a few characters; a gutter inside the text left of the first header
+ * cell opens a column without header. `items`: the header's and the body's text; `size`: the header's type size.
+ */
+export function columnsFromGutters(cells: readonly Box[], items: readonly TextItem[], size: number): number[] {
+  const runs = mergeIntervals(items.map((i) => [i.x0, i.x1] as [number, number]), 0.5);
+  const xs: number[] = [];
+  const wide = 3 * size;
+  // Left edge: extend left from the first header cell through runs separated by narrow gaps.
+  let left = cells[0]!.x0;
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const [a, b] = runs[i]!;
+    if (a >= left) continue;
+    if (b >= left - wide) left = Math.min(left, a);
+    else break;
+  }
+  xs.push(left - 1);
+  // The middle of the last gutter left of the first header cell, inside the table's text.
+  let leading: number | undefined;
+  for (let k = 0; k + 1 < runs.length; k++) {
+    const gapStart = runs[k]![1];
+    const gapEnd = runs[k + 1]![0];
+    if (gapStart >= left && gapEnd <= cells[0]!.x0 + 0.5 && gapEnd - gapStart >= 0.8 * size) leading = (gapStart + gapEnd) / 2;
+  }
+  if (leading !== undefined) xs.push(leading);
+  for (let i = 0; i + 1 < cells.length; i++) {
+    const from = cells[i]!.x0;
+    const to = cells[i + 1]!.x0;
+    let edge = to - 1;
+    // Gaps between consecutive runs lying between the two header starts; the last one ending by `to`.
+    for (let k = 0; k + 1 < runs.length; k++) {
+      const gapStart = runs[k]![1];
+      const gapEnd = runs[k + 1]![0];
+      if (gapStart >= from && gapEnd <= to + 1 && gapEnd - gapStart >= 0.1 * size) edge = (gapStart + gapEnd) / 2;
+    }
+    xs.push(edge);
+  }
+  // Right edge: from the last header cell, follow runs until a wide gap.
+  let right = cells[cells.length - 1]!.x1;
+  for (const [a, b] of runs) {
+    if (b <= right) continue;
+    if (a <= right + wide) right = Math.max(right, b);
+    else break;
+  }
+  xs.push(right + 1);
+  return xs;
+}

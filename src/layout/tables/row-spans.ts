@@ -1,0 +1,153 @@
+/**
+ * Rows of a table under a known header: cut by horizontal rules (a ruled frame, or rules across the whole width
+ * without vertical ones), by shaded bands (zebra stripes, shaded title rows, painted cell by cell), else by the
+ * vertical gaps between runs of text, a run opening a row only with text in the key column.
+ */
+import type { FilledRect, TextItem } from '../../sources/page-model.js';
+import { type Box, centerY, mergeIntervals, overlap } from '../geometry.js';
+import { isShading } from './header-columns.js';
+import type { Rule } from './types.js';
+
+/** A row's vertical extent; `open`: no rule closes it at the table's bottom (it goes on over the page break). */
+export interface RowSpan {
+  y0: number;
+  y1: number;
+  open: boolean;
+}
+
+/**
+ * The column an item starting at `x` falls in (-1 outside). Items are placed by where they start, not by their
+ * centre: a title spanning the row starts in the first column. `slack`: how far left of the first edge a
+ * cell's text may start.
+ */
+export function columnAt(xs: readonly number[], x: number, slack: number): number {
+  if (x < xs[0]! - slack || x >= xs[xs.length - 1]!) return -1;
+  let k = 0;
+  while (k + 1 < xs.length - 1 && x >= xs[k + 1]!) k++;
+  return k;
+}
+
+/**
+ * Shaded bands across a table: filled rectangles with the same top and bottom (a row painted cell by cell)
+ * that together cover most of the table's width.
+ */
+export function shadedBands(rects: readonly FilledRect[], left: number, right: number, top: number, bottom: number, tolerance: number): { y0: number; y1: number }[] {
+  const groups = new Map<string, FilledRect[]>();
+  for (const r of rects) {
+    if (!isShading(r) || r.y0 < top || r.y1 > bottom || overlap(r.x0, r.x1, left, right) <= 0) continue;
+    const key = `${Math.round(r.y0 * 2)}:${Math.round(r.y1 * 2)}`;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  const bands: { y0: number; y1: number }[] = [];
+  for (const group of groups.values()) {
+    // Cells may be painted with thin white borders between them.
+    const covered = mergeIntervals(group.map((r) => [Math.max(r.x0, left), Math.min(r.x1, right)] as [number, number]), tolerance).reduce((n, [a, b]) => n + b - a, 0);
+    if (covered >= 0.8 * (right - left)) bands.push({ y0: group[0]!.y0, y1: group[0]!.y1 });
+  }
+  return bands.sort((a, b) => a.y0 - b.y0);
+}
+
+export interface RowEvidence {
+  /** The table's text under its header. */
+  body: readonly TextItem[];
+  /** Column edges. */
+  xs: readonly number[];
+  /** The column whose text opens a row (-1: every run of text opens one). */
+  key: number;
+  header: Box;
+  /** The table's lowest possible y. */
+  bottom: number;
+  /** The columns are drawn by vertical rules: every horizontal rule across them cuts rows. */
+  ruledColumns: boolean;
+  horizontal: readonly Rule[];
+  rects: readonly FilledRect[];
+  /** Type size of the body text. */
+  size: number;
+  /** The page's rule tolerance. */
+  tolerance: number;
+}
+
+/**
+ * Row spans, top to bottom, edge to edge (every body item falls in at most one). `fromRules`: the rows are cut
+ * by drawn rules, so that a last row without a closing rule goes on over the page break; rows cut by shading
+ * only are never open.
+ */
+export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
+  const { body, xs, header, bottom, size, tolerance: tol } = e;
+  const left = xs[0]!;
+  const right = xs[xs.length - 1]!;
+  const within = (h: Rule, share: number) => overlap(h.from, h.to, left, right) >= share * (right - left) && h.at >= header.y1 - tol && h.at <= bottom + tol;
+  const cutsBody = (y: number) => body.some((i) => i.y1 < y) && body.some((i) => i.y0 > y);
+  // Without vertical rules, rules across (nearly) the table's whole width still separate its rows (booktabs,
+  // Word "horizontal borders only"), as soon as one of them cuts through the body.
+  const wideRules = e.ruledColumns ? [] : e.horizontal.filter((h) => within(h, 0.8)).map((h) => h.at);
+  const wideCuts = wideRules.filter(cutsBody).length;
+  const rowRules = e.ruledColumns ? e.horizontal.filter((h) => within(h, 0.3)).map((h) => h.at) : wideCuts >= 1 ? wideRules : [];
+  // Row shading (zebra stripes, a shaded title row) across the table's width: its edges are row edges too. A
+  // band may start above the first text under the header by the cell's padding.
+  const bands = e.ruledColumns || wideCuts ? [] : shadedBands(e.rects, left, right, header.y1 - 0.5 * size, bottom + tol, tol).flatMap((b) => [b.y0, b.y1]);
+  const bandCuts = bands.filter(cutsBody).length;
+  if (bandCuts >= 1) rowRules.push(...bands.filter((y) => y > header.y1 + 0.25 * tol));
+  rowRules.sort((a, b) => a - b);
+  // Rows cut by rules say so for a page break too (an open last row); shading only cuts rows.
+  const fromRules = rowRules.length > 0 && (e.ruledColumns || wideCuts >= 1);
+  if (fromRules || (rowRules.length > 0 && bandCuts >= 1)) return { spans: spansBetween(rowRules, e, fromRules), fromRules };
+  return { spans: spansFromGaps(e), fromRules: false };
+}
+
+/** Rows between row edges (rules, band edges); text under the last edge may be one more row. */
+function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boolean): RowSpan[] {
+  const { body, header, bottom, size, tolerance: tol } = e;
+  const ys: number[] = [];
+  for (const y of edges) if (!ys.length || y - ys[ys.length - 1]! > 0.75 * tol) ys.push(y);
+  if (ys[0]! > header.y1 + 2 * size) ys.unshift(header.y1);
+  const spans: RowSpan[] = [];
+  for (let k = 0; k + 1 < ys.length; k++) spans.push({ y0: ys[k]!, y1: ys[k + 1]!, open: false });
+  const last = ys[ys.length - 1]!;
+  const below = body.filter((i) => centerY(i) > last);
+  if (!below.length || bottom - last <= tol) return spans;
+  // Text under the last rule is a row going on over the page break; without vertical rules to say where the
+  // table ends, only when it runs down to the bottom of the table's area.
+  const runsToBottom = Math.max(...below.map((i) => i.y1)) >= bottom - 3 * size;
+  // Under shading or rules without vertical ones, text right under the last edge is one more row.
+  const adjacent = Math.min(...below.map((i) => i.y0)) - last <= 1.5 * size;
+  if (e.ruledColumns || runsToBottom || adjacent) spans.push({ y0: last, y1: bottom, open: fromRules && (e.ruledColumns || runsToBottom) });
+  return spans;
+}
+
+/**
+ * Rows from whitespace: runs of text separated by gaps clearly wider than a paragraph gap; a run without text
+ * in the key column goes on with the row above (a cell with wide paragraph spacing). The edges are put halfway
+ * through the gaps.
+ */
+function spansFromGaps(e: RowEvidence): RowSpan[] {
+  const { body, xs, key, size, tolerance: tol } = e;
+  const runs = mergeIntervals(body.map((i) => [i.y0, i.y1] as [number, number]), 0.75 * size);
+  // Tops of the key column's text, sorted: a run opens a row when one of them is at its top.
+  const keyTops = key < 0 ? [] : body.filter((i) => columnAt(xs, i.x0 + 0.5 * tol, tol) === key).map((i) => i.y0).sort((p, q) => p - q);
+  const hasTopIn = (from: number, to: number) => {
+    let lo = 0;
+    let hi = keyTops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keyTops[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < keyTops.length && keyTops[lo]! <= to;
+  };
+  const spans: RowSpan[] = [];
+  for (const [a, b] of runs) {
+    const opensRow = key < 0 || hasTopIn(a - 0.5, a + 0.6 * size);
+    const previous = spans[spans.length - 1];
+    if (!opensRow && previous) previous.y1 = b;
+    else spans.push({ y0: a - 0.5, y1: b + 0.5, open: false });
+  }
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const mid = (spans[k]!.y1 + spans[k + 1]!.y0) / 2;
+    spans[k]!.y1 = mid;
+    spans[k + 1]!.y0 = mid;
+  }
+  return spans;
+}
