@@ -12,14 +12,14 @@ import { FIXTURES, fdr, score, tempDir } from '../helpers/cli.js';
 const CASES: [file: string, gold: string, floor: number][] = [
   ['producers/reportlab/le-havre-2024.pdf', 'le-havre-2024', 99.5],
   ['producers/reportlab/calvados-2024.pdf', 'calvados-2024', 99.5],
-  ['producers/libreoffice/le-havre-2024.heading.pdf', 'le-havre-2024', 99],
+  ['producers/libreoffice/le-havre-2024.heading.pdf', 'le-havre-2024', 99.5],
   ['producers/libreoffice/calvados-2024.heading.pdf', 'calvados-2024', 97],
-  ['producers/libreoffice/le-havre-2024.merged-row.pdf', 'le-havre-2024', 89],
-  ['producers/libreoffice/calvados-2024.merged-row.pdf', 'calvados-2024', 97],
-  ['producers/chromium/le-havre-2024.variant.pdf', 'le-havre-2024', 92],
-  ['producers/chromium/calvados-2024.variant.pdf', 'calvados-2024', 92],
-  ['producers/latex/le-havre-2024.pdf', 'le-havre-2024', 55],
-  ['producers/latex/calvados-2024.pdf', 'calvados-2024', 40],
+  ['producers/libreoffice/le-havre-2024.merged-row.pdf', 'le-havre-2024', 90],
+  ['producers/libreoffice/calvados-2024.merged-row.pdf', 'calvados-2024', 99.5],
+  ['producers/chromium/le-havre-2024.variant.pdf', 'le-havre-2024', 99.5],
+  ['producers/chromium/calvados-2024.variant.pdf', 'calvados-2024', 97],
+  ['producers/latex/le-havre-2024.pdf', 'le-havre-2024', 97],
+  ['producers/latex/calvados-2024.pdf', 'calvados-2024', 99.5],
 ];
 
 const dir = tempDir('fdr-producers-');
@@ -89,6 +89,11 @@ describe('fdr diff of one roadmap against the same roadmap from another producer
     ['calvados-2024.territorial.pdf', 'producers/reportlab/calvados-2024.pdf'],
     ['le-havre-2024.departmental.pdf', 'producers/reportlab/le-havre-2024.pdf'],
     ['calvados-2024.departmental.pdf', 'producers/reportlab/calvados-2024.pdf'],
+    ['calvados-2024.territorial.pdf', 'producers/latex/calvados-2024.pdf'],
+    ['calvados-2024.territorial.pdf', 'producers/libreoffice/calvados-2024.merged-row.pdf'],
+    ['le-havre-2024.territorial.pdf', 'producers/chromium/le-havre-2024.variant.pdf'],
+    ['producers/reportlab/le-havre-2024.pdf', 'producers/chromium/le-havre-2024.variant.pdf'],
+    ['producers/latex/calvados-2024.pdf', 'producers/reportlab/calvados-2024.pdf'],
   ])('%s → %s: nothing to report, exit 0', (a, b) => {
     const run = fdr(['diff', join(FIXTURES, a), join(FIXTURES, b)]);
     expect(run.stdout).toContain('No changes');
