@@ -114,13 +114,16 @@ export function vocabularyOf(texts: Iterable<string>): Vocabulary {
 
 type Verdict = 'real' | 'soft' | undefined;
 
-/** What the document itself says of "head-/tail": it writes the compound more often than the joined word, or less. */
-export function evidence(head: string, tail: string, vocabulary: Vocabulary): Verdict {
+/**
+ * What the document itself says of "head-/tail": it writes the compound more often than the joined word, or the
+ * joined word more often (at least `minSoft` times) than the compound.
+ */
+export function evidence(head: string, tail: string, vocabulary: Vocabulary, minSoft = 1): Verdict {
   const h = lower(head);
   const t = lower(tail);
   const real = vocabulary.compounds.get(`${stem(h)}-${stem(t)}`) ?? 0;
   const soft = vocabulary.words.get(stem(h + t)) ?? 0;
-  return real > soft ? 'real' : soft > real ? 'soft' : undefined;
+  return real > soft ? 'real' : soft > real && soft >= minSoft ? 'soft' : undefined;
 }
 
 const knownWord = (w: string, vocabulary: Vocabulary) => vocabulary.words.has(stem(lower(w)));
@@ -154,7 +157,7 @@ function grammatical(head: string, vocabulary: Vocabulary): boolean {
 export function looksCompound(head: string, tail: string, vocabulary: Vocabulary): boolean {
   const h = stem(lower(head));
   const t = stem(lower(tail));
-  const tailKnown = (t.length >= 3 && vocabulary.words.has(t)) || vocabulary.tails.has(t);
+  const tailKnown = (t.length >= 3 && (vocabulary.words.get(t) ?? 0) >= 2) || vocabulary.tails.has(t);
   const headKnown = (h.length >= 3 && vocabulary.words.has(h) && !grammatical(head, vocabulary)) || vocabulary.heads.has(h);
   return tailKnown && headKnown;
 }
@@ -218,7 +221,9 @@ export function settleMark(cut: Cut, context: HyphenContext): string {
   const real = spaced ? ' - ' : '-';
   // A producer that draws its hyphenation apart: its hyphens are soft, and any other one was typed.
   if (context.typoConvention) return cut.mark === LINE_END_TYPO_HYPHEN ? '' : real;
-  const verdict = evidence(cut.head, cut.tail, vocabulary);
+  // In a document that does not hyphenate, a joined word written once is rather a spelling variant
+  // ("seinomarin" beside "Seino-/marin").
+  const verdict = evidence(cut.head, cut.tail, vocabulary, context.hyphenates ? 1 : 2);
   if (verdict) return verdict === 'soft' ? '' : '-';
   if (!context.hyphenates) return real;
   if (spaced) return knownWord(cut.head, vocabulary) || knownWord(cut.tail, vocabulary) ? real : '';
@@ -249,7 +254,8 @@ function settleString(s: string, context: HyphenContext): string {
 export function resolveLineEndHyphens<T>(doc: T, context: Iterable<string> = []): T {
   const cuts = [...cutsOf(stringsOf(doc))];
   if (!cuts.length && ![...stringsOf(doc)].some((s) => MARK.test(s))) return doc;
-  const vocabulary = addToVocabulary(vocabularyOf(stringsOf(doc)), context);
+  // Distinct strings: a cell's text is also in the page's reading lines, a funding's raw text in its cell.
+  const vocabulary = vocabularyOf(new Set([...stringsOf(doc), ...context]));
   const settled = hyphenContext(cuts, vocabulary);
   return mapStrings(doc, (s) => (MARK.test(s) ? settleString(s, settled) : s));
 }

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cellText } from '../../src/layout/cell-text.js';
+import type { Line } from '../../src/layout/lines.js';
 import { evidence, looksCompound, resolveLineEndHyphens, stem, vocabularyOf } from '../../src/text/hyphens.js';
 import {
   foldTypography,
@@ -43,6 +45,13 @@ describe('joinWrappedLines at a line-end hyphen', () => {
     expect(join('comité de suivi du lien ville -', 'Hôpital')).toBe('comité de suivi du lien ville - Hôpital');
     expect(join('(2024 -', '2030).')).toBe('(2024 - 2030).');
   });
+  it('a word cut at a cell line end goes on, even over a gap that looks like a paragraph break', () => {
+    const line = (text: string, y0: number): Line => ({ x0: 300, x1: 430, y0, y1: y0 + 7, text, items: [], fontSize: 7.5, bold: false });
+    // "€" in a taller font pushed the first line's top up: the gap reads wider than the pitch.
+    const lines = [line('ARS : 35 000 € pour le dépar-', 158), line('tement seinomarin', 167.9)];
+    expect(cellText(lines, 8.6)).toBe(`ARS : 35 000 € pour le dépar${H}tement seinomarin`);
+    expect(cellText([line('Premier paragraphe.', 158), line('second paragraphe', 167.9)], 8.6)).toBe('Premier paragraphe.\nsecond paragraphe');
+  });
   it('fold drops every mark', () => {
     expect(foldTypography(`préven${H}tion anes${SP}thésie autori${TY}sées`)).toBe('prévention anesthésie autorisées');
   });
@@ -75,7 +84,8 @@ describe('vocabulary', () => {
 
 /**
  * A document that hyphenates: words cut at line ends that it also writes whole, and words cut into pieces.
- * (The words written whole come last, so that `.slice(0, 6)` are the cut ones.)
+ * (The words written whole come last, so that `.slice(0, 6)` are the cut ones.) A word counts as the document's
+ * when it is written in two places.
  */
 const hyphenating = [
   `le dévelop${H}pement`,
@@ -86,6 +96,7 @@ const hyphenating = [
   `une organi${H}sation`,
   'le développement, un accompagnement, des professionnels et leur formation',
   'la gynécologie, l’obstétrique, les sages et les femmes',
+  'des femmes et des sages; l’obstétrique et la gynécologie',
 ];
 
 describe('resolveLineEndHyphens', () => {
@@ -101,7 +112,7 @@ describe('resolveLineEndHyphens', () => {
     const doc = [...hyphenating, `en gynécologie${H}obstétrique`, `des sages${H}femmes`, `le médico${H}social`, 'les médico-sociaux', `la psycho${H}logie`];
     const out = resolveLineEndHyphens(doc);
     expect(out.slice(0, 6)).toEqual(['le développement', 'un accompagnement', 'la coordination des acteurs', 'des professionnels', 'leur formation', 'une organisation']);
-    expect(out.slice(8)).toEqual(['en gynécologie-obstétrique', 'des sages-femmes', 'le médico-social', 'les médico-sociaux', 'la psychologie']);
+    expect(out.slice(9)).toEqual(['en gynécologie-obstétrique', 'des sages-femmes', 'le médico-social', 'les médico-sociaux', 'la psychologie']);
   });
   it('a cut between two vowels after a long head is a compound’s hyphen; after a short prefix it is not', () => {
     const doc = [...hyphenating, `en chirurgie${H}obstétrique`, `la co${H}ordination`, `la ré${H}adaptation`];
