@@ -76,9 +76,17 @@ export function headerCellColumn(text: string): ColumnName | undefined {
   return headerCellMatch(text)?.column;
 }
 
+/** headerMatch folds typography on every call; the header search asks again for the same segments. */
+const matchCache = new Map<string, HeaderMatch | undefined>();
+
 function headerCellMatch(text: string): HeaderMatch | undefined {
   // Cheap test first: a header cell is short.
-  return text.length > 60 ? undefined : headerMatch(text);
+  if (text.length > 60) return undefined;
+  if (matchCache.has(text)) return matchCache.get(text);
+  if (matchCache.size >= 1024) matchCache.clear();
+  const match = headerMatch(text);
+  matchCache.set(text, match);
+  return match;
 }
 
 /** Could this segment of a header row be the header of another column ("Pilote(s)", "Échéance")? */
@@ -95,14 +103,16 @@ function isOtherHeaderCell(text: string): boolean {
 export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
   const headers: HeaderRow[] = [];
   const rows = groupRows(items);
+  // Each row is cut at its gaps once: the stacked-header search looks at the rows below each row again.
+  const coarse: Line[][] = [];
+  const coarseOf = (r: number) => (coarse[r] ??= splitAtGaps(rows[r]!, 0.8).map(lineOf));
   let consumedUntil = -1;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     if (r <= consumedUntil || row.length > 80) continue; // a header band holds a few words
-    const coarse = splitAtGaps(row, 0.8).map(lineOf);
-    const single = namedCount(coarse) >= 3 ? coarse : fineHeaderSegments(row);
+    const single = namedCount(coarseOf(r)) >= 3 ? coarseOf(r) : fineHeaderSegments(row);
     // A header cell wrapping onto a second line ("Modalités de / financement") names its column only whole.
-    const candidate = namedCount(single) >= 4 ? undefined : stackedHeaderCells(rows, r);
+    const candidate = namedCount(single) >= 4 ? undefined : stackedHeaderCells(rows, r, coarseOf);
     const stacked = candidate && namedCount(candidate.cells) > namedCount(single) ? candidate : undefined;
     const segments = stacked?.cells ?? single;
     if (stacked) consumedUntil = stacked.last;
@@ -161,13 +171,13 @@ function namedCount(segments: readonly Line[]): number {
  * whose one-line cells are centred beside wrapped ones: the short rows from `start` that follow each other at
  * a line's distance, their segments gathered into cells by horizontal overlap, each cell's lines joined.
  */
-function stackedHeaderCells(rows: readonly TextItem[][], start: number): { cells: Line[]; last: number } | undefined {
+function stackedHeaderCells(rows: readonly TextItem[][], start: number, segmentsOf: (r: number) => Line[]): { cells: Line[]; last: number } | undefined {
   const band: Line[] = [];
   let last = start;
   for (let r = start; r < rows.length && r < start + 4; r++) {
     const row = rows[r]!;
     if (row.length > 80) break;
-    const segments = splitAtGaps(row, 0.8).map(lineOf);
+    const segments = segmentsOf(r);
     if (segments.some((l) => l.text.split(/\s+/).length > 4)) break; // a body line, not a header cell
     if (band.length) {
       const above = band[band.length - 1]!;
