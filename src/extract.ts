@@ -1,7 +1,7 @@
 import { FdrError } from './errors/index.js';
 import { type ExtractOptions, extractLoaded } from './documents/index.js';
 import { ExtractedDocument } from './model/index.js';
-import { loadFile } from './sources/load.js';
+import { type LoadedFile, loadFile } from './sources/load.js';
 
 export type { ExtractOptions } from './documents/index.js';
 
@@ -24,7 +24,10 @@ export function validateDocument(doc: unknown, file?: string): ExtractedDocument
 
 /** Library entry point: read a file (PDF, text, markdown) and return its validated model. */
 export async function extractFile(path: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
-  const file = await loadFile(path);
-  const doc = await extractLoaded(file, options);
-  return validateDocument(doc, path);
+  return extractLoadedFile(await loadFile(path), options);
+}
+
+/** A file already read (see loadFile) into its validated model. */
+export async function extractLoadedFile(file: LoadedFile, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  return validateDocument(await extractLoaded(file, options), file.path);
 }

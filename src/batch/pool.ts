@@ -100,15 +100,26 @@ function spawnThread(options: PoolOptions, events: HandleEvents): Handle {
   pipeOutput(worker.stdout, options.onOutput);
   pipeOutput(worker.stderr, options.onOutput);
   let error: (Error & { code?: string }) | undefined;
+  let rssExceeded = false;
+  // A lone thread owns the process's memory beyond the main thread's: its resident size is watched like a
+  // child's, which catches buffers outside the JS heap (a PDF stream inflating to gigabytes).
+  const watchdog =
+    options.maxMemoryMb && options.size === 1
+      ? watchResidentMemory(() => process.memoryUsage.rss() / 1024, options.maxMemoryMb, () => {
+          rssExceeded = true;
+          void worker.terminate();
+        })
+      : undefined;
   worker.on('message', events.message);
   worker.on('error', (e) => (error ??= e));
-  worker.on('exit', (code) =>
+  worker.on('exit', (code) => {
+    if (watchdog) clearInterval(watchdog);
     events.died(
       error
         ? { outOfMemory: error.code === 'ERR_WORKER_OUT_OF_MEMORY', message: error.message, cause: error }
-        : { outOfMemory: false, message: `exited with code ${code}` },
-    ),
-  );
+        : { outOfMemory: rssExceeded, message: `exited with code ${code}` },
+    );
+  });
   return { post: (m) => worker.postMessage(m), kill: async () => void (await worker.terminate()) };
 }
 
@@ -152,7 +163,13 @@ function spawnProcess(options: PoolOptions, events: HandleEvents): Handle {
     }),
   );
   let rssExceeded = false;
-  const watchdog = options.maxMemoryMb ? watchResidentMemory(child, options.maxMemoryMb, () => (rssExceeded = true)) : undefined;
+  const statusFile = `/proc/${child.pid}/status`;
+  const watchdog = options.maxMemoryMb
+    ? watchResidentMemory(() => Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(statusFile, 'latin1'))?.[1] ?? 0), options.maxMemoryMb, () => {
+        rssExceeded = true;
+        child.kill('SIGKILL');
+      })
+    : undefined;
   return {
     post: (m) => {
       // A child that just died cannot take it; its exit (already on the way) fails the task.
@@ -168,24 +185,34 @@ function spawnProcess(options: PoolOptions, events: HandleEvents): Handle {
 /** Room for Node itself, its code and I/O buffers on top of the heap limit, before the resident-memory cap. */
 const RESIDENT_ALLOWANCE_MB = 256;
 
-/** Kills a child whose resident memory passes the heap limit plus an allowance; read from /proc (Linux only). */
-function watchResidentMemory(child: import('node:child_process').ChildProcess, maxMemoryMb: number, onExceeded: () => void): NodeJS.Timeout | undefined {
-  const statusFile = `/proc/${child.pid}/status`;
+/**
+ * Calls `onExceeded` once the resident memory read by `residentKb` passes the heap limit plus an allowance.
+ * A child's is read from /proc (Linux only: elsewhere the read fails and the watch stops).
+ */
+function watchResidentMemory(residentKb: () => number, maxMemoryMb: number, onExceeded: () => void): NodeJS.Timeout | undefined {
   const capKb = (maxMemoryMb + RESIDENT_ALLOWANCE_MB) * 1024;
   const timer = setInterval(() => {
     let kb: number;
     try {
-      kb = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(statusFile, 'latin1'))?.[1] ?? 0);
+      kb = residentKb();
     } catch {
       return clearInterval(timer); // no /proc, or the child is gone
     }
     if (kb > capKb) {
+      clearInterval(timer);
       onExceeded();
-      child.kill('SIGKILL');
     }
-  }, 250);
+  }, 100);
   timer.unref();
   return timer;
+}
+
+/** What a caller hears from a task while it runs. */
+export interface RunOptions {
+  file?: string;
+  onLog?: (message: string) => void;
+  /** Partial results the worker streams before its answer (in the order it sent them). */
+  onEvent?: (event: unknown) => void;
 }
 
 interface Job<T, R> {
@@ -193,6 +220,7 @@ interface Job<T, R> {
   task: T;
   file?: string;
   onLog?: (message: string) => void;
+  onEvent?: (event: unknown) => void;
   resolve: (outcome: Outcome<R>) => void;
   startedAt?: number;
   timer?: NodeJS.Timeout;
@@ -230,15 +258,20 @@ export class WorkerPool<T, R> {
   }
 
   /** Runs a task on the next free worker. Never rejects: failures come back as `{ ok: false, error }`. */
-  run(task: T, options: { file?: string; onLog?: (message: string) => void } = {}): Promise<Outcome<R>> {
+  run(task: T, options: RunOptions = {}): Promise<Outcome<R>> {
     return new Promise((resolve) => {
-      const job: Job<T, R> = { id: this.nextId++, task, file: options.file, onLog: options.onLog, resolve };
+      const job: Job<T, R> = { id: this.nextId++, task, file: options.file, onLog: options.onLog, onEvent: options.onEvent, resolve };
       if (this.closed) return resolve({ ok: false, error: new FdrError('INTERRUPTED', 'the worker pool is closed', { file: job.file }), ms: 0 });
       if (this.startupFailure) return resolve(this.startupOutcome(job));
       this.queue.push(job);
       this.grow();
       this.pump();
     });
+  }
+
+  /** Starts a worker now, so that it loads its modules while the caller prepares the first task. */
+  prestart(): void {
+    if (!this.closed && !this.startupFailure && this.slots.size === 0) this.spawn();
   }
 
   /** Stops every worker; tasks still queued or running fail with INTERRUPTED. */
@@ -285,6 +318,7 @@ export class WorkerPool<T, R> {
     const job = slot.job;
     if (!job || message.id !== job.id) return; // a late message from a task already given up on
     if (message.type === 'log') job.onLog?.(message.message);
+    else if (message.type === 'event') job.onEvent?.(message.event);
     else if (message.type === 'done') this.finish(slot, { ok: true, result: message.result, ms: this.elapsed(job) });
     else this.finish(slot, { ok: false, error: deserializeError(message.error), ms: this.elapsed(job) });
   }

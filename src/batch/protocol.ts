@@ -32,9 +32,45 @@ export function deserializeError(s: SerializedError): FdrError {
 /** Messages from the main thread to a worker. */
 export type ToWorker<T> = { type: 'task'; id: number; task: T };
 
-/** Messages from a worker: `ready` once its modules are loaded, then per task `log`* and one `done` or `failed`. */
+/**
+ * Messages from a worker: `ready` once its modules are loaded, then per task `log`* and `event`* (partial results
+ * streamed as they come, e.g. the pages of a PDF) and one `done` or `failed`.
+ */
 export type FromWorker<R> =
   | { type: 'ready' }
   | { type: 'log'; id: number; message: string }
+  | { type: 'event'; id: number; event: unknown }
   | { type: 'done'; id: number; result: R }
   | { type: 'failed'; id: number; error: SerializedError };
+
+/** What a worker script talks through: its thread's port, or its child process's IPC channel. */
+export interface WorkerPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (message: ToWorker<unknown>) => void): void;
+}
+
+/**
+ * The channel to the pool from inside a worker script: a worker thread's port, or a forked child's IPC channel
+ * (process isolation). A child process whose parent went away (killed, Ctrl-C) has nothing left to do and exits.
+ */
+export async function connectToPool(script: string): Promise<WorkerPort> {
+  const { parentPort } = await import('node:worker_threads');
+  if (parentPort) return parentPort as unknown as WorkerPort;
+  if (!process.send) throw new Error(`${script} runs as a worker thread or a forked child process only`);
+  process.on('disconnect', () => process.exit(0));
+  return { postMessage: (m) => process.send!(m), on: (event, listener) => void process.on(event, listener as (m: unknown) => void) };
+}
+
+/**
+ * Inside a worker: library output (pdf.js warnings) goes to `log` (shown with --verbose), never to the real
+ * stdout that may be carrying data. pdf.js also leaves some internal promises unawaited (an XRefEntryException
+ * while it prefetches objects of a damaged PDF, found by the fuzzer): they are not the task's own promise, which
+ * still settles (or times out) by itself, and Node's default would kill a worker whose task was going fine.
+ */
+export function routeLibraryOutput(log: (message: string) => void): void {
+  console.log = console.info = console.warn = console.error = console.debug = (...args: unknown[]) => log(args.map(String).join(' '));
+  process.on('unhandledRejection', (reason) => {
+    const what = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+    log(`ignored an unhandled rejection inside a library: ${what}`);
+  });
+}

@@ -26,3 +26,15 @@ export interface ExtractTaskResult {
   /** Pages of a PDF input; null for text and markdown. */
   pages: number | null;
 }
+
+/** What the page reader is asked to do: read one PDF's pages and stream them back (see page-worker.ts). */
+export interface PageTask {
+  bytes: Uint8Array;
+  /** The file's name, for error messages. */
+  file: string;
+  password?: string;
+  maxPages?: number;
+  maxItemsPerPage?: number;
+  /** Send diagnostics back as log messages (--verbose). */
+  verbose: boolean;
+}

@@ -4,6 +4,7 @@ import { join, sep } from 'node:path';
 import { outputNames } from '../batch/output-names.js';
 import type { Isolation } from '../batch/pool.js';
 import { ProgressBar } from '../batch/progress.js';
+import type { ExtractTask } from '../batch/task.js';
 import { type BatchItem, type Destination, checkTarget, runBatch } from '../batch/run.js';
 import { FdrError } from '../errors/index.js';
 import type { OutputFormat } from '../export/index.js';
@@ -38,10 +39,14 @@ const FORMATS: Record<OutputFormat, true> = { json: true, csv: true, yaml: true,
 const OUTPUT_FORMATS = Object.keys(FORMATS) as OutputFormat[];
 export const DEFAULT_MAX_MEMORY_MB = 1024;
 const ISOLATIONS: readonly Isolation[] = ['process', 'thread'];
+/** Batches: a child process per worker, so that any crash stays inside it. */
 export const DEFAULT_ISOLATION: Isolation = 'process';
+/** A single PDF: its pages are read in a thread of the CLI process (see src/batch/single.ts). */
+export const DEFAULT_SINGLE_PDF_ISOLATION: Isolation = 'thread';
 
 interface CheckedOptions {
-  isolation: Isolation;
+  /** As given; each path has its own default. */
+  isolation: Isolation | undefined;
   format: OutputFormat;
   kind: 'auto' | DocumentKind;
   jobs: number;
@@ -69,8 +74,8 @@ function checkOptions(o: ExtractCliOptions): CheckedOptions {
   const timeout = Number(o.timeout);
   if (!/^\s*[\d.]+\s*$/.test(o.timeout) || !Number.isFinite(timeout) || timeout < 0)
     throw new FdrError('USAGE', `--timeout must be a number of seconds, got "${o.timeout}"`, { hint: 'e.g. --timeout 60 (0: no limit)' });
-  const isolation = (o.isolation ?? DEFAULT_ISOLATION) as Isolation;
-  if (!ISOLATIONS.includes(isolation)) throw new FdrError('USAGE', `unknown --isolation "${o.isolation}"`, { hint: `use one of ${ISOLATIONS.join(', ')}` });
+  const isolation = o.isolation as Isolation | undefined;
+  if (isolation !== undefined && !ISOLATIONS.includes(isolation)) throw new FdrError('USAGE', `unknown --isolation "${o.isolation}"`, { hint: `use one of ${ISOLATIONS.join(', ')}` });
   if (o.summary && o.output) throw new FdrError('USAGE', '--summary prints to the terminal and takes no -o', { hint: 'drop one of them' });
   return {
     isolation,
@@ -81,6 +86,18 @@ function checkOptions(o: ExtractCliOptions): CheckedOptions {
     maxMemoryMb: integerFlag('--max-memory', o.maxMemory, 64) ?? DEFAULT_MAX_MEMORY_MB,
     maxPages: integerFlag('--max-pages', o.maxPages, 1),
     maxItemsPerPage: integerFlag('--max-items', o.maxItems, 1),
+  };
+}
+
+/** What the extraction itself is told, wherever it runs. */
+function extractTaskOptions(checked: CheckedOptions, options: ExtractCliOptions): ExtractTask['extract'] {
+  return {
+    kind: checked.kind,
+    verbose: runtime.verbose,
+    ...(options.password === undefined ? {} : { password: options.password }),
+    ...(options.debug === undefined ? {} : { debugDir: options.debug }),
+    ...(checked.maxPages === undefined ? {} : { maxPages: checked.maxPages }),
+    ...(checked.maxItemsPerPage === undefined ? {} : { maxItemsPerPage: checked.maxItemsPerPage }),
   };
 }
 
@@ -129,6 +146,11 @@ export async function run(inputArgs: string[], options: ExtractCliOptions): Prom
     if (refusal) throw refusal;
   }
 
+  if (single && !items[0]!.error) {
+    const done = await extractSingleFile(items[0]!.input, destination, checked, options, protectedInputs);
+    if (done) return 0;
+  }
+
   const progress = !single && process.stderr.isTTY ? new ProgressBar(process.stderr, items.length) : undefined;
   const say = (line: string) => (progress ? progress.log(line) : process.stderr.write(`${line}\n`));
   const debugDirs =
@@ -136,17 +158,10 @@ export async function run(inputArgs: string[], options: ExtractCliOptions): Prom
 
   const report = await runBatch(items, {
     jobs: checked.jobs,
-    isolation: checked.isolation,
+    isolation: checked.isolation ?? DEFAULT_ISOLATION,
     timeoutMs: checked.timeoutMs,
     maxMemoryMb: checked.maxMemoryMb,
-    extract: {
-      kind: checked.kind,
-      verbose: runtime.verbose,
-      ...(options.password === undefined ? {} : { password: options.password }),
-      ...(options.debug === undefined ? {} : { debugDir: options.debug }),
-      ...(checked.maxPages === undefined ? {} : { maxPages: checked.maxPages }),
-      ...(checked.maxItemsPerPage === undefined ? {} : { maxItemsPerPage: checked.maxItemsPerPage }),
-    },
+    extract: extractTaskOptions(checked, options),
     format: checked.format,
     csv: { bom: options.bom, delimiter: options.delimiter },
     summary: Boolean(options.summary),
@@ -169,6 +184,35 @@ export async function run(inputArgs: string[], options: ExtractCliOptions): Prom
   }
   process.stderr.write(`${batchSummaryLine(report.outcomes, report.seconds)}\n`);
   return failures.length ? new FdrError('BATCH_PARTIAL', '').exitCode : 0;
+}
+
+/**
+ * One PDF is extracted in this process, its pages read in a page reader (src/batch/single.ts): false for any
+ * other input (text, markdown), which goes to a worker like a batch of one. Throws the input's own error.
+ */
+async function extractSingleFile(
+  input: string,
+  destination: Destination,
+  checked: CheckedOptions,
+  options: ExtractCliOptions,
+  protectedInputs: readonly string[],
+): Promise<boolean> {
+  const { loadFile } = await import('../sources/load.js');
+  const file = await loadFile(input);
+  if (file.info.format !== 'pdf') return false;
+  const { extractSinglePdf } = await import('../batch/single.js');
+  await extractSinglePdf(file, {
+    isolation: checked.isolation ?? DEFAULT_SINGLE_PDF_ISOLATION,
+    timeoutMs: checked.timeoutMs,
+    maxMemoryMb: checked.maxMemoryMb,
+    extract: extractTaskOptions(checked, options),
+    output: { mode: options.summary ? 'summary' : 'serialized', format: checked.format, csv: { bom: options.bom, delimiter: options.delimiter } },
+    ...(destination.kind === 'files' ? { target: destination.paths[0]! } : {}),
+    force: Boolean(options.force),
+    protectedInputs,
+    ...(runtime.verbose ? { log: (line: string) => process.stderr.write(`fdr: ${line}\n`) } : {}),
+  });
+  return true;
 }
 
 /** The last line of a batch on stderr: files, pages, failures, seconds. */

@@ -1,6 +1,8 @@
 import { FdrError } from '../errors/index.js';
 import type { DocumentKind, ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
+import type { PageModel } from '../sources/page-model.js';
+import type { PdfReadOptions, PdfReadSummary } from '../sources/pdf/document.js';
 import { resolveLineEndHyphens } from '../text/hyphens.js';
 import { detectKind, scoreKinds } from './detect.js';
 import { parseEventsText } from './events/index.js';
@@ -16,7 +18,15 @@ export interface ExtractOptions {
   debugDir?: string;
   maxPages?: number;
   maxItemsPerPage?: number;
+  /**
+   * How a PDF's pages are read: readPdfPages in this thread by default; the CLI passes a reader that runs in a
+   * worker under its time and memory limits (src/batch/page-reader.ts).
+   */
+  readPages?: PageReading;
 }
+
+/** Reads a PDF's pages and hands them to `onPage` in page order (the contract of readPdfPages). */
+export type PageReading = (bytes: Uint8Array, options: PdfReadOptions, onPage: (page: PageModel) => void | Promise<void>) => Promise<PdfReadSummary>;
 
 type TextParser = (text: string, file: LoadedFile) => ExtractedDocument;
 

@@ -24,12 +24,12 @@ export function layoutsToText(layouts: readonly Pick<PageLayout, 'reading'>[]): 
  * other kinds go to their text parser with that text.
  */
 export async function extractPdf(file: LoadedFile, options: ExtractOptions): Promise<ExtractedDocument> {
-  const { readPdfPages } = await import('../sources/pdf/index.js');
+  const readPages = options.readPages ?? (await import('../sources/pdf/index.js')).readPdfPages;
   const layouts: PageLayout[] = [];
   const debugPages: PageModel[] = [];
   let hint: TableHint | undefined;
   const seenAtTop = new Set<string>();
-  const summary = await readPdfPages(
+  const summary = await readPages(
     file.bytes,
     { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
     (page) => {
