@@ -62,10 +62,13 @@ export function loadPdfjs(): Promise<Pdfjs> {
       };
     console.log = quiet(log);
     console.warn = quiet(warn);
-    // The legacy build's core-js polyfills replace Array.prototype.push for the whole process with a slow
-    // JavaScript version that our layout code would pay for too (~12% of CPU): keep the native one. The worker
-    // module is loaded here as well (pdf.js would load it lazily, re-applying the polyfill afterwards).
+    // The legacy build's core-js polyfills replace Array.prototype.push and JSON.parse/stringify for the whole
+    // thread with slow JavaScript versions (for features Node 20 lacks and fdr never uses: JSON.rawJSON, parse
+    // with source) that our layout and output code would pay for too (push ~12% of CPU; stringify with a
+    // callback per key, ~30 ms on a 40-page roadmap's JSON): keep the native ones. The worker module is loaded
+    // here as well (pdf.js would load it lazily, re-applying the polyfills afterwards).
     const nativePush = Array.prototype.push;
+    const { parse: nativeParse, stringify: nativeStringify } = JSON;
     const restoreRequire = lean ? withoutCanvas() : () => undefined;
     try {
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -75,6 +78,8 @@ export function loadPdfjs(): Promise<Pdfjs> {
     } finally {
       restoreRequire();
       Array.prototype.push = nativePush;
+      JSON.parse = nativeParse;
+      JSON.stringify = nativeStringify;
       console.log = log;
       console.warn = warn;
     }
