@@ -1,62 +1,68 @@
 #!/usr/bin/env node
 /**
- * Benchmark of `fdr extract` (npm run bench; not a test).
+ * Benchmark of fdr (npm run bench; not a test).
  *
- *   node scripts/bench.mjs [--runs 5] [--batch-runs 3] [--quick]
+ *   node scripts/bench.mjs [--runs 7] [--batch-runs 3] [--quick] [--no-batch]
  *
- * For each fixture PDF: wall time per page and peak memory of the CLI, next to
- *   - the floor: pdf.js getTextContent alone over the same pages, loaded and opened by fdr's own functions,
- *     in a fresh Node process started with the options fdr gives its extraction worker;
- *   - pdftotext -layout (poppler-utils, installed with apt-get when missing) as the outside reference.
- * Median of --runs runs after one warm-up. Then: a batch of 20 PDFs with --jobs 2 vs --jobs 1, peak memory on
- * the long (≥ 200-page) PDF, process vs thread isolation, and `fdr --version` / `fdr --help` start-up time.
- * Prints a markdown table and writes it to bench/results.md.
- *
- * Memory is measured two ways: "peak RSS" is the largest resident set of any one process (what /usr/bin/time
- * reports), "tree peak" samples /proc every 20 ms and sums the CLI and its worker processes.
+ * Side by side, in ONE run whose commands are interleaved round by round (so that a load change on a shared
+ * machine hits every command alike), whole processes, start-up included:
+ *   - `node -e 0` (Node itself) and `pdftotext -layout` (poppler-utils, installed with apt-get when missing);
+ *   - the pdf.js floor: getDocument + getTextContent over every page and nothing else, pdf.js loaded and
+ *     opened by fdr's own functions (same build, lean loading and getDocument options), in a fresh `node`
+ *     process started like fdr's; for two files, both read by one process (one start-up, the stricter floor);
+ *   - `fdr extract`, `fdr check` on each roadmap fixture of 30–45 pages and on the 202-page one, and
+ *     `fdr diff` of each 2024 roadmap against its 2025 edition.
+ * Each figure is the median of --runs rounds after one warm-up round; a ratio is given two ways: of the medians,
+ * and the median of the per-round ratios (each round's commands ran next to each other). Memory: peak resident
+ * memory of the process tree (the CLI and any worker it starts, sampled from /proc every 20 ms). Then a batch of
+ * 20 PDFs (--jobs 1 vs 2) and `fdr --version` / `--help`. Prints markdown and writes bench/results.md.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const BIN = join(ROOT, 'bin/fdr.js');
 const FIXTURES = join(ROOT, 'fixtures');
+const SELF = new URL(import.meta.url).pathname;
 
-// --- floor mode: `node scripts/bench.mjs --floor FILE` is the pdf.js-only baseline, run as its own process ---
-// pdf.js is loaded and opened by fdr's own functions (same build, options and lean loading as fdr's workers),
-// then asked for the text of every page: what fdr cannot do without.
+// --- floor mode: `node scripts/bench.mjs --floor FILE...` is the pdf.js-only baseline, run as its own process ---
+// pdf.js is loaded and opened by fdr's own functions (same build, options and lean loading as fdr's page
+// reader), then asked for the text of every page of every file: what fdr cannot do without.
 if (process.argv[2] === '--floor') {
-  const file = process.argv[3];
   const { loadPdfjs, openPdfjsDocument, useLeanPdfjs } = await import('../dist/sources/pdf/document.js');
   useLeanPdfjs();
   const pdfjs = await loadPdfjs();
-  const doc = await openPdfjsDocument(pdfjs, new Uint8Array(readFileSync(file))).promise;
-  let items = 0;
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    items += (await page.getTextContent()).items.length;
-    page.cleanup();
+  for (const file of process.argv.slice(3)) {
+    const doc = await openPdfjsDocument(pdfjs, new Uint8Array(readFileSync(file))).promise;
+    let items = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      items += (await page.getTextContent()).items.length;
+      page.cleanup();
+    }
+    await doc.destroy();
+    process.stdout.write(`${doc.numPages} ${items}\n`);
   }
-  await doc.destroy();
-  process.stdout.write(`${doc.numPages} ${items}\n`);
   process.exit(0);
 }
 
 const { values: args } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '7' },
     'batch-runs': { type: 'string', default: '3' },
     quick: { type: 'boolean', default: false },
+    'no-batch': { type: 'boolean', default: false },
   },
 });
 const RUNS = args.quick ? 2 : Number(args.runs);
 const BATCH_RUNS = args.quick ? 1 : Number(args['batch-runs']);
 
 const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
+  if (!s.length) return NaN;
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
@@ -69,7 +75,7 @@ function ensurePdftotext() {
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
   const run = (cmd) => spawnSync(sudo.length ? 'sudo' : cmd[0], sudo.length ? cmd : cmd.slice(1), { stdio: 'inherit' });
   run(['apt-get', 'update']);
-  run(['apt-get', 'install', '-y', 'poppler-utils']);
+  run(['apt-get', 'install', '-y', '--no-install-recommends', 'poppler-utils']);
   return spawnSync('pdftotext', ['-v']).error === undefined;
 }
 
@@ -100,10 +106,10 @@ function rssKb(pid) {
 }
 
 /**
- * Runs a command; returns wall seconds, the largest single-process peak RSS (from GNU time when present) and,
- * with `sampleTree`, the peak of the summed RSS of the process tree.
+ * Runs a command; returns wall seconds, CPU seconds (user + system, whole tree, from GNU time when present), and
+ * the peak of the summed resident memory of the process tree. `ok` lists the exit codes that are not failures.
  */
-async function measure(cmd, cmdArgs, { sampleTree = false } = {}) {
+async function measure(cmd, cmdArgs, { ok = [0] } = {}) {
   const haveTime = existsSync('/usr/bin/time');
   const timeFile = join(tmpdir(), `fdr-bench-time-${process.pid}`);
   const [file, argv] = haveTime ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, cmd, ...cmdArgs]] : [cmd, cmdArgs];
@@ -112,27 +118,17 @@ async function measure(cmd, cmdArgs, { sampleTree = false } = {}) {
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   let treePeak = 0;
-  const timer = sampleTree
-    ? setInterval(() => {
-        const pids = [child.pid, ...descendants(child.pid)];
-        const sum = pids.reduce((s, p) => s + rssKb(p), 0) - (haveTime ? rssKb(child.pid) : 0); // not /usr/bin/time itself
-        treePeak = Math.max(treePeak, sum);
-      }, 20)
-    : undefined;
+  const timer = setInterval(() => {
+    const pids = [child.pid, ...descendants(child.pid)];
+    const sum = pids.reduce((s, p) => s + rssKb(p), 0) - (haveTime ? rssKb(child.pid) : 0); // not /usr/bin/time itself
+    treePeak = Math.max(treePeak, sum);
+  }, 20);
   const code = await new Promise((r) => child.on('exit', (c) => r(c)));
   const seconds = (performance.now() - t0) / 1000;
-  if (timer) clearInterval(timer);
-  if (code !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${code}: ${stderr.slice(-500)}`);
-  // GNU time: peak RSS of the largest process (KB), then user and system CPU seconds of the whole tree.
+  clearInterval(timer);
+  if (!ok.includes(code)) throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${code}: ${stderr.slice(-500)}`);
   const [peakKb, user, system] = haveTime ? readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
-  return { seconds, peakKb, cpu: (user + system) / seconds, treePeakKb: sampleTree ? treePeak : NaN };
-}
-
-async function repeat(n, fn) {
-  await fn(); // warm-up: file cache, JIT-free but disk-warm
-  const results = [];
-  for (let i = 0; i < n; i++) results.push(await fn());
-  return results;
+  return { seconds, cpu: user + system, peakKb, treePeakKb: treePeak };
 }
 
 function pagesOf(pdf) {
@@ -140,148 +136,189 @@ function pagesOf(pdf) {
   return Number(/^Pages:\s+(\d+)/m.exec(out)?.[1]);
 }
 
+/**
+ * Runs every command of `cases` once per round, round after round (the first round is a warm-up), and returns
+ * each command's measurements. A case is { key, cmd, args, ok? }.
+ */
+async function interleaved(cases, rounds) {
+  const results = new Map(cases.map((c) => [c.key, []]));
+  for (let round = 0; round <= rounds; round++) {
+    process.stderr.write(`bench: round ${round}/${rounds}${round === 0 ? ' (warm-up)' : ''}\n`);
+    for (const c of cases) {
+      const r = await measure(c.cmd, c.args, { ok: c.ok });
+      if (round > 0) results.get(c.key).push(r);
+    }
+  }
+  return results;
+}
+
+/** Medians and ratios of two commands measured in the same rounds. */
+function compare(results, key, baseKey) {
+  const a = results.get(key);
+  const b = results.get(baseKey);
+  const wall = median(a.map((r) => r.seconds));
+  const base = median(b.map((r) => r.seconds));
+  return {
+    wall,
+    base,
+    ratio: wall / base,
+    pairedRatio: median(a.map((r, i) => r.seconds / b[i].seconds)),
+    cpuRatio: median(a.map((r) => r.cpu)) / median(b.map((r) => r.cpu)),
+    treePeakMb: mb(Math.max(...a.map((r) => r.treePeakKb))),
+  };
+}
+
 async function main() {
   if (!existsSync(join(ROOT, 'dist/cli/index.js'))) throw new Error('build first: npm run build');
   if (!ensurePdftotext()) throw new Error('pdftotext is not available and could not be installed');
-  const pdfs = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.pdf'))
-    .sort()
-    .map((f) => join(FIXTURES, f));
-  if (!pdfs.length) throw new Error('no fixture PDFs: npm run fixtures');
-  const long = pdfs.find((p) => basename(p).startsWith('long-roadmap'));
   const node = process.execPath;
-  // The floor runs with the Node options fdr gives the worker that extracts a single file (heap, nursery, V8
-  // helper threads), so that both sides get the same runtime.
-  const { workerExecArgv, helperThreadsFor } = await import('../dist/batch/pool.js');
-  const { DEFAULT_MAX_MEMORY_MB } = await import('../dist/cli/extract.js');
-  const floorArgv = [...workerExecArgv({ helperThreads: helperThreadsFor(1, availableParallelism()), maxMemoryMb: DEFAULT_MAX_MEMORY_MB }), new URL(import.meta.url).pathname, '--floor'];
   const lines = [];
   const say = (s = '') => {
     lines.push(s);
     console.log(s);
   };
 
+  // The roadmap fixtures of 30–45 pages (the typical roadmap), the 202-page one, and the 2025 editions to diff.
+  const candidates = [...readdirSync(FIXTURES).map((f) => join(FIXTURES, f)), ...readdirSync(join(FIXTURES, 'editions')).map((f) => join(FIXTURES, 'editions', f))]
+    .filter((f) => f.endsWith('.territorial.pdf') || f.endsWith('.departmental.pdf'))
+    .sort();
+  const typical = candidates.filter((f) => {
+    const n = pagesOf(f);
+    return n >= 30 && n <= 45;
+  });
+  const long = candidates.find((f) => basename(f).startsWith('long-roadmap'));
+  if (!typical.length) throw new Error('no roadmap fixture of 30–45 pages: npm run fixtures && npm run editions -- --pdf');
+  const roadmaps = [...typical, ...(long ? [long] : [])];
+  const pairs = typical
+    .filter((f) => /-2024\./.test(basename(f)))
+    .map((old) => [old, join(FIXTURES, 'editions', basename(old).replace('-2024.', '-2025.'))])
+    .filter(([, next]) => existsSync(next));
+
   const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
   const poppler = (spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).stderr.split('\n')[0] ?? '').trim();
   const pdfjsVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules/pdfjs-dist/package.json'), 'utf8')).version;
-  say(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu}, Node ${process.version}, pdf.js ${pdfjsVersion}, ${poppler}; median of ${RUNS} runs after a warm-up; each figure includes process start-up.`);
-  say('');
-  say('| PDF | pages | fdr s | fdr ms/page | floor s | pdftotext s | fdr / floor | fdr / pdftotext | fdr peak RSS MB | tree peak MB |');
-  say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const loadBefore = loadavg()[0];
 
-  const ratios = [];
-  const timings = new Map();
-  for (const pdf of pdfs) {
-    const pages = pagesOf(pdf);
-    const fdr = await repeat(RUNS, () => measure(node, [BIN, 'extract', pdf, '-f', 'json', '--jobs', '1']));
-    const floor = await repeat(RUNS, () => measure(node, [...floorArgv, pdf]));
-    const ptt = await repeat(RUNS, () => measure('pdftotext', ['-layout', pdf, '/dev/null']));
-    const tree = await measure(node, [BIN, 'extract', pdf, '-f', 'json', '--jobs', '1'], { sampleTree: true });
-    const f = median(fdr.map((r) => r.seconds));
-    const fl = median(floor.map((r) => r.seconds));
-    const p = median(ptt.map((r) => r.seconds));
-    ratios.push({ pdf: basename(pdf), ratio: f / fl });
-    timings.set(pdf, { fdr: f, floor: fl, pages });
+  const cases = [{ key: 'node', cmd: node, args: ['-e', '0'] }];
+  for (const pdf of roadmaps) {
+    const name = basename(pdf);
+    cases.push({ key: `floor ${name}`, cmd: node, args: [SELF, '--floor', pdf] });
+    cases.push({ key: `pdftotext ${name}`, cmd: 'pdftotext', args: ['-layout', pdf, '/dev/null'] });
+    cases.push({ key: `extract ${name}`, cmd: node, args: [BIN, 'extract', pdf] });
+    cases.push({ key: `check ${name}`, cmd: node, args: [BIN, 'check', pdf], ok: [0, 1] });
+  }
+  for (const [a, b] of pairs) {
+    const name = `${basename(a)} ${basename(b)}`;
+    cases.push({ key: `floor2 ${name}`, cmd: node, args: [SELF, '--floor', a, b] });
+    cases.push({ key: `diff ${name}`, cmd: node, args: [BIN, 'diff', a, b], ok: [0, 1] });
+  }
+  if (long) cases.push({ key: 'extract-process long', cmd: node, args: [BIN, 'extract', long, '--isolation', 'process'] });
+  const results = await interleaved(cases, RUNS);
+  const loadAfter = loadavg()[0];
+
+  say(
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpu}, Node ${process.version}, pdf.js ${pdfjsVersion}, ${poppler}; ` +
+      `${RUNS} interleaved rounds after a warm-up round, medians; whole processes, start-up included; load average ${fmt(loadBefore, 1)} before, ${fmt(loadAfter, 1)} after.`,
+  );
+  say('');
+  say('| PDF | pages | `node -e 0` s | `pdftotext -layout` s | pdf.js floor s | `fdr extract` s | extract / floor | (paired) | `fdr check` s | check / floor | (paired) | extract peak RSS, all processes |');
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const nodeWall = median(results.get('node').map((r) => r.seconds));
+  const extractRatios = [];
+  for (const pdf of roadmaps) {
+    const name = basename(pdf);
+    const ex = compare(results, `extract ${name}`, `floor ${name}`);
+    const ch = compare(results, `check ${name}`, `floor ${name}`);
+    const ptt = median(results.get(`pdftotext ${name}`).map((r) => r.seconds));
+    if (pdf !== long) extractRatios.push({ name, ...ex });
     say(
-      `| ${basename(pdf)} | ${pages} | ${fmt(f, 2)} | ${fmt((f / pages) * 1000, 1)} | ${fmt(fl, 2)} | ${fmt(p, 3)} | ${fmt(f / fl, 2)}× | ${fmt(f / p, 0)}× | ${fmt(mb(median(fdr.map((r) => r.peakKb))), 0)} | ${fmt(mb(tree.treePeakKb), 0)} |`,
+      `| ${name} | ${pagesOf(pdf)} | ${fmt(nodeWall, 3)} | ${fmt(ptt, 3)} | ${fmt(ex.base, 2)} | ${fmt(ex.wall, 2)} | ${fmt(ex.ratio, 2)}× | ${fmt(ex.pairedRatio, 2)}× | ${fmt(ch.wall, 2)} | ${fmt(ch.ratio, 2)}× | ${fmt(ch.pairedRatio, 2)}× | ${fmt(ex.treePeakMb, 0)} MB |`,
     );
   }
-
-  // Cost per page without start-up: the long PDF against its own first pages (pdfseparate + pdfunite).
   say('');
-  let marginal;
-  if (long) {
-    const headPages = 20;
-    const dir = mkdtempSync(join(tmpdir(), 'fdr-bench-head-'));
-    execFileSync('pdfseparate', ['-f', '1', '-l', String(headPages), long, join(dir, 'p%d.pdf')]);
-    const head = join(dir, `head-${headPages}.pdf`);
-    execFileSync('pdfunite', [...Array.from({ length: headPages }, (_, i) => join(dir, `p${i + 1}.pdf`)), head]);
-    const fdrHead = median((await repeat(RUNS, () => measure(node, [BIN, 'extract', head, '-f', 'json', '--jobs', '1']))).map((r) => r.seconds));
-    const floorHead = median((await repeat(RUNS, () => measure(node, [...floorArgv, head]))).map((r) => r.seconds));
-    rmSync(dir, { recursive: true, force: true });
-    const full = timings.get(long);
-    const extra = full.pages - headPages;
-    marginal = { fdr: ((full.fdr - fdrHead) / extra) * 1000, floor: ((full.floor - floorHead) / extra) * 1000 };
-    say(`Cost per page with start-up taken out: ${basename(long)} (${full.pages} pages) minus its first ${headPages} pages, over the ${extra} pages between:`);
-    say('');
-    say('| | first 20 pages s | all pages s | ms per further page |');
-    say('|---|---:|---:|---:|');
-    say(`| fdr | ${fmt(fdrHead, 2)} | ${fmt(full.fdr, 2)} | ${fmt(marginal.fdr, 2)} |`);
-    say(`| floor | ${fmt(floorHead, 2)} | ${fmt(full.floor, 2)} | ${fmt(marginal.floor, 2)} |`);
-    say(`| fdr / floor | | | ${fmt(marginal.fdr / marginal.floor, 2)}× |`);
-    say('');
-  }
 
-  // Isolation: the same long PDF with threads instead of child processes.
-  if (long) {
-    say(`Long PDF (${basename(long)}, ${pagesOf(long)} pages), by worker isolation:`);
+  const diffRatios = [];
+  if (pairs.length) {
+    say('`fdr diff` of two PDFs against the floor of the two files read by one process:');
     say('');
-    say('| isolation | wall s | peak RSS MB (largest process) | tree peak MB (all processes) |');
-    say('|---|---:|---:|---:|');
-    for (const isolation of ['process', 'thread']) {
-      const runs = await repeat(RUNS, () => measure(node, [BIN, 'extract', long, '-f', 'json', '--isolation', isolation]));
-      const tree = await measure(node, [BIN, 'extract', long, '-f', 'json', '--isolation', isolation], { sampleTree: true });
-      say(`| ${isolation} | ${fmt(median(runs.map((r) => r.seconds)), 2)} | ${fmt(mb(median(runs.map((r) => r.peakKb))), 0)} | ${fmt(mb(tree.treePeakKb), 0)} |`);
+    say('| old → new | pages | floor of both s | `fdr diff` s | diff / floor | (paired) | peak RSS, all processes |');
+    say('|---|---:|---:|---:|---:|---:|---:|');
+    for (const [a, b] of pairs) {
+      const name = `${basename(a)} ${basename(b)}`;
+      const d = compare(results, `diff ${name}`, `floor2 ${name}`);
+      diffRatios.push({ name, ...d });
+      say(`| ${basename(a)} → ${basename(b)} | ${pagesOf(a)} + ${pagesOf(b)} | ${fmt(d.base, 2)} | ${fmt(d.wall, 2)} | ${fmt(d.ratio, 2)}× | ${fmt(d.pairedRatio, 2)}× | ${fmt(d.treePeakMb, 0)} MB |`);
     }
     say('');
   }
 
-  // Batch: 20 PDFs (symlinks to the fixtures other than the long one), --jobs 2 vs --jobs 1.
-  const small = pdfs.filter((p) => p !== long);
-  const dir = mkdtempSync(join(tmpdir(), 'fdr-bench-batch-'));
-  for (let i = 0; i < 20; i++) symlinkSync(small[i % small.length], join(dir, `doc-${String(i).padStart(2, '0')}.pdf`));
-  const batchPages = readdirSync(dir).reduce((s, f) => s + pagesOf(join(dir, f)), 0);
-  say(`Batch of 20 PDFs (${batchPages} pages, symlinks to the ${small.length} smaller fixtures), median of ${BATCH_RUNS}:`);
-  say('');
-  say('| run | wall s | pages/s | CPU (cores busy) | speed-up |');
-  say('|---|---:|---:|---:|---:|');
-  const batchRow = async (label, extra) => {
+  let longMemory;
+  if (long) {
+    const name = basename(long);
+    const single = compare(results, `extract ${name}`, `floor ${name}`);
+    const isolated = compare(results, 'extract-process long', `floor ${name}`);
+    longMemory = { thread: single.treePeakMb, process: isolated.treePeakMb };
+    say(`${name} (${pagesOf(long)} pages), by where its pages are read:`);
+    say('');
+    say('| `fdr extract` | wall s | / floor | peak RSS, all processes |');
+    say('|---|---:|---:|---:|');
+    say(`| default (page reader in a thread of the CLI process) | ${fmt(single.wall, 2)} | ${fmt(single.ratio, 2)}× | ${fmt(single.treePeakMb, 0)} MB |`);
+    say(`| \`--isolation process\` (page reader in a child process) | ${fmt(isolated.wall, 2)} | ${fmt(isolated.ratio, 2)}× | ${fmt(isolated.treePeakMb, 0)} MB |`);
+    say('');
+  }
+
+  // Batch: 20 PDFs (symlinks to the typical roadmaps), --jobs 2 vs --jobs 1.
+  let batch;
+  if (!args['no-batch']) {
+    const dir = mkdtempSync(join(tmpdir(), 'fdr-bench-batch-'));
+    for (let i = 0; i < 20; i++) symlinkSync(typical[i % typical.length], join(dir, `doc-${String(i).padStart(2, '0')}.pdf`));
+    const batchPages = readdirSync(dir).reduce((s, f) => s + pagesOf(join(dir, f)), 0);
     const out = join(dir, 'out');
-    const runs = await repeat(BATCH_RUNS, async () => {
-      rmSync(out, { recursive: true, force: true });
-      return measure(node, [BIN, 'extract', dir, '-o', out, ...extra]);
-    });
-    return { label, seconds: median(runs.map((r) => r.seconds)), cpu: median(runs.map((r) => r.cpu)) };
-  };
-  const one = await batchRow('--jobs 1', ['--jobs', '1']);
-  const two = await batchRow('--jobs 2', ['--jobs', '2']);
-  const twoThreads = await batchRow('--jobs 2 --isolation thread', ['--jobs', '2', '--isolation', 'thread']);
-  for (const r of [one, two, twoThreads])
-    say(`| \`${r.label}\` | ${fmt(r.seconds, 2)} | ${fmt(batchPages / r.seconds, 0)} | ${fmt(r.cpu * 100, 0)} % | ${fmt(one.seconds / r.seconds, 2)}× |`);
-  rmSync(dir, { recursive: true, force: true });
-  say('');
+    const batchCase = (key, extra) => ({ key, cmd: 'sh', args: ['-c', `rm -rf "${out}" && exec "${node}" "${BIN}" extract "${dir}" -o "${out}" ${extra}`] });
+    const b = await interleaved([batchCase('jobs1', '--jobs 1'), batchCase('jobs2', '--jobs 2')], BATCH_RUNS);
+    rmSync(dir, { recursive: true, force: true });
+    const one = median(b.get('jobs1').map((r) => r.seconds));
+    const two = median(b.get('jobs2').map((r) => r.seconds));
+    batch = { one, two };
+    say(`Batch of 20 PDFs (${batchPages} pages, symlinks to the ${typical.length} typical roadmaps), ${BATCH_RUNS} interleaved rounds:`);
+    say('');
+    say('| run | wall s | pages/s | CPU (cores busy) | speed-up | peak RSS, all processes |');
+    say('|---|---:|---:|---:|---:|---:|');
+    for (const [label, key, s] of [['--jobs 1', 'jobs1', one], ['--jobs 2', 'jobs2', two]]) {
+      const cpuBusy = median(b.get(key).map((r) => r.cpu / r.seconds));
+      const peak = mb(Math.max(...b.get(key).map((r) => r.treePeakKb)));
+      say(`| \`${label}\` | ${fmt(s, 2)} | ${fmt(batchPages / s, 0)} | ${fmt(cpuBusy * 100, 0)} % | ${fmt(one / s, 2)}× | ${fmt(peak, 0)} MB |`);
+    }
+    say('');
+  }
 
   // Start-up.
-  const startup = async (argv) => median((await repeat(10, () => measure(node, [BIN, ...argv]))).map((r) => r.seconds * 1000));
-  const version = await startup(['--version']);
-  const help = await startup(['--help']);
-  const bare = median((await repeat(10, () => measure(node, ['-e', '0']))).map((r) => r.seconds * 1000));
+  const startup = await interleaved(
+    [
+      { key: 'node', cmd: node, args: ['-e', '0'] },
+      { key: 'version', cmd: node, args: [BIN, '--version'] },
+      { key: 'help', cmd: node, args: [BIN, '--help'] },
+    ],
+    10,
+  );
+  const ms = (key) => median(startup.get(key).map((r) => r.seconds * 1000));
   say('| start-up | ms (median of 10) |');
   say('|---|---:|');
-  say(`| \`node -e 0\` (Node itself) | ${fmt(bare, 0)} |`);
-  say(`| \`fdr --version\` | ${fmt(version, 0)} |`);
-  say(`| \`fdr --help\` | ${fmt(help, 0)} |`);
+  say(`| \`node -e 0\` (Node itself) | ${fmt(ms('node'), 0)} |`);
+  say(`| \`fdr --version\` | ${fmt(ms('version'), 0)} |`);
+  say(`| \`fdr --help\` | ${fmt(ms('help'), 0)} |`);
   say('');
 
   const targets = [];
-  const worst = ratios.reduce((a, b) => (b.ratio > a.ratio ? b : a));
-  const best = ratios.reduce((a, b) => (b.ratio < a.ratio ? b : a));
-  targets.push([
-    'fdr ≤ 1.5 × floor per page, whole runs (start-up included)',
-    `${fmt(best.ratio, 2)}× (${best.pdf}) to ${fmt(worst.ratio, 2)}× (${worst.pdf}); ${ratios.filter((r) => r.ratio <= 1.5).length} of ${ratios.length} PDFs within`,
-    worst.ratio <= 1.5,
-  ]);
-  if (marginal)
-    targets.push(['fdr ≤ 1.5 × floor per page, start-up taken out (long PDF)', `${fmt(marginal.fdr / marginal.floor, 2)}×`, marginal.fdr / marginal.floor <= 1.5]);
-  if (long) {
-    const longTree = await measure(node, [BIN, 'extract', long, '-f', 'json'], { sampleTree: true });
-    const longMax = await measure(node, [BIN, 'extract', long, '-f', 'json']);
-    targets.push([`peak RSS on ${basename(long)} ≤ 200 MB (largest process, as /usr/bin/time reports)`, `${fmt(mb(longMax.peakKb), 0)} MB`, mb(longMax.peakKb) <= 200]);
-    targets.push([`peak RSS on ${basename(long)} ≤ 200 MB (CLI + worker processes together)`, `${fmt(mb(longTree.treePeakKb), 0)} MB`, mb(longTree.treePeakKb) <= 200]);
+  for (const r of extractRatios) targets.push([`\`fdr extract\` ≤ 1.15 × floor, ${r.name}`, `${fmt(r.ratio, 2)}× (paired ${fmt(r.pairedRatio, 2)}×)`, r.ratio <= 1.15]);
+  for (const r of diffRatios) targets.push([`\`fdr diff\` ≤ 1.2 × floor of both, ${r.name.replace(' ', ' → ')}`, `${fmt(r.ratio, 2)}× (paired ${fmt(r.pairedRatio, 2)}×)`, r.ratio <= 1.2]);
+  if (longMemory) {
+    targets.push([`peak RSS on ${basename(long)} ≤ 200 MB, all processes (default)`, `${fmt(longMemory.thread, 0)} MB`, longMemory.thread <= 200]);
+    targets.push([`peak RSS on ${basename(long)} ≤ 200 MB, all processes (\`--isolation process\`)`, `${fmt(longMemory.process, 0)} MB`, longMemory.process <= 200]);
   }
-  targets.push(['batch speed-up --jobs 2 vs 1 ≥ 1.7×', `${fmt(one.seconds / two.seconds, 2)}×`, one.seconds / two.seconds >= 1.7]);
-  targets.push(['fdr --version ≤ 150 ms', `${fmt(version, 0)} ms`, version <= 150]);
-  targets.push(['fdr --help ≤ 150 ms', `${fmt(help, 0)} ms`, help <= 150]);
+  if (batch) targets.push(['batch speed-up --jobs 2 vs 1 ≥ 1.7×', `${fmt(batch.one / batch.two, 2)}×`, batch.one / batch.two >= 1.7]);
+  targets.push(['fdr --version ≤ 150 ms', `${fmt(ms('version'), 0)} ms`, ms('version') <= 150]);
+  targets.push(['fdr --help ≤ 150 ms', `${fmt(ms('help'), 0)} ms`, ms('help') <= 150]);
   say('| target | measured | met |');
   say('|---|---|---|');
   for (const [t, m, ok] of targets) say(`| ${t} | ${m} | ${ok ? 'yes' : '**no**'} |`);

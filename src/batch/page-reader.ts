@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { FdrError } from '../errors/index.js';
 import type { PageReading } from '../documents/index.js';
@@ -13,6 +14,28 @@ export interface PageReaderOptions {
   maxMemoryMb: number;
   /** Diagnostics (--verbose): stray library output. */
   log?: (line: string) => void;
+}
+
+/** --max-memory and --timeout when not given (and for the commands without those options: diff, compare, check). */
+export const DEFAULT_MAX_MEMORY_MB = 1024;
+export const DEFAULT_TIMEOUT_MS = 300_000;
+export const DEFAULT_READER: PageReaderOptions = { isolation: 'thread', timeoutMs: DEFAULT_TIMEOUT_MS, maxMemoryMb: DEFAULT_MAX_MEMORY_MB };
+
+/** Whether any of these files starts like a PDF (its first KiB holds "%PDF-"): only then is a page reader worth starting. */
+export function anyPdf(paths: readonly string[]): boolean {
+  const head = Buffer.alloc(1024);
+  return paths.some((path) => {
+    try {
+      const fd = openSync(path, 'r');
+      try {
+        return head.toString('latin1', 0, readSync(fd, head, 0, head.length, 0)).includes('%PDF-');
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return false; // missing or unreadable: its own error comes when it is read
+    }
+  });
 }
 
 /** The page worker beside this module; from the TypeScript sources (tests), the one in dist/. */

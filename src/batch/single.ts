@@ -1,7 +1,6 @@
 import { writeFileAtomic } from '../export/write.js';
 import type { LoadedFile } from '../sources/load.js';
 import { PageReader, type PageReaderOptions } from './page-reader.js';
-import { renderOutput } from './render-output.js';
 import type { ExtractTask } from './task.js';
 
 export interface SinglePdfOptions extends PageReaderOptions {
@@ -23,7 +22,9 @@ export interface SinglePdfOptions extends PageReaderOptions {
 export async function extractSinglePdf(file: LoadedFile, options: SinglePdfOptions): Promise<{ pages: number | null }> {
   const reader = new PageReader(options);
   try {
+    // Imported once the reader is loading pdf.js, so that both load at the same time (on two cores).
     const { extractLoadedFile } = await import('../extract.js');
+    const { renderOutput } = await import('./render-output.js');
     const { extract } = options;
     const doc = await extractLoadedFile(file, {
       kind: extract.kind,

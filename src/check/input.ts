@@ -1,5 +1,5 @@
 import { FdrError } from '../errors/index.js';
-import { extractFile } from '../extract.js';
+import { type ExtractOptions, extractFile } from '../extract.js';
 import { ExtractedDocument, type SourceInfo } from '../model/index.js';
 import { loadFile } from '../sources/load.js';
 import type { FileReport, Finding } from './findings.js';
@@ -61,14 +61,14 @@ export function checkDocument(file: string, input: CheckInput, rules: readonly R
 }
 
 /** Reads one file (extracting PDF, text or markdown; parsing JSON) and checks it. Never throws an FdrError. */
-export async function checkFile(path: string, rules: readonly Rule[] = RULES): Promise<FileReport> {
+export async function checkFile(path: string, rules: readonly Rule[] = RULES, options: Pick<ExtractOptions, 'readPages'> = {}): Promise<FileReport> {
   try {
     const loaded = await loadFile(path);
     if (loaded.info.format === 'json') {
       const text = loaded.text ?? '';
       return checkDocument(path, { doc: documentFromJson(text, path, loaded.info), jsonText: text }, rules);
     }
-    return checkDocument(path, { doc: await extractFile(path) }, rules);
+    return checkDocument(path, { doc: await extractFile(path, options) }, rules);
   } catch (e) {
     // Bugs are not "unreadable input": let them surface as INTERNAL with their stack.
     if (!(e instanceof FdrError)) throw e;

@@ -1,8 +1,9 @@
 import { atLeast, describeLocation, type FileReport, type Finding, type Severity, summarize } from './findings.js';
 import { RULES, ruleApplies, type Rule } from './rules.js';
 
-export type ReporterName = 'text' | 'json' | 'github' | 'junit';
-export const REPORTERS: readonly ReporterName[] = ['text', 'json', 'github', 'junit'];
+import type { ReporterName } from './reporter-names.js';
+
+export { REPORTERS, type ReporterName } from './reporter-names.js';
 
 export interface ReportOptions {
   failOn: Severity;

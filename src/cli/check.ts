@@ -1,10 +1,10 @@
 import chalk from 'chalk';
 import { exitCodeFor, type FileReport, type Severity } from '../check/findings.js';
-import { checkFile } from '../check/input.js';
-import { renderReport, type ReporterName, REPORTERS } from '../check/reporters.js';
+import { type ReporterName, REPORTERS } from '../check/reporter-names.js';
 import { FdrError } from '../errors/index.js';
 import { writeFileAtomic } from '../export/write.js';
 import { expandInputs } from './inputs.js';
+import { withPageReader } from './page-reading.js';
 
 export interface CheckCliOptions {
   reporter: string;
@@ -14,6 +14,7 @@ export interface CheckCliOptions {
 }
 
 const FAIL_ON: readonly Severity[] = ['error', 'warning'];
+
 
 const PAINT: Record<Severity, (s: string) => string> = { error: chalk.red, warning: chalk.yellow, info: chalk.cyan };
 
@@ -27,20 +28,31 @@ export async function run(inputArgs: string[], options: CheckCliOptions): Promis
   const failOn = options.failOn as Severity;
   if (!FAIL_ON.includes(failOn)) throw new FdrError('USAGE', `unknown --fail-on "${options.failOn}"`, { hint: `use one of ${FAIL_ON.join(', ')}` });
 
-  const reports: FileReport[] = [];
+  // One missing path must not hide the findings of the others: it is reported like any unreadable file.
+  const expanded: { arg: string; files?: string[]; error?: FdrError }[] = [];
   for (const arg of inputArgs) {
-    // One missing path must not hide the findings of the others: it is reported like any unreadable file.
-    let files: string[];
     try {
-      files = await expandInputs([arg]);
+      expanded.push({ arg, files: await expandInputs([arg]) });
     } catch (e) {
       if (!(e instanceof FdrError)) throw e;
-      reports.push({ file: arg, findings: [], error: { code: e.code, message: e.oneLine() } });
-      continue;
+      expanded.push({ arg, error: e });
     }
-    for (const file of files) reports.push(await checkFile(file));
   }
+  const reports: FileReport[] = await withPageReader(
+    expanded.flatMap((x) => x.files ?? []),
+    async (readPages) => {
+      // Imported once the page reader is loading pdf.js, so that both load at the same time.
+      const { checkFile } = await import('../check/input.js');
+      const out: FileReport[] = [];
+      for (const x of expanded) {
+        if (x.error) out.push({ file: x.arg, findings: [], error: { code: x.error.code, message: x.error.oneLine() } });
+        for (const file of x.files ?? []) out.push(await checkFile(file, undefined, { readPages }));
+      }
+      return out;
+    },
+  );
 
+  const { renderReport } = await import('../check/reporters.js');
   const toTerminal = !options.output && reporter === 'text';
   const text = renderReport(reporter, reports, {
     failOn,

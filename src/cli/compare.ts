@@ -1,8 +1,7 @@
-import { COMPARE_FORMATS, type CompareFormat, compareRoadmaps, renderCompare } from '../compare/index.js';
-import { reportColors } from '../diff/format.js';
-import { loadRoadmap } from '../diff/load-roadmap.js';
+import { COMPARE_FORMATS, type CompareFormat } from '../compare/render.js';
 import { FdrError } from '../errors/index.js';
 import { writeFileAtomic } from '../export/write.js';
+import { withPageReader } from './page-reading.js';
 
 export interface CompareCliOptions {
   format: string;
@@ -15,8 +14,15 @@ export async function run(inputs: string[], options: CompareCliOptions): Promise
   if (!COMPARE_FORMATS.includes(options.format as CompareFormat))
     throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${COMPARE_FORMATS.join(', ')}` });
   const format = options.format as CompareFormat;
-  const loaded = [];
-  for (const input of inputs) loaded.push(await loadRoadmap(input));
+  const loaded = await withPageReader(inputs, async (readPages) => {
+    // Imported once the page reader is loading pdf.js, so that both load at the same time.
+    const { loadRoadmap } = await import('../diff/load-roadmap.js');
+    const out = [];
+    for (const input of inputs) out.push(await loadRoadmap(input, { readPages }));
+    return out;
+  });
+  const { compareRoadmaps, renderCompare } = await import('../compare/index.js');
+  const { reportColors } = await import('../diff/format.js');
   const comparison = compareRoadmaps(loaded.map((l) => ({ roadmap: l.roadmap, file: l.path, info: l.info })));
   const text = renderCompare(comparison, format, reportColors({ toFile: Boolean(options.output) }));
   if (options.output) await writeFileAtomic(options.output, text, { force: options.force, inputs });

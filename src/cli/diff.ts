@@ -1,8 +1,8 @@
-import { DIFF_FORMATS, type DiffFormat, diffRoadmaps, loadRoadmap, renderDiff } from '../diff/index.js';
-import { reportColors } from '../diff/format.js';
+import { DIFF_FORMATS, type DiffFormat } from '../diff/render.js';
 import { FdrError } from '../errors/index.js';
 import { writeFileAtomic } from '../export/write.js';
 import { reportError } from './index.js';
+import { withPageReader } from './page-reading.js';
 
 export interface DiffCliOptions {
   format: string;
@@ -19,7 +19,13 @@ export async function run(oldPath: string, newPath: string, options: DiffCliOpti
     if (!DIFF_FORMATS.includes(options.format as DiffFormat))
       throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${DIFF_FORMATS.join(', ')}` });
     const format = options.format as DiffFormat;
-    const [before, after] = await Promise.all([loadRoadmap(oldPath), loadRoadmap(newPath)]);
+    const [before, after] = await withPageReader([oldPath, newPath], async (readPages) => {
+      // Imported once the page reader is loading pdf.js, so that both load at the same time.
+      const { loadRoadmap } = await import('../diff/load-roadmap.js');
+      return Promise.all([loadRoadmap(oldPath, { readPages }), loadRoadmap(newPath, { readPages })]);
+    });
+    const { diffRoadmaps, renderDiff } = await import('../diff/index.js');
+    const { reportColors } = await import('../diff/format.js');
     const diff = diffRoadmaps(
       { roadmap: before.roadmap, file: oldPath, info: before.info },
       { roadmap: after.roadmap, file: newPath, info: after.info },

@@ -3,6 +3,9 @@ import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
 import { outputNames } from '../batch/output-names.js';
 import type { Isolation } from '../batch/pool.js';
+import { DEFAULT_MAX_MEMORY_MB } from '../batch/page-reader.js';
+
+export { DEFAULT_MAX_MEMORY_MB };
 import { ProgressBar } from '../batch/progress.js';
 import type { ExtractTask } from '../batch/task.js';
 import { type BatchItem, type Destination, checkTarget, runBatch } from '../batch/run.js';
@@ -37,7 +40,6 @@ const KINDS = ['auto', 'roadmap', 'restitution', 'events'] as const;
  */
 const FORMATS: Record<OutputFormat, true> = { json: true, csv: true, yaml: true, jsonl: true };
 const OUTPUT_FORMATS = Object.keys(FORMATS) as OutputFormat[];
-export const DEFAULT_MAX_MEMORY_MB = 1024;
 const ISOLATIONS: readonly Isolation[] = ['process', 'thread'];
 /** Batches: a child process per worker, so that any crash stays inside it. */
 export const DEFAULT_ISOLATION: Isolation = 'process';

@@ -5,7 +5,7 @@
  */
 import { extname } from 'node:path';
 import { z } from 'zod';
-import { extractLoaded } from '../documents/index.js';
+import { type ExtractOptions, extractLoaded } from '../documents/index.js';
 import { buildAction } from '../documents/roadmap/assemble.js';
 import { FdrError } from '../errors/index.js';
 import { validateDocument } from '../extract.js';
@@ -131,7 +131,7 @@ export interface LoadedRoadmap {
 }
 
 /** Reads one input of `diff`/`compare` into a validated Roadmap; every failure is an FdrError. */
-export async function loadRoadmap(path: string, options: { password?: string } = {}): Promise<LoadedRoadmap> {
+export async function loadRoadmap(path: string, options: Pick<ExtractOptions, 'password' | 'readPages'> = {}): Promise<LoadedRoadmap> {
   let file = await loadFile(path);
   // A ".json" file is JSON even when it is truncated (loadFile would then take it for text).
   if (file.info.format !== 'pdf' && file.info.format !== 'json' && extname(path).toLowerCase() === '.json')
@@ -148,7 +148,7 @@ export async function loadRoadmap(path: string, options: { password?: string } =
     }
     return { path, info: file.info, roadmap: roadmapFromJson(json, file) };
   }
-  const doc = validateDocument(await extractLoaded(file, { kind: 'roadmap', password: options.password }), path);
+  const doc = validateDocument(await extractLoaded(file, { ...options, kind: 'roadmap' }), path);
   if (doc.kind !== 'roadmap') throw new FdrError('UNKNOWN_DOCUMENT', `read as a ${doc.kind} document, not a roadmap`, { file: path });
   return { path, info: file.info, roadmap: doc };
 }
