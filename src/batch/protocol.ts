@@ -62,15 +62,41 @@ export async function connectToPool(script: string): Promise<WorkerPort> {
 }
 
 /**
- * Inside a worker: library output (pdf.js warnings) goes to `log` (shown with --verbose), never to the real
- * stdout that may be carrying data. pdf.js also leaves some internal promises unawaited (an XRefEntryException
- * while it prefetches objects of a damaged PDF, found by the fuzzer): they are not the task's own promise, which
- * still settles (or times out) by itself, and Node's default would kill a worker whose task was going fine.
+ * The body of a worker script: connects to the pool, keeps library output (pdf.js warnings) off the real stdout
+ * that may be carrying data (sent back as diagnostics, shown with --verbose), then runs each task it is sent,
+ * one at a time, answering with `run`'s result or the serialized error, and says it is ready.
+ *
+ * pdf.js leaves some internal promises unawaited (an XRefEntryException while it prefetches objects of a damaged
+ * PDF, found by the fuzzer): they are not the task's own promise, which still settles (or times out) by itself,
+ * and Node's default would kill a worker whose task was going fine: they are noted and ignored.
  */
-export function routeLibraryOutput(log: (message: string) => void): void {
+export async function serveTasks<T, R>(
+  script: string,
+  run: (task: T, context: { log: (message: string) => void; event: (event: unknown) => void }) => Promise<R>,
+  fileOf: (task: T) => string,
+): Promise<void> {
+  const port = await connectToPool(script);
+  const post = (message: FromWorker<R>) => port.postMessage(message);
+  let current: number | undefined;
+  const log = (message: string) => {
+    if (current !== undefined) post({ type: 'log', id: current, message });
+  };
   console.log = console.info = console.warn = console.error = console.debug = (...args: unknown[]) => log(args.map(String).join(' '));
   process.on('unhandledRejection', (reason) => {
     const what = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
     log(`ignored an unhandled rejection inside a library: ${what}`);
   });
+  port.on('message', (message) => {
+    if (message.type !== 'task') return;
+    const { id } = message;
+    const task = message.task as T;
+    current = id;
+    void run(task, { log: (m) => post({ type: 'log', id, message: m }), event: (event) => post({ type: 'event', id, event }) })
+      .then(
+        (result) => post({ type: 'done', id, result }),
+        (e: unknown) => post({ type: 'failed', id, error: serializeError(e, fileOf(task)) }),
+      )
+      .finally(() => (current = undefined));
+  });
+  post({ type: 'ready' });
 }

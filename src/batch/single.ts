@@ -1,7 +1,7 @@
 import { writeFileAtomic } from '../export/write.js';
 import type { LoadedFile } from '../sources/load.js';
 import { PageReader, type PageReaderOptions } from './page-reader.js';
-import type { ExtractTask } from './task.js';
+import { type ExtractTask, extractOptionsOf } from './task.js';
 
 export interface SinglePdfOptions extends PageReaderOptions {
   extract: ExtractTask['extract'];
@@ -25,14 +25,9 @@ export async function extractSinglePdf(file: LoadedFile, options: SinglePdfOptio
     // Imported once the reader is loading pdf.js, so that both load at the same time (on two cores).
     const { extractLoadedFile } = await import('../extract.js');
     const { renderOutput } = await import('./render-output.js');
-    const { extract } = options;
     const doc = await extractLoadedFile(file, {
-      kind: extract.kind,
+      ...extractOptionsOf(options.extract),
       readPages: reader.read,
-      ...(extract.password === undefined ? {} : { password: extract.password }),
-      ...(extract.debugDir === undefined ? {} : { debugDir: extract.debugDir }),
-      ...(extract.maxPages === undefined ? {} : { maxPages: extract.maxPages }),
-      ...(extract.maxItemsPerPage === undefined ? {} : { maxItemsPerPage: extract.maxItemsPerPage }),
       ...(options.log ? { log: (m: string) => options.log!(`${file.path}: ${m}`) } : {}),
     });
     const text = await renderOutput(doc, options.output);

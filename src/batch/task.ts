@@ -1,3 +1,4 @@
+import type { ExtractOptions } from '../documents/index.js';
 import type { CsvOptions, OutputFormat } from '../export/index.js';
 import type { DocumentKind } from '../model/index.js';
 
@@ -37,4 +38,15 @@ export interface PageTask {
   maxItemsPerPage?: number;
   /** Send diagnostics back as log messages (--verbose). */
   verbose: boolean;
+}
+
+/** The extraction options a task carries, as extractFile takes them (diagnostics aside). */
+export function extractOptionsOf(extract: ExtractTask['extract']): ExtractOptions {
+  return {
+    kind: extract.kind,
+    ...(extract.password === undefined ? {} : { password: extract.password }),
+    ...(extract.debugDir === undefined ? {} : { debugDir: extract.debugDir }),
+    ...(extract.maxPages === undefined ? {} : { maxPages: extract.maxPages }),
+    ...(extract.maxItemsPerPage === undefined ? {} : { maxItemsPerPage: extract.maxItemsPerPage }),
+  };
 }

@@ -52,6 +52,9 @@ export const LINE_END_MARKS = /[\ue000-\ue002]/g;
 /** The mark for a hyphen character met at a line end between letters. */
 const markFor = (hyphen: string) => (hyphen === '\u2010' ? LINE_END_TYPO_HYPHEN : LINE_END_HYPHEN);
 
+/** How much of the end of a joined text the line-end tests of joinTwo look at (with room for surrogate pairs). */
+const TAIL = 16;
+
 /**
  * Joins two wrapped lines (both cleaned, `line` not empty): the text after `prev` with the hyphen rules.
  * - U+00AD (soft hyphen) ending a line, even with the hyphen glyph drawn after it: the word is rejoined;
@@ -62,9 +65,13 @@ const markFor = (hyphen: string) => (hyphen === '\u2010' ? LINE_END_TYPO_HYPHEN 
  * - anything else is joined with one space ("ARS -" / "2024" stays "ARS - 2024").
  */
 function joinTwo(prev: string, line: string): string {
+  // `prev` grows with each line of a paragraph: the end-anchored tests look at its last characters only
+  // (a regex ending in $ would scan it all, line after line). No test below reaches back more than 4 units.
+  const at = Math.max(0, prev.length - TAIL);
+  const tail = prev.slice(at);
   let m: RegExpExecArray | null;
-  if ((m = /\u00ad ?[-\u2010]?$/.exec(prev))) return prev.slice(0, m.index) + line;
-  if ((m = /\p{L}([-\u2010\u2011])$/u.exec(prev))) {
+  if ((m = /\u00ad ?[-\u2010]?$/.exec(tail))) return prev.slice(0, at + m.index) + line;
+  if ((m = /\p{L}([-\u2010\u2011])$/u.exec(tail))) {
     const hyphen = m[1]!;
     const head = prev.slice(0, -1);
     if (/^\p{Ll}/u.test(line)) return head + markFor(hyphen) + line;
@@ -74,8 +81,8 @@ function joinTwo(prev: string, line: string): string {
       return `${head}-${line}`; // "Seine-/Maritime": a capital never follows a soft hyphen
     }
   }
-  if (/\p{Ll} [-\u2010\u2011]$/u.test(prev) && /^\p{Ll}/u.test(line)) return prev.slice(0, -2) + LINE_END_SPACED_HYPHEN + line;
-  if (/[\p{L}\p{N}][-\u2010\u2011]$/u.test(prev) && /^\p{N}/u.test(line)) return `${prev.slice(0, -1)}-${line}`;
+  if (/\p{Ll} [-\u2010\u2011]$/u.test(tail) && /^\p{Ll}/u.test(line)) return prev.slice(0, -2) + LINE_END_SPACED_HYPHEN + line;
+  if (/[\p{L}\p{N}][-\u2010\u2011]$/u.test(tail) && /^\p{N}/u.test(line)) return `${prev.slice(0, -1)}-${line}`;
   return `${prev} ${line}`;
 }
 
