@@ -87,6 +87,41 @@ describe('rows cut by a page break', () => {
   });
 });
 
+describe('a row cut by a page break whose second part opens in upper case', () => {
+  // The first page ends with a row (closed by a rule, as Word prints it) whose action runs to its last line
+  // while its comment ended after one line; the footer is the only text under it.
+  const longAction = ['Structurer les parcours de soins des', 'personnes âgées à travers le déploiement', 'd’une filière gériatrique articulée avec', 'les dispositifs existants'];
+  const first = (action: string[]) => ruledPage(2, 'Un chantier', [{ action: ['Première action'] }, { action, commentaire: ['Groupe de travail'] }]);
+  const actions = (pages: PageModel[]) => rowsOf(pages).blocks.filter((b) => b.type === 'row').map((r) => r.cells.action);
+
+  it('is joined back when it fills only columns that were cut and a column that ended early stays empty', () => {
+    const pages = [first(longAction), ruledPage(3, 'Un chantier (suite)', [{ action: ['Renforcer les liens entre la ville et l’hôpital'] }, { action: ['Action suivante'] }])];
+    expect(actions(pages)).toEqual(['Première action', `${longAction.join(' ')} Renforcer les liens entre la ville et l’hôpital`, 'Action suivante']);
+  });
+
+  it('is a new row when it fills a column whose text had ended higher up', () => {
+    const pages = [first(longAction), ruledPage(3, 'Un chantier (suite)', [{ action: ['Renforcer les liens'], commentaire: ['Nouveau commentaire'] }])];
+    expect(actions(pages)).toEqual(['Première action', longAction.join(' '), 'Renforcer les liens']);
+  });
+
+  it('is a new row when every column of the row before reached its last line (the shape says nothing)', () => {
+    const pages = [
+      ruledPage(2, 'Un chantier', [{ action: ['Première action'] }, { action: ['Deuxième action'], commentaire: ['Un commentaire'] }]),
+      ruledPage(3, 'Un chantier (suite)', [{ action: ['Troisième action'] }]),
+    ];
+    expect(actions(pages)).toEqual(['Première action', 'Deuxième action', 'Troisième action']);
+  });
+
+  it('is joined back when it opens with a list item under cut columns', () => {
+    const head = ['Garantir un meilleur accès aux urgences', 'en déployant de nouvelles équipes'];
+    const pages = [
+      ruledPage(2, 'Un chantier', [{ action: ['Première action'] }, { action: head, commentaire: ['Création d’équipe', 'territoriale'] }]),
+      ruledPage(3, 'Un chantier (suite)', [{ action: ['- En mettant en place une régulation'] }]),
+    ];
+    expect(actions(pages)).toEqual(['Première action', `${head.join(' ')}\n- En mettant en place une régulation`]);
+  });
+});
+
 describe('the roadmap reading of laid-out pages', () => {
   const pages = [
     divider(1, 3, 'Améliorer la santé mentale des Normands'),

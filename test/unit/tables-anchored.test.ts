@@ -136,3 +136,36 @@ describe('a table going on over a page break without its header', () => {
     expect(findContinuation(pageContext(page(prose)), { xs: [40, 205, 302, 410], textStarts: [45, 210, 307], key: 0, ruled: false, source: 'gutters', fontSize: 9 }, 500)).toBeUndefined();
   });
 });
+
+describe('a row whose text runs over the column edges', () => {
+  const header = [item('Actions', 45, 100, { bold: true }), item('Financement', 210, 100, { bold: true }), item('Indicateur', 307, 100, { bold: true })];
+  const rulings = [vRule(40, 95, 200), vRule(205, 95, 200), vRule(302, 95, 200), vRule(420, 95, 200), hRule(40, 420, 95), hRule(40, 420, 113), hRule(40, 420, 140), hRule(40, 420, 200)];
+  /** Words set one after the other from x, `space` points apart, one item each (as Chromium draws them). */
+  const words = (text: string, x: number, y: number, space: number) => {
+    const out: TextItem[] = [];
+    for (const w of text.split(' ')) {
+      const it = item(w, x, y);
+      out.push(it);
+      x = it.x1 + space;
+    }
+    return out;
+  };
+
+  it('is one cell over the row (a title merged across the table), not pieces cut at the edges', () => {
+    const title = words('Chantier : Organiser les conditions de réalisation d’une offre graduée des soins', 45, 120, 3.5);
+    const body = [...title, item('Première action', 45, 150), item('FIR', 210, 150), item('Nb', 307, 150)];
+    const table = readTableAt(pageContext(page([...header, ...body], { rulings })), { header: boxOf(header), items: header, limit: 500 });
+    expect(tableRows(table).slice(1)).toEqual([
+      ['Chantier : Organiser les conditions de réalisation d’une offre graduée des soins', '', ''],
+      ['Première action', 'FIR', 'Nb'],
+    ]);
+    expect(table.cells.find((c) => c.row === 1)?.colSpan).toBe(3);
+  });
+
+  it('is cut into cells when the words on both sides of an edge stand farther apart than the line’s word spaces', () => {
+    // Each cell's words are 3.5 points apart; between cells, the padding on both sides of the rule.
+    const cells = [...words('Mise en place du', 45, 120, 3.5), ...words('FIR et CNR', 210, 120, 3.5), ...words('Nb de', 307, 120, 3.5)];
+    const table = readTableAt(pageContext(page([...header, ...cells], { rulings })), { header: boxOf(header), items: header, limit: 500 });
+    expect(tableRows(table)[1]).toEqual(['Mise en place du', 'FIR et CNR', 'Nb de']);
+  });
+});

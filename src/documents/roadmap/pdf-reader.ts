@@ -1,7 +1,7 @@
 import { classifyPages } from '../../layout/classify.js';
 import { type Box, minOf, toBBox } from '../../layout/geometry.js';
 import type { LaidOutTable, PageLayout } from '../../layout/page-layout.js';
-import type { TableRow } from '../../layout/table.js';
+import type { Cell, TableRow } from '../../layout/table.js';
 import type { ActionProvenance, Provenance, UnrecognisedTable, Warning, WeakEvidence } from '../../model/index.js';
 import { joinWrappedLines, LIST_MARKER } from '../../text/normalize.js';
 import { CHANTIER_LABEL, stripChantierLabel } from '../../layout/table.js';
@@ -114,7 +114,45 @@ export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   // have ended its page and the new part must not read as a row of its own.
   const action = first.cells.action?.text ?? '';
   const reachedBottom = previous.lowest || previous.lastRow.y1 >= previous.areaBottom - 4 * previous.bodySize;
-  return reachedBottom && (action === '' || /^[\p{Ll}\d,;:.)»]/u.test(action));
+  if (!reachedBottom) return false;
+  if (action === '' || /^[\p{Ll}\d,;:.)»]/u.test(action)) return true;
+  // A part opening in upper case or with a list item goes on only when its shape says so.
+  const shape = cutShape(rowColumns(previous.lastRow), rowColumns(first));
+  if (!shape.tailsOnly) return false;
+  const head = (previous.lastRow.cells.action?.text ?? '').trimEnd();
+  return shape.leftEarly || LIST_MARKER.test(action) || /[:,;]$/.test(head);
+}
+
+/** A row's cells column by column (roadmap cells, then other columns by label), each with its text's box. */
+function rowColumns(row: TableRow): Map<string, Cell | undefined> {
+  const out = new Map<string, Cell | undefined>();
+  for (const c of COLUMNS) out.set(c, row.cells[c]?.text.trim() ? row.cells[c] : undefined);
+  for (const e of row.extra) out.set(`extra:${e.label}`, e.text.trim() ? { text: e.text, box: e.box, lines: [] } : undefined);
+  return out;
+}
+
+/**
+ * How the part of a row that opens a page sits under the part that ended the page before. A cut cell's text
+ * runs down to the row's last line; a cell that had ended higher up (or was empty) has nothing left to carry
+ * over. `tailsOnly`: every column the new part fills reached the previous part's last line. `leftEarly`: some
+ * column the previous part filled ended higher up and stays empty (a new row made of the same few columns as
+ * the cut ones would look the same; this says the shape is the cut's, not chance).
+ */
+export function cutShape(previous: ReadonlyMap<string, Cell | undefined>, next: ReadonlyMap<string, Cell | undefined>): { tailsOnly: boolean; leftEarly: boolean } {
+  const boxes = [...previous.values()].flatMap((c) => (c?.box ? [c.box] : []));
+  if (!boxes.length) return { tailsOnly: false, leftEarly: false };
+  const lastLine = Math.max(...boxes.map((b) => b.y1));
+  // A cell reached the last line when its bottom is within half of its own last line's height of it.
+  const reached = (cell: Cell | undefined) => {
+    if (!cell?.box) return false;
+    const last = cell.lines[cell.lines.length - 1];
+    const height = last ? last.y1 - last.y0 : (cell.box.y1 - cell.box.y0) / Math.max(1, cell.text.split('\n').length);
+    return cell.box.y1 >= lastLine - 0.5 * height;
+  };
+  const filled = [...next].filter(([, c]) => c !== undefined).map(([k]) => k);
+  const tailsOnly = filled.length > 0 && filled.every((k) => reached(previous.get(k)));
+  const leftEarly = [...previous].some(([k, c]) => c !== undefined && !reached(c) && next.get(k) === undefined);
+  return { tailsOnly, leftEarly };
 }
 
 /**

@@ -155,19 +155,22 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     const r = spanAt(spans, centerY(item));
     if (r >= 0) byRow[r]!.push(item);
   }
-  const grid: { row: number; col: number; items: TextItem[]; lines: Line[] }[] = [];
+  const grid: { row: number; col: number; items: TextItem[]; lines: Line[]; colSpan: number }[] = [];
   spans.forEach((_, r) => {
     const perColumn: TextItem[][] = columnCells.map(() => []);
+    const merged = runsAcrossColumns(byRow[r]!, xs, slack);
     for (const item of byRow[r]!) {
-      const c = columnAt(xs, item.x0 + 0.5 * slack, slack);
+      const c = merged ? 0 : columnAt(xs, item.x0 + 0.5 * slack, slack);
       if (c >= 0) {
         perColumn[c]!.push(item);
         used.add(item);
       }
     }
-    perColumn.forEach((items, c) => grid.push({ row: r, col: c, items, lines: items.length ? groupRows(items).map(lineOf).filter((l) => l.text) : [] }));
+    const linesOf = (items: TextItem[]) => (items.length ? groupRows(items).map(lineOf).filter((l) => l.text) : []);
+    if (merged) grid.push({ row: r, col: 0, items: perColumn[0]!, lines: linesOf(perColumn[0]!), colSpan: perColumn.length });
+    else perColumn.forEach((items, c) => grid.push({ row: r, col: c, items, lines: linesOf(items), colSpan: 1 }));
   });
-  const filled = grid.filter((g) => g.lines.length > 0);
+  const filled = grid.filter((g) => g.lines.length > 0 && g.colSpan === 1);
   // Line pitch and its jitter as shares of the type size: cells set in different sizes share the ratio.
   const ratio = linePitchRatio(filled.map((g) => g.lines));
   // Gutter edges lie mid-gap, not at a cell's border: only rules and shading give a column's true width.
@@ -182,7 +185,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     const box = unionBox(g.lines);
     const size = median(g.lines.map((l) => l.fontSize)) || bodySize;
     const text = box ? cellText(g.lines, ratio ? ratio.pitch * size : 1.2 * size, measures[g.col], ratio ? ratio.jitter * size : 0) : '';
-    return { row: g.row, col: g.col, rowSpan: 1, colSpan: 1, text, box, items: g.items, lines: g.lines };
+    return { row: g.row, col: g.col, rowSpan: 1, colSpan: g.colSpan, text, box, items: g.items, lines: g.lines };
   });
 
   const hasHeader = header.y1 > header.y0;
@@ -230,6 +233,38 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     unassigned,
     fontSize: bodySize,
   };
+}
+
+/**
+ * Does a row's text run over the column edges as lines of words (one cell merged across the row, such as a
+ * title row inside the table)? Every line starts in the first column and is one run of words, no gap wider
+ * than a column gap (SEGMENT_GAP); some line reaches past the first inner edge; and where a line passes an
+ * edge, an item runs over it or the words on both sides are no farther apart than the line's own word spaces.
+ * A row of cells has its own lines in each column, their text starting after the column's padding.
+ */
+export function runsAcrossColumns(items: readonly TextItem[], xs: readonly number[], slack: number): boolean {
+  if (xs.length < 3 || !items.length) return false;
+  const inner = xs.slice(1, -1);
+  let crossed = false;
+  for (const row of groupRows(items)) {
+    const line = [...row].sort((a, b) => a.x0 - b.x0);
+    const size = Math.max(...line.map((i) => i.fontSize));
+    if (line[0]!.x0 >= xs[1]! - slack || splitAtGaps(line, SEGMENT_GAP).length > 1) return false;
+    const gaps: { from: number; to: number }[] = [];
+    for (let k = 1; k < line.length; k++) gaps.push({ from: line[k - 1]!.x1, to: line[k]!.x0 });
+    const atEdge = (g: { from: number; to: number }) => inner.some((e) => g.from <= e + slack && g.to >= e - slack);
+    const wordSpace = Math.max(0, ...gaps.filter((g) => !atEdge(g)).map((g) => g.to - g.from));
+    const right = Math.max(...line.map((i) => i.x1));
+    for (const e of inner) {
+      if (right <= e + slack) break;
+      const over = line.some((i) => i.x0 < e - slack && i.x1 > e + slack);
+      const gap = gaps.find((g) => g.from <= e + slack && g.to >= e - slack);
+      if (over) crossed = true;
+      else if (gap && wordSpace > 0 && gap.to - gap.from <= 1.2 * wordSpace + 0.05 * size) crossed = true;
+      else return false;
+    }
+  }
+  return crossed;
 }
 
 /** Index of the span holding y (binary search); -1 outside. */
