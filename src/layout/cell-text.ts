@@ -149,7 +149,10 @@ export function cellText(lines: readonly Line[], pitch: number, column?: ColumnM
     }
     // A word cut at the line end ("dépar-" / "tement") goes on whatever the gap: hyphenation never ends a paragraph.
     const cutWord = /\p{L}[-\u2010\u2011\u00ad]$/u.test(previous.text) && /^\p{Ll}/u.test(text);
-    const paragraphGap = !cutWord && line.y0 - previous.y0 > pitch + Math.max(1, 0.12 * line.fontSize, 3 * jitter);
+    // A line opening with a marker needs less: a dash that only wrapped to the line start keeps the pitch exactly,
+    // while list paragraphs get some spacing before them (Word's list styles).
+    const margin = marker ? Math.max(0.05 * line.fontSize, 3 * jitter) : Math.max(1, 0.12 * line.fontSize, 3 * jitter);
+    const paragraphGap = !cutWord && line.y0 - previous.y0 > pitch + margin;
     if (
       paragraphGap ||
       (marker && startsItem(previous, line, lines[i + 1], previousIsItem, right)) ||

@@ -95,12 +95,17 @@ export function lineOf(items: readonly TextItem[]): Line {
  * Splits a band at gaps wider than `gapFactor` × font size: text side by side in separate columns must not
  * read as one line.
  */
-export function splitAtGaps(row: readonly TextItem[], gapFactor: number): TextItem[][] {
+export function splitAtGaps(row: readonly TextItem[], gapFactor: number, atOverlaps = false): TextItem[][] {
   const parts: TextItem[][] = [];
   let current: TextItem[] = [];
   let right = -Infinity;
   for (const item of row) {
-    if (current.length && item.x0 - right > gapFactor * Math.max(item.fontSize, current[current.length - 1]!.fontSize)) {
+    const last = current[current.length - 1];
+    const size = Math.max(item.fontSize, last?.fontSize ?? 0);
+    // `atOverlaps`: a run starting well inside the one before (not on it: a bold face drawn twice) is other
+    // text printed over it, such as a header cell overflowing its narrow column into the next one.
+    const overprinted = atOverlaps && last !== undefined && item.x0 < last.x1 - 0.5 * size && item.x0 > last.x0 + 0.5 * size;
+    if (current.length && (item.x0 - right > gapFactor * size || overprinted)) {
       parts.push(current);
       current = [];
       right = -Infinity;

@@ -3,7 +3,7 @@ import { joinWrappedLines } from '../text/normalize.js';
 import { type Box, centerX, maxOf, median, minOf, overlap, unionBox } from './geometry.js';
 import { groupLines, isUpright, type Line } from './lines.js';
 import { type Block, leavesToReadingLines, type ReadingLine, SEGMENT_GAP, splitAtColumnGaps, xyCut } from './reading-order.js';
-import { CHANTIER_LABEL, CHANTIER_LABEL_ONLY, findHeaderlessTable, findHeaderRows, headerCellColumn, isTitleLine, readTable, stripChantierLabel, type Table, type TableHint } from './table.js';
+import { CHANTIER_LABEL, CHANTIER_LABEL_ONLY, findHeaderlessTable, findHeaderRows, headerCellColumn, isTitleLine, readTable, splitGluedHeaderCells, stripChantierLabel, type Table, type TableHint } from './table.js';
 import { pageContext } from './tables/context.js';
 import { findPageTables, tableRows } from './tables/index.js';
 
@@ -232,7 +232,7 @@ export function drawnBullets(items: readonly TextItem[], rects: readonly FilledR
 }
 
 export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTop: ReadonlySet<string> = new Set()): PageLayout {
-  const upright0 = page.items.filter(isUpright);
+  const upright0 = splitGluedHeaderCells(page.items.filter(isUpright));
   const upright = upright0.concat(drawnBullets(upright0, page.rects));
   const rotated = page.items.filter((i) => !isUpright(i));
   const lines = groupLines(upright, { splitGap: SEGMENT_GAP });

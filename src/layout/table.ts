@@ -89,6 +89,43 @@ function headerCellMatch(text: string): HeaderMatch | undefined {
   return match;
 }
 
+/** Two or more roadmap column words in one run of text, the cheap test before trying to cut it. */
+const TWO_HEADER_WORDS = /(?:action|financ|indicat|comment|observ)[\s\S]*(?:action|financ|indicat|comment|observ)/i;
+
+/**
+ * Header cells set in narrow columns can come out glued into one text item ("FINANCEMENTSINDICATEUR(S)"): the
+ * PDF reader joins runs closer than its space threshold, and two cells' padding may be closer than that. Such
+ * an item is cut where the second cell's word begins (a capital after a letter or a bracket, no space), when
+ * both parts name roadmap columns, its width shared by the characters on each side. Other items are kept.
+ */
+export function splitGluedHeaderCells(items: readonly TextItem[]): TextItem[] {
+  const out: TextItem[] = [];
+  for (const item of items) {
+    const text = item.text;
+    if (text.length > 60 || !TWO_HEADER_WORDS.test(text) || headerCellMatch(text)) {
+      out.push(item);
+      continue;
+    }
+    let cut = -1;
+    for (let k = 1; k < text.length && cut < 0; k++) {
+      if (!/[\p{L})]/u.test(text[k - 1]!) || !/\p{Lu}/u.test(text[k]!)) continue;
+      const a = headerCellMatch(text.slice(0, k));
+      const b = headerCellMatch(text.slice(k));
+      if (a && b && a.column !== b.column) cut = k;
+    }
+    if (cut < 0) {
+      out.push(item);
+      continue;
+    }
+    // The two cells' paddings lie somewhere around the cut: it is kept as a gap wider than the finest cut of
+    // a header row (fineHeaderSegments), so the parts stay two cells.
+    const x = item.x0 + ((item.x1 - item.x0) * cut) / text.length;
+    const half = 0.2 * item.fontSize;
+    out.push({ ...item, text: text.slice(0, cut), x1: x - half }, { ...item, text: text.slice(cut), x0: x + half });
+  }
+  return out;
+}
+
 /** Could this segment of a header row be the header of another column ("Pilote(s)", "Échéance")? */
 function isOtherHeaderCell(text: string): boolean {
   return text.length <= 40 && text.split(/\s+/).length <= 4 && !/prioritaire/i.test(text) && /\p{L}/u.test(text);
@@ -105,12 +142,18 @@ export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
   const rows = groupRows(items);
   // Each row is cut at its gaps once: the stacked-header search looks at the rows below each row again.
   const coarse: Line[][] = [];
-  const coarseOf = (r: number) => (coarse[r] ??= splitAtGaps(rows[r]!, 0.8).map(lineOf));
+  const coarseOf = (r: number) => (coarse[r] ??= splitAtGaps(rows[r]!, 0.8, true).map(lineOf));
   let consumedUntil = -1;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     if (r <= consumedUntil || row.length > 80) continue; // a header band holds a few words
-    const single = namedCount(coarseOf(r)) >= 3 ? coarseOf(r) : fineHeaderSegments(row);
+    const coarseNamed = namedCount(coarseOf(r));
+    let single = coarseNamed >= 3 ? coarseOf(r) : fineHeaderSegments(row);
+    // Three names in coarse cells may hide a fourth glued to its neighbour across a narrow gutter.
+    if (coarseNamed === 3) {
+      const fine = fineHeaderSegments(row);
+      if (namedCount(fine) > coarseNamed) single = fine;
+    }
     // A header cell wrapping onto a second line ("Modalités de / financement") names its column only whole.
     const candidate = namedCount(single) >= 4 ? undefined : stackedHeaderCells(rows, r, coarseOf);
     const stacked = candidate && namedCount(candidate.cells) > namedCount(single) ? candidate : undefined;
@@ -150,7 +193,7 @@ export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
  * "de suivi", "d’évaluation", "/ Observations") are put back with the cell before them.
  */
 function fineHeaderSegments(row: readonly TextItem[]): Line[] {
-  const parts = splitAtGaps(row, 0.3);
+  const parts = splitAtGaps(row, 0.3, true);
   const merged: TextItem[][] = [];
   for (const part of parts) {
     const text = lineOf(part).text;
@@ -169,11 +212,12 @@ function namedCount(segments: readonly Line[]): number {
 /**
  * A header whose cells wrap over two or three lines ("MODALITÉS DE / FINANCEMENT", "INDICA-/TEURS DE SUIVI"), or
  * whose one-line cells are centred beside wrapped ones: the short rows from `start` that follow each other at
- * a line's distance, their segments gathered into cells by horizontal overlap, each cell's lines joined.
+ * a line's distance, their segments gathered into cells by horizontal overlap, each cell's lines joined. The
+ * band stops where it names the most columns (the first body line may follow at the header's own pitch).
  */
-function stackedHeaderCells(rows: readonly TextItem[][], start: number, segmentsOf: (r: number) => Line[]): { cells: Line[]; last: number } | undefined {
-  const band: Line[] = [];
-  let last = start;
+export function stackedHeaderCells(rows: readonly TextItem[][], start: number, segmentsOf: (r: number) => Line[]): { cells: Line[]; last: number } | undefined {
+  const band: Line[][] = [];
+  let best: { cells: Line[]; last: number; named: number } | undefined;
   for (let r = start; r < rows.length && r < start + 4; r++) {
     const row = rows[r]!;
     if (row.length > 80) break;
@@ -182,25 +226,48 @@ function stackedHeaderCells(rows: readonly TextItem[][], start: number, segments
     if (band.length) {
       const above = band[band.length - 1]!;
       const top = Math.min(...segments.map((l) => l.y0));
-      if (top - Math.max(...band.map((l) => l.y0)) > 1.7 * above.fontSize) break;
+      if (top - Math.max(...above.map((l) => l.y0)) > 1.7 * above[0]!.fontSize) break;
     }
-    band.push(...segments);
-    last = r;
+    band.push(segments);
+    if (band.length < 2) continue;
+    const cells = bandCells(band);
+    const named = namedCount(cells);
+    if (named >= 3 && (!best || named > best.named)) best = { cells, last: r, named };
   }
-  if (last === start) return undefined;
-  // Cells: segments whose horizontal extents overlap, left to right.
+  return best && { cells: best.cells, last: best.last };
+}
+
+/**
+ * Cells of a stacked header band: each line's segments first cut where a segment of the line below starts at
+ * one of their words (a cell wrapped flush left under a narrow gutter: "Finance- Indicateurs" over "ment(s)"
+ * and "d’évaluation"), then gathered by horizontal overlap, left to right, their lines joined.
+ */
+function bandCells(band: readonly Line[][]): Line[] {
+  const refined = band.map((segments, k) => {
+    const below = band[k + 1];
+    if (!below) return segments;
+    return segments.flatMap((segment) => {
+      const items = [...segment.items].sort((a, b) => a.x0 - b.x0);
+      const parts: TextItem[][] = [[]];
+      items.forEach((item, i) => {
+        const tol = 0.1 * item.fontSize;
+        if (i > 0 && item.x0 > items[i - 1]!.x1 && below.some((l) => Math.abs(l.x0 - item.x0) <= tol)) parts.push([]);
+        parts[parts.length - 1]!.push(item);
+      });
+      return parts.length > 1 ? parts.map(lineOf) : [segment];
+    });
+  });
   const clusters: Line[][] = [];
-  for (const l of [...band].sort((a, b) => a.x0 - b.x0)) {
+  for (const l of refined.flat().sort((a, b) => a.x0 - b.x0)) {
     const cluster = clusters.find((c) => c.some((o) => overlap(o.x0, o.x1, l.x0, l.x1) > 0 || Math.abs(centerX(o) - centerX(l)) < 0.5 * l.fontSize));
     if (cluster) cluster.push(l);
     else clusters.push([l]);
   }
-  const cells = clusters.map((c) => {
+  return clusters.map((c) => {
     const lines = c.sort((a, b) => a.y0 - b.y0);
     const text = joinWrappedLines(lines.map((l) => l.text)).replace(/\n/g, ' ');
     return { ...unionBox(lines)!, text, items: lines.flatMap((l) => l.items), fontSize: lines[0]!.fontSize, bold: lines.every((l) => l.bold) };
   });
-  return namedCount(cells) >= 3 ? { cells, last } : undefined;
 }
 
 /** "Chantier :", "CHANTIER :", "Chantier n°2 :", "Chantier 2 –" opening a chantier title. */

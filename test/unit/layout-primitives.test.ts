@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeIntervals, mode } from '../../src/layout/geometry.js';
 import { groupLines, groupRows, lineOf, splitAtGaps } from '../../src/layout/lines.js';
-import { cellText, findHeaderRows, headerCellColumn, readTable } from '../../src/layout/table.js';
+import { cellText, findHeaderRows, headerCellColumn, readTable, splitGluedHeaderCells } from '../../src/layout/table.js';
 import { pageContext } from '../../src/layout/tables/context.js';
 import { joinRules } from '../../src/layout/tables/rules.js';
 import type { FilledRect, Ruling } from '../../src/sources/page-model.js';
@@ -85,6 +85,46 @@ describe('table header', () => {
   it('needs three distinct columns including Actions', () => {
     expect(findHeaderRows([item('Financement', 270, 100), item('Indicateur', 400, 100), item('Commentaires', 550, 100)])).toHaveLength(0);
     expect(findHeaderRows([item('Actions', 40, 100), item('Indicateur', 400, 100), item('Commentaires', 550, 100)])).toHaveLength(1);
+  });
+});
+
+describe('header rows set in narrow columns', () => {
+  const columns = (items: TextItem[]) => findHeaderRows(items).map((h) => h.cells.map((c) => c.column ?? c.line.text));
+
+  it('are found when two header cells came out glued into one text item', () => {
+    const glued = item('FINANCEMENTSINDICATEUR(S)', 320, 100);
+    const parts = splitGluedHeaderCells([item('ACTION', 50, 100), item('COMMENTAIRES', 200, 100), glued, item('ÉCHÉANCIER', 485, 100)]);
+    expect(parts.map((i) => i.text)).toEqual(['ACTION', 'COMMENTAIRES', 'FINANCEMENTS', 'INDICATEUR(S)', 'ÉCHÉANCIER']);
+    // Cut by the characters' share of the width, the cut kept as a small gap.
+    expect(parts[2]!.x0).toBe(glued.x0);
+    expect(parts[3]!.x1).toBe(glued.x1);
+    expect(parts[2]!.x1).toBeLessThan(parts[3]!.x0);
+    expect(columns(parts)).toEqual([['action', 'commentaire', 'financement', 'indicateur', 'ÉCHÉANCIER']]);
+    // Text that is not two header names stays whole.
+    expect(splitGluedHeaderCells([item('ActionsFIR', 50, 100), item('Commentaires', 100, 100)]).map((i) => i.text)).toEqual(['ActionsFIR', 'Commentaires']);
+  });
+
+  it('are found when cells wrapped flush left sit closer than a column gap on their first line', () => {
+    // "Finance-" and "Indicateurs" stand 0.7 em apart: one coarse segment, cut where "d’évaluation" starts below.
+    const band = [
+      item('Action(s)', 122, 56, { size: 11 }),
+      item('Finance-', 246, 56, { size: 11 }),
+      item('Indicateurs', 296.8, 56, { size: 11 }),
+      item('Porteur', 384, 56, { size: 11 }),
+      item('Commen-', 428, 56, { size: 11 }),
+      item('ment(s)', 246, 72, { size: 11 }),
+      item('d’évaluation', 296.8, 72, { size: 11 }),
+      item('taires', 428, 72, { size: 11 }),
+    ];
+    band[1]!.x1 = 288.7; // the narrow gutter
+    // The first body line follows at the header's own pitch: the band stops where it names the most columns.
+    const body = [item('Repérer les personnes', 122, 89, { size: 11 }), item('Nb de réunion du', 296.8, 89, { size: 11 })];
+    expect(columns([...band, ...body])).toEqual([['action', 'financement', 'indicateur', 'Porteur', 'commentaire']]);
+  });
+
+  it('are found when a header cell overflows its narrow column over the next one', () => {
+    const row = [item('Actions', 118, 57), item('Financement(s)', 247, 57), item('Partenaires', 300, 57), item('Indicateurs', 340, 57), item('Commentaire(s)', 423, 57)];
+    expect(columns(row)).toEqual([['action', 'financement', 'Partenaires', 'indicateur', 'commentaire']]);
   });
 });
 
@@ -213,6 +253,14 @@ describe('cell text', () => {
     l[0]!.x1 = 200;
     l[1]!.x1 = 200;
     expect(cellText(l, pitch)).toBe('des activités d’aide et de soins - Les services délivrant une activité d’aide');
+  });
+
+  it('starts a list item after a full line when the list paragraph sits a little farther down than the pitch', () => {
+    // Word's list paragraphs: one point more than the pitch before the item; a dash that only wrapped keeps the pitch.
+    const l = at(['des organismes gestionnaires', '- Une planification départementale', 'avec des AMI'], [10, 10, 10], [0, 11.5, 22]);
+    l[0]!.x1 = 200;
+    l[1]!.x1 = 200;
+    expect(cellText(l, pitch)).toBe('des organismes gestionnaires\n- Une planification départementale avec des AMI');
   });
 
   it('does not take a year in brackets at a line start for an item number', () => {

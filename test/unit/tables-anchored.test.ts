@@ -94,6 +94,19 @@ describe('rows under a header found by the caller', () => {
     expect(rows[2]![0]).toBe('Action deux');
   });
 
+  it('keep a list announced by a colon in the row above it, whatever the gap before the list', () => {
+    // Paragraph spacing puts the list a row gap below its introduction; a list item after a finished action
+    // still opens a row.
+    const body = [
+      ...lines(['Maintenir l’universitarisation du', 'territoire :'], 45, 120),
+      item('Convention signée', 307, 120),
+      item('- Accompagner la création d’une MSPU', 45, 150),
+      item('- Sensibiliser les professionnels', 45, 180),
+    ];
+    const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), { ...anchor, key: 0 })).slice(1);
+    expect(rows.map((r) => r[0])).toEqual(['Maintenir l’universitarisation du territoire :\n- Accompagner la création d’une MSPU', '- Sensibiliser les professionnels']);
+  });
+
   it('reports text inside the table that no cell took', () => {
     // Starting left of the table's shaded header, running into its first column: in the table, in no cell.
     const stamp = item('CONFIDENTIEL', 20, 121);

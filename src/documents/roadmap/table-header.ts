@@ -1,4 +1,4 @@
-import { comparisonKey } from '../../text/normalize.js';
+import { comparisonKey, LINE_END_MARKS } from '../../text/normalize.js';
 import type { RowCells } from './blocks.js';
 
 export type ColumnName = keyof RowCells;
@@ -28,7 +28,8 @@ const EXACT: Record<string, ColumnName> = {
  * than five words is running text, not a header; "Action prioritaire" is the axis tab, not a column.
  */
 export function headerMatch(cell: string): HeaderMatch | undefined {
-  const words = comparisonKey(cell.replace(/\((?:e)?s\)/gi, 's')).split(' ').filter(Boolean);
+  // A header word hyphenated over two lines of its cell ("Finance-" / "ment(s)") names its column whole.
+  const words = comparisonKey(cell.replace(LINE_END_MARKS, '').replace(/\((?:e)?s\)/gi, 's')).split(' ').filter(Boolean);
   if (words.length === 0 || words.length > 5) return undefined;
   if (words.length === 1 && EXACT[words[0]!]) return { column: EXACT[words[0]!]!, exact: true };
   if (words.includes('prioritaire') || words.includes('prioritaires')) return undefined;

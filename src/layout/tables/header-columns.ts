@@ -110,7 +110,8 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
   for (let k = 0; k + 1 < runs.length; k++) {
     const gapStart = runs[k]![1];
     const gapEnd = runs[k + 1]![0];
-    if (gapStart >= left && gapEnd <= cells[0]!.x0 + 0.5 && gapEnd - gapStart >= 0.8 * size) leading = (gapStart + gapEnd) / 2;
+    // Over all the rows, a gap that no line crosses is a gutter even when the cells' padding is narrow (half an em).
+    if (gapStart >= left && gapEnd <= cells[0]!.x0 + 0.5 && gapEnd - gapStart >= 0.5 * size) leading = (gapStart + gapEnd) / 2;
   }
   if (leading !== undefined) xs.push(leading);
   for (let i = 0; i + 1 < cells.length; i++) {

@@ -97,6 +97,23 @@ export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean
   return { spans: spansFromGaps(e), fromRules: false };
 }
 
+/** A list marker opening a line: a bullet or dash, or a number with its dot or bracket, before a space or alone. */
+const MARKER_START = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|\d+[.)])(?:\s|$)/;
+
+/**
+ * Is the key column's text at `top` a list item, and its text just above (ending by `above`) a line ending
+ * with a colon? A colon announces what follows: the list goes on in the same cell, whatever the gap before it.
+ */
+function listAfterColon(keyItems: readonly TextItem[], above: number, top: number, size: number): boolean {
+  const first = keyItems.filter((i) => i.y0 >= top - 0.5 && i.y0 <= top + 0.6 * size).sort((p, q) => p.x0 - q.x0);
+  if (!first.length || !MARKER_START.test(first.map((i) => i.text).join(' '))) return false;
+  const before = keyItems.filter((i) => i.y1 <= above + 0.5 && i.y1 > top - 3 * size);
+  if (!before.length) return false;
+  const lastTop = Math.max(...before.map((i) => i.y0));
+  const lastLine = before.filter((i) => i.y0 >= lastTop - 0.3 * size).sort((p, q) => p.x0 - q.x0);
+  return /:\s*$/.test(lastLine[lastLine.length - 1]!.text);
+}
+
 /** Rows between row edges (rules, band edges); text under the last edge may be one more row. */
 function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boolean): RowSpan[] {
   const { body, header, bottom, size, tolerance: tol } = e;
@@ -137,10 +154,11 @@ function spansFromGaps(e: RowEvidence): RowSpan[] {
     }
     return lo < keyTops.length && keyTops[lo]! <= to;
   };
+  const inKey = (i: TextItem) => key >= 0 && columnAt(xs, i.x0 + 0.5 * tol, tol) === key;
   const spans: RowSpan[] = [];
   for (const [a, b] of runs) {
-    const opensRow = key < 0 || hasTopIn(a - 0.5, a + 0.6 * size);
     const previous = spans[spans.length - 1];
+    const opensRow = key < 0 || (hasTopIn(a - 0.5, a + 0.6 * size) && !(previous && listAfterColon(body.filter(inKey), previous.y1, a, size)));
     if (!opensRow && previous) previous.y1 = b;
     else spans.push({ y0: a - 0.5, y1: b + 0.5, open: false });
   }
