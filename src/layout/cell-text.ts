@@ -127,6 +127,10 @@ function startsItem(previous: Line, line: Line, next: Line | undefined, previous
   );
 }
 
+/** Symbol and Wingdings fonts map their bullets to private-use code points: the character they draw instead. */
+const SYMBOL_BULLETS: Record<string, string> = { '\uf0b7': '•', '\uf0a7': '▪', '\uf0d8': '➢' };
+const symbolBullet = (text: string) => text.replace(/^(\s*)([\uf0b7\uf0a7\uf0d8])/, (_, space: string, glyph: string) => space + SYMBOL_BULLETS[glyph]!);
+
 /**
  * The text of a cell from its lines (top to bottom): a wider vertical gap than the line pitch starts a new
  * paragraph (own line in the output); a line opening with a list marker starts a new item when its position says
@@ -138,7 +142,7 @@ export function cellText(lines: readonly Line[], pitch: number, column?: ColumnM
   let previousIsItem = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const text = line.text;
+    const text = symbolBullet(line.text);
     if (!text) continue;
     const marker = ITEM_MARKER.test(text);
     const previous = lines[i - 1];

@@ -215,7 +215,7 @@ function namedCount(segments: readonly Line[]): number {
  * a line's distance, their segments gathered into cells by horizontal overlap, each cell's lines joined. The
  * band stops where it names the most columns (the first body line may follow at the header's own pitch).
  */
-export function stackedHeaderCells(rows: readonly TextItem[][], start: number, segmentsOf: (r: number) => Line[]): { cells: Line[]; last: number } | undefined {
+function stackedHeaderCells(rows: readonly TextItem[][], start: number, segmentsOf: (r: number) => Line[]): { cells: Line[]; last: number } | undefined {
   const band: Line[][] = [];
   let best: { cells: Line[]; last: number; named: number } | undefined;
   for (let r = start; r < rows.length && r < start + 4; r++) {

@@ -13,12 +13,12 @@ const CASES: [file: string, gold: string, floor: number][] = [
   ['producers/reportlab/le-havre-2024.pdf', 'le-havre-2024', 99.5],
   ['producers/reportlab/calvados-2024.pdf', 'calvados-2024', 99.5],
   ['producers/libreoffice/le-havre-2024.heading.pdf', 'le-havre-2024', 99.5],
-  ['producers/libreoffice/calvados-2024.heading.pdf', 'calvados-2024', 97],
-  ['producers/libreoffice/le-havre-2024.merged-row.pdf', 'le-havre-2024', 90],
+  ['producers/libreoffice/calvados-2024.heading.pdf', 'calvados-2024', 99.5],
+  ['producers/libreoffice/le-havre-2024.merged-row.pdf', 'le-havre-2024', 98.5],
   ['producers/libreoffice/calvados-2024.merged-row.pdf', 'calvados-2024', 99.5],
   ['producers/chromium/le-havre-2024.variant.pdf', 'le-havre-2024', 99.5],
-  ['producers/chromium/calvados-2024.variant.pdf', 'calvados-2024', 97],
-  ['producers/latex/le-havre-2024.pdf', 'le-havre-2024', 97],
+  ['producers/chromium/calvados-2024.variant.pdf', 'calvados-2024', 99.5],
+  ['producers/latex/le-havre-2024.pdf', 'le-havre-2024', 99.5],
   ['producers/latex/calvados-2024.pdf', 'calvados-2024', 99.5],
 ];
 
@@ -85,15 +85,15 @@ describe('an extra column ("Pilote(s)", chromium variant)', () => {
 });
 
 describe('fdr diff of one roadmap against the same roadmap from another producer', () => {
+  // Every producer against our template: nothing to report means the same roadmap, so every pair agrees. Left
+  // out: the LibreOffice heading Calvados (its producer wrote one list inline, "Téléconsultations• Transports")
+  // and the LibreOffice merged-row Le Havre (still scores 99: a few list breaks).
   it.each([
-    ['calvados-2024.territorial.pdf', 'producers/reportlab/calvados-2024.pdf'],
-    ['le-havre-2024.departmental.pdf', 'producers/reportlab/le-havre-2024.pdf'],
-    ['calvados-2024.departmental.pdf', 'producers/reportlab/calvados-2024.pdf'],
-    ['calvados-2024.territorial.pdf', 'producers/latex/calvados-2024.pdf'],
+    ...['calvados-2024', 'le-havre-2024'].flatMap((r) =>
+      [`${r}.departmental.pdf`, `producers/reportlab/${r}.pdf`, `producers/latex/${r}.pdf`, `producers/chromium/${r}.variant.pdf`].map((b) => [`${r}.territorial.pdf`, b]),
+    ),
     ['calvados-2024.territorial.pdf', 'producers/libreoffice/calvados-2024.merged-row.pdf'],
-    ['le-havre-2024.territorial.pdf', 'producers/chromium/le-havre-2024.variant.pdf'],
-    ['producers/reportlab/le-havre-2024.pdf', 'producers/chromium/le-havre-2024.variant.pdf'],
-    ['producers/latex/calvados-2024.pdf', 'producers/reportlab/calvados-2024.pdf'],
+    ['le-havre-2024.territorial.pdf', 'producers/libreoffice/le-havre-2024.heading.pdf'],
   ])('%s → %s: nothing to report, exit 0', (a, b) => {
     const run = fdr(['diff', join(FIXTURES, a), join(FIXTURES, b)]);
     expect(run.stdout).toContain('No changes');

@@ -263,6 +263,11 @@ describe('cell text', () => {
     expect(cellText(l, pitch)).toBe('des organismes gestionnaires\n- Une planification départementale avec des AMI');
   });
 
+  it('writes a bullet drawn from a Symbol font (a private-use code point) as the bullet it shows', () => {
+    const l = at(['Du Havre :', '\uf0b7 Former les professionnels', '\uf0b7 Évaluer l’impact'], [10, 10, 10], [0, 10.5, 21]);
+    expect(cellText(l, pitch)).toBe('Du Havre :\n• Former les professionnels\n• Évaluer l’impact');
+  });
+
   it('does not take a year in brackets at a line start for an item number', () => {
     const l = at(['- Rentrée 2022 (diplômés potentiellement en', '2024) : + 13 étudiants'], [10, 18], [0, 10.5]);
     expect(cellText(l, pitch)).toBe('- Rentrée 2022 (diplômés potentiellement en 2024) : + 13 étudiants');
