@@ -75,10 +75,52 @@ function pitch(a: StructureLine, b: StructureLine): number {
 }
 
 /**
+ * The document's line pitch per font size, as a share of the size: the most common step from one line to the
+ * next one under it, list items' first lines left out (items are often spaced apart): most of the remaining steps
+ * are inside paragraphs. A wider step is a paragraph break.
+ */
+function linePitches(lines: readonly StructureLine[]): Map<number, number> {
+  const counts = new Map<number, Map<number, number>>();
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!];
+    if (b.marker || a.page !== b.page || half(a.fontSize) !== half(b.fontSize) || b.y0 <= a.y0 || Math.min(a.x1, b.x1) <= Math.max(a.x0, b.x0)) continue;
+    const ratio = Math.round(((b.y0 - a.y0) / a.fontSize) * 20) / 20;
+    if (ratio > 3) continue;
+    const m = counts.get(half(a.fontSize)) ?? new Map<number, number>();
+    m.set(ratio, (m.get(ratio) ?? 0) + 1);
+    counts.set(half(a.fontSize), m);
+  }
+  const out = new Map<number, number>();
+  for (const [size, m] of counts) {
+    let best = 0;
+    let n = 0;
+    for (const [r, c] of m) if (c > n || (c === n && r < best)) [best, n] = [r, c];
+    if (n >= 3) out.set(size, best);
+  }
+  return out;
+}
+
+/** The next line starts a new column or page: it sits higher than the line before it, or on another page. */
+const movedOn = (a: StructureLine, b: StructureLine) => b.page !== a.page || b.y0 < a.y0 - 0.5 * a.fontSize;
+
+/** Right edge of each reading unit's text: a line reaching it was wrapped by the layout, not ended by the writer. */
+function unitRights(lines: readonly StructureLine[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const l of lines) out.set(l.leaf, Math.max(out.get(l.leaf) ?? -Infinity, l.x1));
+  return out;
+}
+
+/**
  * Reads blocks from lines in reading order. `lines` should cover the whole document (styles are the document's).
  */
 export function readBlocks(lines: readonly StructureLine[], styles: TextStyles = textStyles(lines)): StructureBlock[] {
   const blocks: StructureBlock[] = [];
+  const pitches = linePitches(lines);
+  const rights = unitRights(lines);
+  const fullLine = (l: StructureLine) => l.x1 >= (rights.get(l.leaf) ?? l.x1) - 4 * l.fontSize;
+  // Items of one list may be spaced apart: an item's sub-item is judged against a looser step.
+  const nearBelow = (a: StructureLine, b: StructureLine) =>
+    a.page === b.page && b.y0 > a.y0 && Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && b.y0 - a.y1 <= 2 * Math.max(a.fontSize, b.fontSize);
   let prevLine: StructureLine | undefined;
   let listX: number | undefined; // left edge of the current list's top-level markers
 
@@ -89,7 +131,7 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     a.page === b.page &&
     b.y0 > a.y0 &&
     Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) &&
-    pitch(a, b) <= 1.75 * Math.max(a.fontSize, b.fontSize) &&
+    pitch(a, b) <= (pitches.get(half(a.fontSize)) ?? 1.5) * a.fontSize + 0.3 * Math.max(a.fontSize, b.fontSize) &&
     b.y0 - a.y1 <= 0.8 * Math.max(a.fontSize, b.fontSize);
 
   for (let i = 0; i < lines.length; i++) {
@@ -122,12 +164,19 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
       listX = undefined;
       continue;
     }
-    if (line.marker) {
+    // A dash at the item's text edge after a line the layout wrapped is the text's own dash ("… déficitaires" +
+    // "- « zonage »"), not a sub-item: those follow a line their writer ended, or sit further in.
+    const dashInText =
+      line.marker !== undefined && /^[-–—]$/.test(line.marker) && current?.type === 'item' && prev !== undefined && closeBelow(prev, line) &&
+      fullLine(prev) && Math.abs(line.x0 - current.lines[0]!.textX0) <= 0.5 * line.fontSize && !endsSentence(prev.text);
+    if (line.marker && !dashInText) {
       const body = withoutMarker(line.text);
       let depth = 0;
-      if (current?.type === 'item' && listX !== undefined && prev && closeBelow(prev, line)) {
+      if (current?.type === 'item' && listX !== undefined && prev && nearBelow(prev, line)) {
         const top = blocks.filter((b): b is Extract<StructureBlock, { type: 'item' }> => b.type === 'item' && b.depth === 0).pop();
-        const indented = line.x0 > listX + 0.8 * line.fontSize;
+        // Further in than the list's markers, within the same column (a list going on in the next column is not).
+        const marked = top?.lines[0];
+        const indented = line.x0 > listX + 0.8 * line.fontSize && marked !== undefined && Math.min(marked.x1, line.x1) > Math.max(marked.x0, line.x0);
         const dashUnderBullet = top !== undefined && /^[-–—]$/.test(line.marker) && !/^[-–—]$/.test(top.marker);
         if (indented || dashUnderBullet) depth = 1;
       }
@@ -144,9 +193,14 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     if (current?.type === 'item' && prev) {
       const first = current.lines[0]!;
       const hanging = line.x0 >= first.textX0 - 0.6 * line.fontSize;
+      if (dashInText) {
+        current.lines.push(line);
+        current.text = `${current.text} ${line.text}`;
+        continue;
+      }
       const sameUnit = closeBelow(prev, line);
       // A column or page break inside an item: the text goes on in lower case.
-      const carriedOver = !sameUnit && (line.leaf !== prev.leaf || line.page !== prev.page) && startsLower(line.text) && !endsSentence(prev.text);
+      const carriedOver = !sameUnit && movedOn(prev, line) && startsLower(line.text) && !endsSentence(prev.text);
       if ((sameUnit && (hanging || !endsSentence(prev.text)) && line.x0 >= first.x0 - 0.5 * line.fontSize) || carriedOver) {
         current.lines.push(line);
         current.text = joinWrappedLines([current.text, line.text]);
@@ -155,7 +209,7 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     }
     if (current?.type === 'paragraph' && prev) {
       const sameUnit = closeBelow(prev, line) && Math.abs(line.fontSize - prev.fontSize) <= 0.6 && line.bold === prev.bold;
-      const carriedOver = !sameUnit && (line.leaf !== prev.leaf || line.page !== prev.page) && startsLower(line.text) && !endsSentence(prev.text);
+      const carriedOver = !sameUnit && movedOn(prev, line) && startsLower(line.text) && !endsSentence(prev.text);
       if (sameUnit || carriedOver) {
         current.lines.push(line);
         current.text = joinWrappedLines([current.text, line.text]).replace(/\n/g, ' ');

@@ -125,7 +125,7 @@ function figureCells(lines: readonly Line[], values: ReadonlyMap<Line, string>, 
 }
 
 /**
- * Lines of the page cut into sections: a line set larger than the body text, alone on its band across the whole
+ * Lines of the page cut into sections: a line set larger than the body text (or bold and a little larger), alone on its band across the whole
  * page and starting at the text's left edge (or centred), opens a section; sections are read one after the other.
  */
 function sections(units: readonly Unit[], bodySize: number, pageWidth: number): Unit[][] {
@@ -133,7 +133,7 @@ function sections(units: readonly Unit[], bodySize: number, pageWidth: number): 
   const left = minOf(units, (u) => u.x0);
   const opens = (u: Unit) =>
     !u.cells &&
-    u.fontSize >= 1.15 * bodySize &&
+    (u.fontSize >= 1.15 * bodySize || (u.lines.every((l) => l.bold) && u.fontSize >= 1.04 * bodySize)) &&
     (u.x0 <= left + bodySize || Math.abs((u.x0 + u.x1) / 2 - pageWidth / 2) <= 2 * bodySize) &&
     !units.some((o) => o !== u && sameBand(o, u));
   const sorted = [...units].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
