@@ -50,6 +50,7 @@ export function assembleRestitution(evidence: RestitutionEvidence, source: Sourc
   const warnings: Warning[] = [];
 
   const elements = readThemeElements(units, corpus);
+  if ((globalThis as { __units?: boolean }).__units) for (const u of units) console.log(u.type, u.lines.length, u.text.slice(0, 70).replace(/\n/g, " | "));
   const readings = assembleThemes(elements, warnings);
   const provenanceOptions = { withLines: source.format !== 'pdf', withPages: hasPages || source.format === 'pdf' };
   const themes: Theme[] = readings.map((t) => {

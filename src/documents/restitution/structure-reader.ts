@@ -10,6 +10,7 @@ import { cleanSpaces } from '../../text/normalize.js';
 import { plainThousands } from '../../text/numbers.js';
 import { assembleRestitution } from './parse.js';
 import type { SourceLine } from './source-lines.js';
+import { scopeOf } from './themes.js';
 import type { Unit } from './units.js';
 
 const TAGLINE = /^imaginons\b/i;
@@ -80,6 +81,8 @@ export function parseRestitutionStructure(structure: DocumentStructure, source: 
         if (places) placeLines.push(...places.map(at));
         else placeLines.push(...ls);
         if (TAGLINE.test(text)) units.push({ type: 'tagline', text, lines: ls });
+        // A short line naming a scope right over a list heads that list, whatever its type size.
+        else if (text.length <= 100 && !/[.:]$/.test(text) && scopeOf(text) && blocks[i + 1]?.type === 'item') units.push({ type: 'heading', text, lines: ls });
         else units.push(proseUnit(units, text, ls));
         break;
       }

@@ -149,9 +149,15 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
       continue;
     }
     if (level === undefined && isLabelLine(line, styles)) {
-      const next = lines[i + 1];
-      if (next && headingLevel(next, styles) !== undefined) {
-        blocks.push({ type: 'label', text: line.text, lines: [line] });
+      // Small capitals over a heading, or over larger text that opens something (a kicker), wrapped or not.
+      let k = i + 1;
+      while (k < lines.length && isLabelLine(lines[k]!, styles) && half(lines[k]!.fontSize) === half(line.fontSize)) k++;
+      const next = lines[k];
+      if (next && (headingLevel(next, styles) !== undefined || half(next.fontSize) > half(line.fontSize))) {
+        const taken = lines.slice(i, k);
+        blocks.push({ type: 'label', text: taken.map((l) => l.text).join(' '), lines: taken });
+        i = k - 1;
+        prevLine = lines[i];
         continue;
       }
     }

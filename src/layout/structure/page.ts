@@ -62,6 +62,37 @@ function joinMarkers(lines: Line[]): Line[] {
   return lines.filter((l) => !taken.has(l)).map((l) => joined.get(l) ?? l);
 }
 
+/**
+ * Pieces of one justified line that a wide word gap cut apart are joined again: a gap that text of the same size
+ * on the line just above or below (one line pitch away, not a paragraph's spacing) runs across is inside a column,
+ * never a gutter between two.
+ */
+function joinJustifiedPieces(lines: Line[]): Line[] {
+  const bands = bandsOfLines(lines);
+  const out: Line[] = [];
+  bands.forEach((band, k) => {
+    if (band.length < 2) {
+      out.push(...band);
+      return;
+    }
+    const size = band[0]!.fontSize;
+    const neighbours = [bands[k - 1], bands[k + 1]].filter((b): b is Line[] => b !== undefined).flat().filter(
+      (o) => Math.abs(o.fontSize - size) <= 0.2 * size && Math.abs(o.y0 - band[0]!.y0) <= 1.6 * size,
+    );
+    let current = band[0]!;
+    for (const next of band.slice(1)) {
+      const covered = Math.abs(next.fontSize - current.fontSize) <= 0.2 * size && neighbours.some((o) => o.x0 <= current.x1 + 0.5 && o.x1 >= next.x0 - 0.5);
+      if (covered) current = lineOf([...current.items, ...next.items]);
+      else {
+        out.push(current);
+        current = next;
+      }
+    }
+    out.push(current);
+  });
+  return out;
+}
+
 /** Leading items much larger than the page's body text that read as a figure value ("1 250", "47 %"). */
 function figureValueOf(line: Line, bodySize: number): string | undefined {
   const lead: TextItem[] = [];
@@ -176,7 +207,7 @@ export function readPageLines(page: PageModel, leafBase = 0): StructureLine[] {
   const bodySize = bodySizeOf(upright);
   let lines = groupLines(upright, { splitGap: SEGMENT_GAP });
   const noise = new Set([...findRunningHeader(lines, page, bodySize, new Set()), ...findFooter(lines, page)]);
-  lines = joinMarkers(splitAtColumnGaps(lines.filter((l) => !noise.has(l))));
+  lines = joinJustifiedPieces(joinMarkers(splitAtColumnGaps(lines.filter((l) => !noise.has(l)))));
 
   const values = new Map<Line, string>();
   for (const l of lines) {
@@ -195,8 +226,9 @@ export function readPageLines(page: PageModel, leafBase = 0): StructureLine[] {
   for (const section of sections(units, bodySize, page.width)) {
     for (const leafUnits of xyCut(section)) {
       const emit = (ls: readonly Line[], id: number) => {
+        // Pieces of one printed line in one reading unit are one line (justified text spreads its words apart).
         for (const band of bandsOfLines(ls))
-          for (const l of band) {
+          for (const l of band.length > 1 ? [lineOf(band.flatMap((b) => b.items).sort((a, b) => a.x0 - b.x0))] : band) {
             const marker = markerOf(l.text);
             const textItem = marker ? l.items.find((i) => !MARKER.test(i.text.trim()) || i.text.trim().length > marker.length) : undefined;
             const value = values.get(l);
