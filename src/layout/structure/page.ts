@@ -13,7 +13,7 @@ import { type Block, SEGMENT_GAP, splitAtColumnGaps, xyCut } from '../reading-or
 import type { StructureLine } from './types.js';
 
 /** A list marker opening a line: a bullet glyph (Symbol-font ones included), a dash, an arrow, an item number. */
-const MARKER = /^([•▪◦●■□◆◇○⇒➢►✓✔*\u2022\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[-–—]|\(?\d{1,2}[.)]|[a-z][.)])(?=\s|$)/u;
+const MARKER = /^([•▪◦●■□◆◇○⇒➢►✓✔*\u2022\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[-–—]|\(?\d{1,2}[.)]|[a-z][.)])(?=\s|$)|^(\d{1,2}[.)])(?=\p{Lu})/u;
 /** Private-use bullets of Symbol and Wingdings fonts, printed as a bullet. */
 const PUA_BULLET = /^[\uf0b7\uf0a7\uf0d8\uf076\uf0fc]/u;
 
@@ -25,7 +25,8 @@ export function withoutMarker(text: string): string {
 export function markerOf(text: string): string | undefined {
   const m = MARKER.exec(text);
   if (!m) return undefined;
-  return PUA_BULLET.test(m[1]!) ? '•' : m[1]!;
+  const marker = m[1] ?? m[2]!;
+  return PUA_BULLET.test(marker) ? '•' : marker;
 }
 
 /** Characters of each size, and of bold type: what the page's body size and a line's style are judged on. */
@@ -132,17 +133,21 @@ function figureCells(lines: readonly Line[], values: ReadonlyMap<Line, string>, 
     const rowBottom = maxOf(row, (l) => l.y1);
     const nextRowTop = minOf(rows.filter((r) => r[0]!.y0 > rowBottom), (r) => minOf(r, (l) => l.y0));
     const cells: Line[][] = [];
+    // A cell is as wide as the step from one value to the next; its caption stays within it.
+    const steps = row.slice(1).map((v, i) => v.x0 - row[i]!.x0);
+    const step = steps.reduce((a, b) => a + b, 0) / steps.length;
     row.forEach((value, i) => {
-      const from = i === 0 ? -Infinity : value.x0 - 0.5 * bodySize;
-      const to = i + 1 < row.length ? row[i + 1]!.x0 - 0.5 * bodySize : Infinity;
+      const from = value.x0 - 0.5 * bodySize;
+      const to = i + 1 < row.length ? row[i + 1]!.x0 - 0.5 * bodySize : value.x0 + step - 0.5 * bodySize;
       const cell = [value];
       used.add(value);
       let bottom = value.y1;
       const below = lines
-        .filter((l) => !used.has(l) && !values.has(l) && l.y0 >= value.y1 - 1 && l.y0 < nextRowTop && l.x0 >= from && l.x0 < to && l.fontSize < value.fontSize)
+        .filter((l) => !used.has(l) && l.y0 >= value.y1 - 1 && l.y0 < nextRowTop && l.x1 > from && l.x0 < to)
         .sort((a, b) => a.y0 - b.y0);
       for (const l of below) {
-        if (l.y0 - bottom > 2 * pitch) break;
+        // The caption ends at a gap of two lines, at text reaching out of the cell, at another value or larger text.
+        if (l.y0 - bottom > 2 * pitch || l.x0 < from || l.x1 > to + bodySize || values.has(l) || l.fontSize >= value.fontSize) break;
         cell.push(l);
         used.add(l);
         bottom = l.y1;
