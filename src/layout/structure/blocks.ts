@@ -103,10 +103,21 @@ function linePitches(lines: readonly StructureLine[]): Map<number, number> {
 /** The next line starts a new column or page: it sits higher than the line before it, or on another page. */
 const movedOn = (a: StructureLine, b: StructureLine) => b.page !== a.page || b.y0 < a.y0 - 0.5 * a.fontSize;
 
-/** Right edge of each reading unit's text: a line reaching it was wrapped by the layout, not ended by the writer. */
-function unitRights(lines: readonly StructureLine[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const l of lines) out.set(l.leaf, Math.max(out.get(l.leaf) ?? -Infinity, l.x1));
+/**
+ * Right edge of the column each line is set in: the furthest right that lines of its size overlapping it reach,
+ * within a few lines up or down (reading units are too small to tell: a line the layout spaced apart is its own).
+ */
+function columnRights(lines: readonly StructureLine[]): Map<StructureLine, number> {
+  const out = new Map<StructureLine, number>();
+  const byPage = new Map<number, StructureLine[]>();
+  for (const l of lines) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  for (const pageLines of byPage.values())
+    for (const l of pageLines) {
+      let right = l.x1;
+      for (const o of pageLines)
+        if (Math.abs(o.fontSize - l.fontSize) <= 0.2 * l.fontSize && Math.abs(o.y0 - l.y0) <= 8 * l.fontSize && Math.min(o.x1, l.x1) > Math.max(o.x0, l.x0)) right = Math.max(right, o.x1);
+      out.set(l, right);
+    }
   return out;
 }
 
@@ -116,8 +127,13 @@ function unitRights(lines: readonly StructureLine[]): Map<number, number> {
 export function readBlocks(lines: readonly StructureLine[], styles: TextStyles = textStyles(lines)): StructureBlock[] {
   const blocks: StructureBlock[] = [];
   const pitches = linePitches(lines);
-  const rights = unitRights(lines);
-  const fullLine = (l: StructureLine) => l.x1 >= (rights.get(l.leaf) ?? l.x1) - 4 * l.fontSize;
+  const rights = columnRights(lines);
+  // The layout wrapped `l` before `next`: the room left at its end could not take next's first word.
+  const wrappedBefore = (l: StructureLine, next: StructureLine) => {
+    const charWidth = (next.x1 - next.x0) / Math.max(1, next.text.length);
+    const firstWord = next.text.split(' ')[0] ?? '';
+    return (rights.get(l) ?? l.x1) - l.x1 < (firstWord.length + 1.5) * charWidth;
+  };
   // Items of one list may be spaced apart: an item's sub-item is judged against a looser step.
   const nearBelow = (a: StructureLine, b: StructureLine) =>
     a.page === b.page && b.y0 > a.y0 && Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && b.y0 - a.y1 <= 2 * Math.max(a.fontSize, b.fontSize);
@@ -174,7 +190,7 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     // "- « zonage »"), not a sub-item: those follow a line their writer ended, or sit further in.
     const dashInText =
       line.marker !== undefined && /^[-–—]$/.test(line.marker) && current?.type === 'item' && prev !== undefined && closeBelow(prev, line) &&
-      fullLine(prev) && Math.abs(line.x0 - current.lines[0]!.textX0) <= 0.5 * line.fontSize && !endsSentence(prev.text);
+      wrappedBefore(prev, line) && Math.abs(line.x0 - current.lines[0]!.textX0) <= 0.5 * line.fontSize && !endsSentence(prev.text);
     if (line.marker && !dashInText) {
       const body = withoutMarker(line.text);
       let depth = 0;
@@ -207,7 +223,10 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
       const sameUnit = closeBelow(prev, line);
       // A column or page break inside an item: the text goes on in lower case.
       const carriedOver = !sameUnit && movedOn(prev, line) && startsLower(line.text) && !endsSentence(prev.text);
-      if ((sameUnit && (hanging || !endsSentence(prev.text)) && line.x0 >= first.x0 - 0.5 * line.fontSize) || carriedOver) {
+      // A sub-item's lines may wrap under its dash: still inside its parent's text, right of the parent's marker.
+      const parent = current.depth > 0 ? blocks.filter((b): b is Extract<StructureBlock, { type: 'item' }> => b.type === 'item' && b.depth === 0).pop() : undefined;
+      const underSubItem = parent !== undefined && line.x0 >= parent.lines[0]!.textX0 - 0.6 * line.fontSize && line.x0 >= first.x0 - 0.5 * line.fontSize;
+      if ((sameUnit && (hanging || underSubItem || !endsSentence(prev.text)) && line.x0 >= first.x0 - 0.5 * line.fontSize) || carriedOver) {
         current.lines.push(line);
         current.text = joinWrappedLines([current.text, line.text]);
         continue;

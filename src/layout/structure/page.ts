@@ -175,10 +175,19 @@ function sections(units: readonly Unit[], bodySize: number, pageWidth: number): 
   const sorted = [...units].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const openers = sorted.filter(opens);
   // A heading wrapped over several lines opens one section: its following lines continue it.
-  const starts = openers.filter((u, k) => {
+  const groups: Unit[][] = [];
+  openers.forEach((u, k) => {
     const above = openers[k - 1];
-    return !(above && Math.abs(above.fontSize - u.fontSize) < 0.5 && u.y0 - above.y1 <= 0.8 * u.fontSize);
+    if (above && Math.abs(above.fontSize - u.fontSize) < 0.5 && u.y0 - above.y1 <= 0.8 * u.fontSize) groups[groups.length - 1]!.push(u);
+    else groups.push([u]);
   });
+  // Nothing may stand level with any part of the heading (text of a column going on beside it).
+  const starts = groups
+    .filter((g) => {
+      const [top, bottom] = [g[0]!.y0 + 0.5, g[g.length - 1]!.y1 - 0.5];
+      return !units.some((o) => !g.includes(o) && o.y1 > top && o.y0 < bottom);
+    })
+    .map((g) => ({ ...g[0]!, y1: g[g.length - 1]!.y1, x1: maxOf(g, (u) => u.x1) }));
   // A heading inside the first column of text set in columns (the other columns ended higher up) opens no
   // section: text stands beside its column above it, and what follows it stays within that column.
   const cuts: number[] = [];
