@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (KeepTogether, ListFlowable, ListItem, PageBreak, Paragraph, SimpleDocTemplate,
                                 Spacer, Table, TableStyle)
+from reportlab.platypus.flowables import BalancedColumns
 from xml.sax.saxutils import escape
 
 job = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -87,12 +88,8 @@ def flow(blocks, width):
             if n <= 1:
                 out.extend(flow(b["blocks"], width))
                 continue
-            inner = flow(b["blocks"], width / n)
-            per = (len(inner) + n - 1) // n
-            cols = [inner[i * per:(i + 1) * per] for i in range(n)]
-            t = Table([cols], colWidths=[width / n] * n)
-            t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-            out.append(t)
+            # BalancedColumns flows the blocks through n columns and splits across pages.
+            out.append(BalancedColumns(flow(b["blocks"], width / n), nCols=n, spaceBefore=0, spaceAfter=size * 0.5, innerPadding=size * 1.5))
         elif k == "grid":
             n = b["n"]
             big = ParagraphStyle("big", parent=body, fontName="Body-Bold", fontSize=size * 2, leading=size * 2.3)
