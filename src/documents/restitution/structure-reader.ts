@@ -47,6 +47,18 @@ export function parseRestitutionStructure(structure: DocumentStructure, source: 
           flat.push(text);
           break;
         }
+        // Words in capitals between two items of a list, with no heading style of their own, are the wrapped end
+        // of the item before ("… coordonné –" + "CPTS, PSLA, MSP"): the reading order may have parted them.
+        if (b.level > structure.styles.headings.length && blocks[i - 1]?.type === 'item' && blocks[i + 1]?.type === 'item') {
+          const prev = units[units.length - 1];
+          if (prev?.type === 'item') {
+            if (prev.subItems.length) prev.subItems[prev.subItems.length - 1] += ` ${b.text}`;
+            else prev.text = `${prev.text} ${b.text}`;
+            prev.lines.push(...ls);
+            flat.push(b.text);
+            break;
+          }
+        }
         units.push({ type: 'heading', text: b.text, lines: ls });
         placeLines.push(at(b.text));
         flat.push(b.text);

@@ -11,7 +11,8 @@ const half = (n: number) => Math.round(n * 2) / 2;
 
 /** A line of words in capitals ("PROPOSITIONS CONVERGENTES", "ÉDITO"): a heading or label whatever its size. */
 function isCapitalsLine(text: string): boolean {
-  if (!isAllCaps(text) || text.length > 160) return false;
+  // A line ending on a separator or an opening bracket is a fragment of wrapped text ("MAS / CPTS / ETP /").
+  if (!isAllCaps(text) || text.length > 160 || /[/,;(–-]$/.test(text.trim())) return false;
   const words = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
   return words.length >= 2 || (words.length === 1 && /^[\p{L}'’ -]{5,}[?!:]?$/u.test(text.trim()));
 }
