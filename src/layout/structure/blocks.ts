@@ -215,7 +215,9 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     }
     if (current?.type === 'item' && prev) {
       const first = current.lines[0]!;
-      const hanging = line.x0 >= first.textX0 - 0.6 * line.fontSize;
+      // Aligned with the item's text, or with its last line when that one went on in another column or page.
+      const carried = prev !== first && !closeBelow(first, prev) && Math.min(first.x1, prev.x1) <= Math.max(first.x0, prev.x0);
+      const hanging = line.x0 >= (carried ? prev.x0 : first.textX0) - 0.6 * line.fontSize;
       if (dashInText) {
         current.lines.push(line);
         current.text = `${current.text} ${line.text}`;
@@ -227,7 +229,7 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
       // A sub-item's lines may wrap under its dash: still inside its parent's text, right of the parent's marker.
       const parent = current.depth > 0 ? blocks.filter((b): b is Extract<StructureBlock, { type: 'item' }> => b.type === 'item' && b.depth === 0).pop() : undefined;
       const underSubItem = parent !== undefined && line.x0 >= parent.lines[0]!.textX0 - 0.6 * line.fontSize && line.x0 >= first.x0 - 0.5 * line.fontSize;
-      if ((sameUnit && (hanging || underSubItem || !endsSentence(prev.text)) && line.x0 >= first.x0 - 0.5 * line.fontSize) || carriedOver) {
+      if ((sameUnit && (hanging || underSubItem || !endsSentence(prev.text)) && line.x0 >= (carried ? prev.x0 : first.x0) - 0.5 * line.fontSize) || carriedOver) {
         current.lines.push(line);
         current.text = joinWrappedLines([current.text, line.text]);
         continue;
