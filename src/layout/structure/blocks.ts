@@ -4,7 +4,10 @@
  * figures (a big value with its caption), small capitals labels over headings, and paragraphs.
  */
 import { isAllCaps, joinWrappedLines } from '../../text/normalize.js';
-import { withoutMarker } from './page.js';
+import { markerOf, withoutMarker } from './page.js';
+
+/** The line opens with a marker its text shows (a bare item number does not). */
+const MARKER_AT_START = { test: (text: string) => markerOf(text) !== undefined };
 import type { HeadingStyle, StructureBlock, StructureLine, TextStyles } from './types.js';
 
 const half = (n: number) => Math.round(n * 2) / 2;
@@ -193,7 +196,7 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
       line.marker !== undefined && /^[-–—]$/.test(line.marker) && current?.type === 'item' && prev !== undefined && closeBelow(prev, line) &&
       wrappedBefore(prev, line) && Math.abs(line.x0 - current.lines[0]!.textX0) <= 0.5 * line.fontSize && !endsSentence(prev.text);
     if (line.marker && !dashInText) {
-      const body = withoutMarker(line.text);
+      const body = MARKER_AT_START.test(line.text) ? withoutMarker(line.text) : line.text.replace(/^\d{1,2}\s*/, '');
       let depth = 0;
       if (current?.type === 'item' && listX !== undefined && prev && nearBelow(prev, line)) {
         const top = blocks.filter((b): b is Extract<StructureBlock, { type: 'item' }> => b.type === 'item' && b.depth === 0).pop();

@@ -29,6 +29,16 @@ export function markerOf(text: string): string | undefined {
   return PUA_BULLET.test(marker) ? '•' : marker;
 }
 
+/**
+ * An item number printed without its period ("8", then the text after a tab): a number of one or two digits alone
+ * in its own text item, its text starting a clear gap to the right (a list engine's numbering).
+ */
+function bareNumberMarker(line: Line): string | undefined {
+  const [first, second] = line.items;
+  if (!first || !second || !/^\d{1,2}$/.test(first.text.trim())) return undefined;
+  return second.x0 - first.x1 >= 0.8 * first.fontSize && second.fontSize <= 1.2 * first.fontSize ? `${first.text.trim()}.` : undefined;
+}
+
 /** Characters of each size, and of bold type: what the page's body size and a line's style are judged on. */
 export function bodySizeOf(items: readonly Pick<TextItem, 'text' | 'fontSize'>[]): number {
   const weights = new Map<number, number>();
@@ -243,7 +253,7 @@ export function readPageLines(page: PageModel, leafBase = 0): StructureLine[] {
         // Pieces of one printed line in one reading unit are one line (justified text spreads its words apart).
         for (const band of bandsOfLines(ls))
           for (const l of band.length > 1 ? [lineOf(band.flatMap((b) => b.items).sort((a, b) => a.x0 - b.x0))] : band) {
-            const marker = markerOf(l.text);
+            const marker = markerOf(l.text) ?? bareNumberMarker(l);
             const textItem = marker ? l.items.find((i) => !MARKER.test(i.text.trim()) || i.text.trim().length > marker.length) : undefined;
             const value = values.get(l);
             out.push({
