@@ -250,7 +250,35 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     listX = current?.type === 'item' ? listX : undefined;
     blocks.push({ type: 'paragraph', text: line.text, lines: [line] });
   }
-  return blocks;
+  return joinParted(blocks);
+}
+
+/**
+ * A heading whose next line the reading order put further on (a column read in pieces) gets it back: a heading
+ * of the same level whose first line sits right under its last one, at the same left edge.
+ */
+function joinParted(blocks: StructureBlock[]): StructureBlock[] {
+  const removed = new Set<StructureBlock>();
+  for (const h of blocks) {
+    if (h.type !== 'heading' || removed.has(h)) continue;
+    const last = h.lines[h.lines.length - 1]!;
+    const rest = blocks.find(
+      (o) =>
+        o !== h &&
+        !removed.has(o) &&
+        o.type === 'heading' &&
+        o.level === h.level &&
+        o.lines[0]!.page === last.page &&
+        Math.abs(o.lines[0]!.x0 - h.lines[0]!.x0) <= 0.5 * last.fontSize &&
+        o.lines[0]!.y0 > last.y0 &&
+        o.lines[0]!.y0 - last.y0 <= 1.7 * last.fontSize,
+    );
+    if (!rest || rest.type !== 'heading') continue;
+    h.lines.push(...rest.lines);
+    h.text = joinWrappedLines(h.lines.map((l) => l.text)).replace(/\n/g, ' ');
+    removed.add(rest);
+  }
+  return blocks.filter((b) => !removed.has(b));
 }
 
 /** The value part of a figure line: its leading number with its unit ("1 250", "47 %"). */
