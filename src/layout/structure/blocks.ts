@@ -4,6 +4,7 @@
  * figures (a big value with its caption), small capitals labels over headings, and paragraphs.
  */
 import { isAllCaps, joinWrappedLines } from '../../text/normalize.js';
+import { GROUPED_NUMBER } from '../../text/numbers.js';
 import { markerOf, withoutMarker } from './page.js';
 
 /** The line opens with a marker its text shows (a bare item number does not). */
@@ -283,6 +284,6 @@ function joinParted(blocks: StructureBlock[]): StructureBlock[] {
 
 /** The value part of a figure line: its leading number with its unit ("1 250", "47 %"). */
 function leadingValue(line: StructureLine): string {
-  const m = /^[+~≈>]?\s?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})*(?:[.,]\d+)?\s?(?:%|h\b|k\b|M\b|€)?/.exec(line.text);
+  const m = new RegExp(`^[+~≈>]?\\s?(?:${GROUPED_NUMBER})(?:[.,]\\d+)?\\s?(?:%|h\\b|k\\b|M\\b|€)?`).exec(line.text);
   return (m?.[0] ?? line.text).trim();
 }
