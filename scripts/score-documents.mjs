@@ -6,12 +6,12 @@
 //
 //   node scripts/score-documents.mjs [--seeds 30] [--from 1] [--rows restitution/chromium,...] [--cache DIR] [--jobs 2] [--json FILE]
 // Renders are cached in --cache (default $TMPDIR/fdr-document-variants) by row and seed.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { paramsFor, renderMany } from './producers/documents/render.mjs';
+import { median, pool, scoreOne } from './score-runner.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,39 +36,8 @@ const only = opt('--rows', undefined)?.split(',');
 const cache = resolve(opt('--cache', join(tmpdir(), 'fdr-document-variants')));
 const jobs = Number(opt('--jobs', '2'));
 const jsonOut = opt('--json', undefined);
-const scorer = [join(root, '../shared/tools/score.mjs'), join(root, 'scripts/score.mjs')].find(existsSync);
 const goldFile = (name) => [join(root, '../shared/gold', `${name}.gold.json`), join(root, 'fixtures/gold', `${name}.gold.json`)].find(existsSync);
 
-function run(cmd, args) {
-  return new Promise((done) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (status) => done({ status, out, err }));
-  });
-}
-
-async function pool(items, n, work) {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
-}
-
-async function scoreOne(pdf, gold) {
-  const pred = pdf.replace(/\.pdf$/, '.fdr.json');
-  const ex = await run(process.execPath, [join(root, 'bin/fdr.js'), 'extract', pdf, '-o', pred, '--force']);
-  if (ex.status !== 0) return { score: 0, error: ex.err.trim().split('\n')[0] };
-  const sc = await run(process.execPath, [scorer, gold, pred]);
-  return { score: Number(/score: ([\d.]+)\s*$/.exec(sc.out)?.[1] ?? 0) };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
 
 const results = {};
 for (const row of ROWS) {
