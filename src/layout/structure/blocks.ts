@@ -156,7 +156,7 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     b.y0 - a.y1 <= 0.8 * Math.max(a.fontSize, b.fontSize);
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    let line = lines[i]!;
     const prev = prevLine;
     prevLine = line;
     const current = last();
@@ -196,8 +196,15 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     const dashInText =
       line.marker !== undefined && /^[-–—]$/.test(line.marker) && current?.type === 'item' && prev !== undefined && closeBelow(prev, line) &&
       wrappedBefore(prev, line) && Math.abs(line.x0 - current.lines[0]!.textX0) <= 0.5 * line.fontSize && !endsSentence(prev.text);
+    // The next number of a numbered list, set against its text ("10 Créer…" after "9."): an item too.
+    const lastItem = current?.type === 'item' ? current : undefined;
+    const number = lastItem && /^(\d{1,2})[.)]?$/.exec(lastItem.marker);
+    if (!line.marker && lastItem && number && Math.abs(line.x0 - lastItem.lines[0]!.x0) <= 0.5 * line.fontSize) {
+      const next = new RegExp(`^${Number(number[1]) + 1}[.)]?\\s+(?=\\S)`).exec(line.text);
+      if (next) line = { ...line, marker: `${Number(number[1]) + 1}.` };
+    }
     if (line.marker && !dashInText) {
-      const body = MARKER_AT_START.test(line.text) ? withoutMarker(line.text) : line.text.replace(/^\d{1,2}\s*/, '');
+      const body = MARKER_AT_START.test(line.text) ? withoutMarker(line.text) : line.text.replace(/^\d{1,2}[.)]?\s*/, '');
       let depth = 0;
       if (current?.type === 'item' && listX !== undefined && prev && nearBelow(prev, line)) {
         const top = blocks.filter((b): b is Extract<StructureBlock, { type: 'item' }> => b.type === 'item' && b.depth === 0).pop();

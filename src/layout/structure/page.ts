@@ -31,12 +31,12 @@ export function markerOf(text: string): string | undefined {
 
 /**
  * An item number printed without its period ("8", then the text after a tab): a number of one or two digits alone
- * in its own text item, its text starting a clear gap to the right (a list engine's numbering).
+ * in its own text item, its text starting further than a word space to the right (a list engine's numbering).
  */
 function bareNumberMarker(line: Line): string | undefined {
   const [first, second] = line.items;
   if (!first || !second || !/^\d{1,2}$/.test(first.text.trim())) return undefined;
-  return second.x0 - first.x1 >= 0.8 * first.fontSize && second.fontSize <= 1.2 * first.fontSize ? `${first.text.trim()}.` : undefined;
+  return second.x0 - first.x1 >= 0.4 * first.fontSize && second.fontSize <= 1.2 * first.fontSize ? `${first.text.trim()}.` : undefined;
 }
 
 /** Characters of each size, and of bold type: what the page's body size and a line's style are judged on. */
