@@ -29,6 +29,9 @@ const CASES = [
   ['producers/chromium/le-havre-2024.variant.pdf', 'gold/le-havre-2024.gold.json', 'Chromium variant: Pilote(s) column, chantier row, hyphenated'],
   ['producers/chromium/calvados-2024.variant.pdf', 'gold/calvados-2024.gold.json', 'Chromium variant: Pilote(s) column, chantier row, hyphenated'],
   ['normandie-restitution-2022.pdf', 'normandie-restitution-2022.expected.json', 'PDF, two-column restitution brochure'],
+  ['producers-documents/normandie-restitution-2022.word.pdf', 'gold/normandie-restitution-2022.gold.json', 'restitution, Word (.docx by python-docx, LibreOffice): key figures 2×2 table, places in 3 columns, propositions in 2 columns'],
+  ['producers-documents/normandie-restitution-2022.reportlab.pdf', 'gold/normandie-restitution-2022.gold.json', 'restitution, ReportLab: one column, serif, places on one line separated by " · "'],
+  ['producers-documents/normandie-restitution-2022.chromium-7.pdf', 'gold/normandie-restitution-2022.gold.json', 'restitution, Chromium template seed 7'],
   ['calvados-2024.txt', 'gold/calvados-2024.gold.json', 'seed 004: converter markdown'],
   ['le-havre-2024.txt', 'gold/le-havre-2024.gold.json', 'seed 003: pdftotext dump, columns interleaved'],
   ['synthetic/rouen-elbeuf-2025.txt', 'synthetic/rouen-elbeuf-2025.gold.json', 'written for the tests, laid out like 003'],
@@ -70,6 +73,14 @@ if (icdar.status !== 0) process.exitCode = 1;
 
 // Seeded template variants per producer (issue 12): renders are cached, so a rerun only re-extracts.
 // `npm run score -- --no-variants` skips them; `--seeds N` changes how many.
+if (!process.argv.includes('--no-variants')) {
+  // Restitution / events documents under seeded layouts (issue 17; rows in scripts/score-documents.mjs).
+  const i = process.argv.indexOf('--document-seeds');
+  const docSeeds = i >= 0 ? process.argv[i + 1] : '30';
+  console.log(`\nseeded document layouts (${docSeeds} per row for Chromium, fewer for slower producers; scripts/score-documents.mjs):\n`);
+  const d = spawnSync(process.execPath, [join(root, 'scripts/score-documents.mjs'), '--seeds', docSeeds], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (d.status !== 0) process.exitCode = 1;
+}
 if (!process.argv.includes('--no-variants')) {
   const i = process.argv.indexOf('--seeds');
   const seeds = i >= 0 ? process.argv[i + 1] : '50';

@@ -8,12 +8,14 @@
 //                                   [--cache DIR] [--jobs 2] [--json FILE]
 // Rendered PDFs are cached in --cache (default $TMPDIR/fdr-variants) by producer and seed, so a rerun after a
 // reader change only re-extracts. Producers are installed by their own ensureInstalled() when missing.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { variantParams } from './producers/variants.mjs';
+import { median, pool, scoreOne as scoreAgainst } from './score-runner.mjs';
+
+const scoreOne = (pdf, roadmap) => scoreAgainst(pdf, goldFile(roadmap));
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -27,40 +29,8 @@ const producers = opt('--producers', 'chromium,libreoffice,latex,reportlab').spl
 const cache = resolve(opt('--cache', join(tmpdir(), 'fdr-variants')));
 const jobs = Number(opt('--jobs', '2'));
 const jsonOut = opt('--json', undefined);
-const scorer = [join(root, '../shared/tools/score.mjs'), join(root, 'scripts/score.mjs')].find(existsSync);
 const goldFile = (roadmap) => join(root, 'fixtures/gold', `${roadmap}.gold.json`);
 
-function run(cmd, args) {
-  return new Promise((done) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (status) => done({ status, out, err }));
-  });
-}
-
-async function pool(items, n, work) {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
-}
-
-/** Extracts one PDF with the built CLI and scores it against its gold file. */
-async function scoreOne(pdf, roadmap) {
-  const pred = pdf.replace(/\.pdf$/, '.fdr.json');
-  const ex = await run(process.execPath, [join(root, 'bin/fdr.js'), 'extract', pdf, '-o', pred, '--force']);
-  if (ex.status !== 0) return { score: 0, error: ex.err.trim().split('\n')[0] };
-  const sc = await run(process.execPath, [scorer, goldFile(roadmap), pred]);
-  return { score: Number(/score: ([\d.]+)\s*$/.exec(sc.out)?.[1] ?? 0) };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
 
 const results = {};
 for (const producer of producers) {

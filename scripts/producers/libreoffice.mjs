@@ -156,7 +156,7 @@ export function buildModel(gold, params) {
 // PDF post-processing
 
 /** Fixed /CreationDate and /ModDate, and an /ID derived from the content, byte lengths unchanged. */
-function fixPdf(buf) {
+export function fixPdf(buf) {
   let s = buf.toString('latin1');
   s = s.replace(/\/(CreationDate|ModDate)\s*\(D:(\d{14})([^)]*)\)/g, (m, k, d, tz) =>
     m.replace(`D:${d}${tz}`, `D:${FIXED_PDF_DATE}${'Z'.padEnd(tz.length, ' ').slice(0, tz.length)}`));
@@ -176,7 +176,7 @@ function fixPdf(buf) {
 // ---------------------------------------------------------------------------------------------
 // rendering
 
-function spawnP(cmd, args, opts = {}) {
+export function spawnP(cmd, args, opts = {}) {
   return new Promise((resolve, reject) => {
     const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
     let out = '';
@@ -200,7 +200,7 @@ function profile() {
 }
 
 /** Converts one .docx or a list of them (one soffice run) to PDF files in outDir. */
-async function convert(docx, outDir) {
+export async function convert(docx, outDir) {
   const args = [`-env:UserInstallation=file://${profile()}`, '--headless', '--invisible', '--norestore',
     '--nolockcheck', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', outDir, ...[docx].flat()];
   const env = { ...process.env, TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', SAL_USE_VCLPLUGIN: 'svp' };

@@ -12,6 +12,8 @@ import { type ExtractOptions, chooseKind, TEXT_PARSERS } from './index.js';
 import { assembleRoadmap } from './roadmap/assemble.js';
 import { requireRows } from './roadmap/index.js';
 import { readPdfRoadmap } from './roadmap/pdf-reader.js';
+import { readDocumentStructure, StructureCollector } from '../layout/structure/index.js';
+import { parseRestitutionStructure } from './restitution/structure-reader.js';
 
 /** The reading-order text of laid-out pages: one page after the other, separated by "\f". */
 export function layoutsToText(layouts: readonly Pick<PageLayout, 'reading'>[]): string {
@@ -29,6 +31,9 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const debugPages: PageModel[] = [];
   let hint: TableHint | undefined;
   const seenAtTop = new Set<string>();
+  // Page structure (headings, lists, columns, figure grids) for the readers of brochures; pages of roadmap
+  // tables are read by the table layer and skip it.
+  const structure = new StructureCollector();
   const summary = await readPages(
     file.bytes,
     { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
@@ -38,6 +43,7 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
       // A table ending a page tells the next page its columns, in case it goes on without a header row.
       const last = layout.tables[layout.tables.length - 1];
       hint = last ? tableHint(last) : undefined;
+      if (!layout.tables.length) structure.add(page);
       if (options.debugDir) {
         debugPages.push(page);
         layouts.push(layout);
@@ -75,6 +81,7 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
     requireRows(reading, file.path);
     return resolveLineEndHyphens(assembleRoadmap(reading, info), seen);
   }
+  if (kind === 'restitution') return resolveLineEndHyphens(parseRestitutionStructure(readDocumentStructure(structure), info), seen);
   const parser = TEXT_PARSERS[kind];
   if (!parser) throw new FdrError('UNKNOWN_DOCUMENT', `no reader for kind "${kind}" yet`, { file: file.path });
   return resolveLineEndHyphens(parser(text, { ...file, info, text }), seen);

@@ -1,6 +1,7 @@
 /** The parts of a restitution brochure outside its themes: date, signatories, key figures, workshop places, lists. */
 import type { KeyFigures, Signatory } from '../../model/index.js';
 import { cleanSpaces, isAllCaps } from '../../text/normalize.js';
+import { GROUPED_NUMBER, parseGroupedNumber } from '../../text/numbers.js';
 import { findFrenchDates, resolveDate } from '../events/dates.js';
 import type { SourceLine } from './source-lines.js';
 import { type Unit, itemText, opensSentence } from './units.js';
@@ -46,9 +47,9 @@ export function findSignatories(lines: readonly SourceLine[]): Signatory[] {
   return out;
 }
 
-/** A number as printed, with spaces as thousands separators ("1 250"). */
-const NUMBER = '(\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+|\\d+)';
-const toNumber = (s: string) => Number(s.replace(/[ \u00a0\u202f]/g, ''));
+/** A number as printed, with spaces of any width as thousands separators ("1 250", "1\u202f250"). */
+const NUMBER = `(${GROUPED_NUMBER})`;
+const toNumber = (s: string) => parseGroupedNumber(s) ?? NaN;
 
 function mostFrequent(values: number[]): number | null {
   if (!values.length) return null;

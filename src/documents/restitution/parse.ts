@@ -12,19 +12,46 @@ export function runningParagraphs(units: readonly Unit[]): string[] {
   return units.flatMap((u) => (u.type === 'prose' ? u.paragraphs : u.type === 'item' ? [itemText(u)] : u.type === 'tagline' ? [u.text] : []));
 }
 
+/** What a restitution is assembled from, whichever way it was read (text dump, or PDF page structure). */
+export interface RestitutionEvidence {
+  /** Every printed line in reading order (signatures, dates). */
+  lines: SourceLine[];
+  /** Reading units: headings, list items, prose, taglines. */
+  units: Unit[];
+  /** Lines where workshop places are looked for (run-in lists already cut into one place per line). */
+  placeLines: SourceLine[];
+  /** The document's text, one line per printed line (key figures, region). */
+  flatText: string;
+  /** The input has pages (PDF, or a dump with form feeds). */
+  hasPages: boolean;
+}
+
 /**
  * A CNR santé restitution brochure from its text: a text dump (pdftotext-like or converter markdown) or the
  * reading-order text of its PDF pages ("\f" between pages).
  */
 export function parseRestitutionText(text: string, source: SourceInfo): Restitution {
   const lines = removeLayoutNoise(splitSourceLines(text));
-  const units = readUnits(lines);
+  return assembleRestitution({ lines, units: readUnits(lines), placeLines: lines, flatText: lines.map((l) => l.text).join('\n'), hasPages: text.includes('\f') }, source);
+}
+
+/** Sections a restitution normally has: each one missing is named in a warning, the others are returned. */
+const SECTIONS: { code: string; missing: (r: Restitution) => boolean; what: string }[] = [
+  { code: 'themes', missing: (r) => !r.themes.length, what: 'no theme with propositions' },
+  { code: 'key-figures', missing: (r) => r.keyFigures.participants === null && r.keyFigures.workshops === null && r.keyFigures.hours === null, what: 'no key figures (participants, hours, workshops)' },
+  { code: 'workshops', missing: (r) => !r.workshops.length, what: 'no list of workshop places' },
+  { code: 'challenges', missing: (r) => !r.challenges.length, what: 'no list of challenges ("défis")' },
+  { code: 'engagements', missing: (r) => !r.engagements.length, what: 'no list of commitments ("engagements")' },
+];
+
+export function assembleRestitution(evidence: RestitutionEvidence, source: SourceInfo): Restitution {
+  const { lines, units, flatText, hasPages } = evidence;
   const corpus = buildCaseCorpus(runningParagraphs(units));
   const warnings: Warning[] = [];
 
   const elements = readThemeElements(units, corpus);
+  if ((globalThis as { __units?: boolean }).__units) for (const u of units) console.log(u.type, u.lines.length, u.text.slice(0, 70).replace(/\n/g, " | "));
   const readings = assembleThemes(elements, warnings);
-  const hasPages = text.includes('\f');
   const provenanceOptions = { withLines: source.format !== 'pdf', withPages: hasPages || source.format === 'pdf' };
   const themes: Theme[] = readings.map((t) => {
     const provenance = spanProvenance(t.lines[0], t.lines[t.lines.length - 1], provenanceOptions);
@@ -37,9 +64,8 @@ export function parseRestitutionText(text: string, source: SourceInfo): Restitut
     };
   });
 
-  const flatText = lines.map((l) => l.text).join('\n');
   const keyFigures = findKeyFigures(flatText);
-  const workshops = findWorkshopPlaces(lines, keyFigures.workshops);
+  const workshops = findWorkshopPlaces(evidence.placeLines, keyFigures.workshops);
   const challenges = findIntroducedList(units, /d[ée]fis?\b/i);
   const engagements = findIntroducedList(units, /engagements?\b/i);
 
@@ -58,7 +84,7 @@ export function parseRestitutionText(text: string, source: SourceInfo): Restitut
       message: `the document announces ${keyFigures.workshops} workshops but ${workshops.length} places were read`,
     });
 
-  return {
+  const result: Restitution = {
     schemaVersion: SCHEMA_VERSION,
     kind: 'restitution',
     source: hasPages && source.pages === undefined ? { ...source, pages: countPages(lines) } : source,
@@ -72,6 +98,9 @@ export function parseRestitutionText(text: string, source: SourceInfo): Restitut
     themes,
     warnings,
   };
+  for (const section of SECTIONS)
+    if (section.missing(result)) warnings.push({ code: `section-missing-${section.code}`, message: `${section.what} found; the other sections are returned` });
+  return result;
 }
 
 function countPages(lines: readonly SourceLine[]): number {
