@@ -12,6 +12,7 @@ import { type ExtractOptions, chooseKind, TEXT_PARSERS } from './index.js';
 import { assembleRoadmap } from './roadmap/assemble.js';
 import { requireRows } from './roadmap/index.js';
 import { readPdfRoadmap } from './roadmap/pdf-reader.js';
+import { EventsTableCollector, eventsTableClues, readPdfEvents } from './events/pdf-reader.js';
 
 /** The reading-order text of laid-out pages: one page after the other, separated by "\f". */
 export function layoutsToText(layouts: readonly Pick<PageLayout, 'reading'>[]): string {
@@ -29,12 +30,15 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const debugPages: PageModel[] = [];
   let hint: TableHint | undefined;
   const seenAtTop = new Set<string>();
+  // Tables of the pages that hold no roadmap table, for the kinds read from the page's structure (events).
+  const otherTables = new EventsTableCollector();
   const summary = await readPages(
     file.bytes,
     { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
     (page) => {
       const layout = analysePage(page, hint, seenAtTop);
       for (const key of layout.topLines) seenAtTop.add(key);
+      if (!layout.tables.length) otherTables.add(page);
       // A table ending a page tells the next page its columns, in case it goes on without a header row.
       const last = layout.tables[layout.tables.length - 1];
       hint = last ? tableHint(last) : undefined;
@@ -64,7 +68,8 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const roadmapTables = layouts.reduce((n, l) => n + l.tables.filter((t) => t.header.cells.length > 0).length, 0);
   const autoKind = !options.kind || options.kind === 'auto';
   if (autoKind && roadmapTables >= 2) options.log?.(`detected kind: roadmap (${roadmapTables} tables headed Actions / Financement / Indicateur / Commentaires)`);
-  const kind = autoKind && roadmapTables >= 2 ? 'roadmap' : chooseKind(text, options, file.path);
+  const tables = roadmapTables >= 2 ? [] : otherTables.finish();
+  const kind = autoKind && roadmapTables >= 2 ? 'roadmap' : chooseKind(text, options, file.path, eventsTableClues(tables));
   // Line-end hyphens are settled with every word the pages show, not only those the document keeps.
   const seen = layouts.flatMap((l) => [
     joinWrappedLines(l.reading.filter((r) => !r.text.includes('\t')).map((r) => r.text)),
@@ -75,6 +80,7 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
     requireRows(reading, file.path);
     return resolveLineEndHyphens(assembleRoadmap(reading, info), seen);
   }
+  if (kind === 'events') return resolveLineEndHyphens(readPdfEvents(layouts, tables, info), seen);
   const parser = TEXT_PARSERS[kind];
   if (!parser) throw new FdrError('UNKNOWN_DOCUMENT', `no reader for kind "${kind}" yet`, { file: file.path });
   return resolveLineEndHyphens(parser(text, { ...file, info, text }), seen);

@@ -18,7 +18,7 @@ import {
   splitSourceLines,
 } from '../restitution/source-lines.js';
 import { type Unit, readUnits } from '../restitution/units.js';
-import { type FrenchDate, findFrenchDates, findYears, resolveDate } from './dates.js';
+import { type FrenchDate, compactTime, findFrenchDates, findYears, resolveDate } from '../../text/dates.js';
 import { findRegion, matchDepartment } from './places.js';
 
 interface Context {
@@ -114,9 +114,9 @@ function lineProvenance(ctx: Context, l: SourceLine): WorkshopEvent['provenance'
 }
 
 /** An event with the index of the line it was read from, for ordering (PDF input has no line provenance). */
-interface Found {
+export interface Found {
   at: number;
-  event: WorkshopEvent;
+  event: WorkshopEvent & { printedDate?: FrenchDate };
 }
 
 function event(territory: string, department: string, place: string, date: string, provenance: WorkshopEvent['provenance']): WorkshopEvent {
@@ -295,7 +295,7 @@ export function findAgenda(units: readonly Unit[]): { time: string; item: string
     const texts = u.type === 'item' ? [`${u.text}`] : u.type === 'prose' ? u.paragraphs : [];
     for (const t of texts) {
       const m = TIME_ENTRY.exec(cleanSpaces(t));
-      if (m) out.push({ time: cleanSpaces(m[1]!), item: cleanSpaces(m[2]!) });
+      if (m) out.push({ time: compactTime(m[1]!), item: cleanSpaces(m[2]!) });
     }
   }
   return out;
@@ -361,7 +361,29 @@ function withoutLinks(s: string): string {
 
 export function parseEventsText(text: string, source: SourceInfo): Events {
   const lines = removeRepeatedBlocks(removeLayoutNoise(splitSourceLines(text)));
-  const units = readUnits(lines);
+  return assembleEvents({ lines, units: readUnits(lines), source, hasPages: text.includes('\f') });
+}
+
+/** What a reader of the page's structure found before the line rules run (PDF input). */
+export interface StructureFinds {
+  /** Workshops read from tables, each with the index of the line standing where its table begins. */
+  events: Found[];
+  /** Agenda slots read from tables, likewise. */
+  agenda: (AgendaSlot & { at: number })[];
+  /** Lines already read from a table, not to be read again. */
+  used: ReadonlySet<number>;
+}
+
+export interface EventsInput {
+  lines: SourceLine[];
+  units: Unit[];
+  source: SourceInfo;
+  hasPages: boolean;
+  structure?: StructureFinds;
+}
+
+/** The events document from its lines and reading units (and, for PDF input, what its tables gave). */
+export function assembleEvents({ lines, units, source, hasPages, structure }: EventsInput): Events {
   const corpus = buildCaseCorpus(runningParagraphs(units));
   const warnings: Warning[] = [];
   const offsets: number[] = [];
@@ -372,7 +394,6 @@ export function parseEventsText(text: string, source: SourceInfo): Events {
   }
   const flat = lines.map((l) => l.text).join('\n');
   const docDate = findDocumentDate(lines);
-  const hasPages = text.includes('\f');
   const ctx: Context = {
     lines,
     flat,
@@ -390,11 +411,12 @@ export function parseEventsText(text: string, source: SourceInfo): Events {
     findPeriod(title, { documentDate: docDate.iso, flat, index: Math.max(0, flat.indexOf(title.slice(0, 30))) }) ??
     (inText ? findPeriod(inText[0], { documentDate: docDate.iso, flat, index: inText.index }) : undefined);
 
-  const used = new Set<number>();
-  const events = [...tableEvents(ctx, used), ...departmentListEvents(ctx, used), ...datedLineEvents(ctx, used)]
+  const used = new Set<number>(structure?.used ?? []);
+  const fromTables = (structure?.events ?? []).map((f) => ({ at: f.at, event: withYear(f.event, ctx, f.at) }));
+  const events = [...fromTables, ...tableEvents(ctx, used), ...departmentListEvents(ctx, used), ...datedLineEvents(ctx, used)]
     .sort((a, b) => a.at - b.at)
     .map((f) => f.event);
-  const agenda = findAgenda(units);
+  const agenda = mergeAgenda(structure?.agenda ?? [], findAgenda(units));
   const challenges = findChallenges(units, corpus);
   const deployedMeasures = findIntroducedList(units, /d[ée]ploy|en place|[œo]euvre|d[ée]j[àa]/i).map(withoutLinks);
 
@@ -403,6 +425,11 @@ export function parseEventsText(text: string, source: SourceInfo): Events {
       file: source.file,
       hint: 'is this an announcement of workshops? try --kind auto',
     });
+  // A section laid out in a way not read is named, never silently missing.
+  if (!events.length) warnings.push({ code: 'events-not-found', message: 'no workshop (place and date) was found' });
+  if (!agenda.length && /\b\d{1,2}\s*h\s*\d{0,2}\s*(?::|[–—-]\s*\d)/.test(flat))
+    warnings.push({ code: 'agenda-not-read', message: 'the document gives times, but no agenda was read' });
+  if (!challenges.length && /\bd[ée]fis\b/i.test(flat)) warnings.push({ code: 'challenges-not-read', message: 'the document speaks of challenges, but none was read' });
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -418,4 +445,18 @@ export function parseEventsText(text: string, source: SourceInfo): Events {
     deployedMeasures,
     warnings,
   };
+}
+
+type AgendaSlot = { time: string; item: string };
+
+/** Slots read from a table, then those read from text (a programme is laid out one way or the other). */
+function mergeAgenda(fromTables: readonly (AgendaSlot & { at: number })[], fromText: readonly AgendaSlot[]): AgendaSlot[] {
+  return [...fromTables.map(({ time, item }) => ({ time, item })), ...fromText];
+}
+
+/** A table event's printed date resolved against the document's years, like the line rules do. */
+function withYear(e: WorkshopEvent & { printedDate?: FrenchDate }, ctx: Context, at: number): WorkshopEvent {
+  const { printedDate, ...event } = e;
+  if (!printedDate) return event;
+  return { ...event, date: eventDate(printedDate, ctx, Math.min(at, ctx.lines.length - 1), event.provenance) };
 }

@@ -1,7 +1,7 @@
 /** The parts of a restitution brochure outside its themes: date, signatories, key figures, workshop places, lists. */
 import type { KeyFigures, Signatory } from '../../model/index.js';
 import { cleanSpaces, isAllCaps } from '../../text/normalize.js';
-import { findFrenchDates, resolveDate } from '../events/dates.js';
+import { findFrenchDates, resolveDate } from '../../text/dates.js';
 import type { SourceLine } from './source-lines.js';
 import { type Unit, itemText, opensSentence } from './units.js';
 

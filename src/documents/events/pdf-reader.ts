@@ -1,0 +1,227 @@
+/**
+ * Events documents from PDF: the page's structure first. Tables come from the shared table layer (a table whose
+ * header the finders read but whose rows they could only guess from whitespace is read again under that header
+ * with readTableAt); headings from their type size and weight relative to the document's body text; the rest
+ * (lists, paragraphs) goes through the same line rules as text dumps (parse.ts), which also read workshops set as
+ * lists or dated lines. Pure but for the collector, which sees each page once while the PDF is read.
+ */
+import { type Box, median, unionBox, toBBox } from '../../layout/geometry.js';
+import type { PageLayout } from '../../layout/page-layout.js';
+import type { ReadingLine } from '../../layout/reading-order.js';
+import { DocumentTableReader, type DocumentTable, type PageContext, type PageTable, pageContext, readTableAt } from '../../layout/tables/index.js';
+import type { Events, SourceInfo, WorkshopEvent } from '../../model/index.js';
+import type { PageModel } from '../../sources/page-model.js';
+import { compactTime, findFrenchDates } from '../../text/dates.js';
+import { cleanSpaces, joinWrappedLines } from '../../text/normalize.js';
+import { readUnits, type Unit } from '../restitution/units.js';
+import type { SourceLine } from '../restitution/source-lines.js';
+import type { StructureClue } from '../detect.js';
+import { assembleEvents, type Found, type StructureFinds } from './parse.js';
+import { matchDepartment } from './places.js';
+import { columnOf, readEventsTable, type TableRead } from './tables.js';
+
+/**
+ * Collects the tables of a PDF's pages while they are read (pages are not kept). Tables the finders read from
+ * whitespace alone are read again under their header row: the anchored reader cuts rows at the header's columns
+ * and the gaps between rows, where a whitespace finder may have run several rows together.
+ */
+export class EventsTableCollector {
+  private readonly reader = new DocumentTableReader();
+
+  add(page: PageModel): void {
+    // `add` returns the reader's own list of the page's tables: a table read again replaces its first reading.
+    const tables = this.reader.add(page);
+    let context: PageContext | undefined;
+    tables.forEach((t, i) => {
+      if (t.flavor === 'ruled' || t.headerRows < 1) return;
+      context ??= pageContext(page);
+      const again = readUnderHeader(t, context);
+      if (again) tables[i] = again;
+    });
+  }
+
+  finish(): DocumentTable[] {
+    return this.reader.finish();
+  }
+}
+
+function readUnderHeader(t: PageTable, context: PageContext): PageTable | undefined {
+  const head = t.cells.filter((c) => c.row < t.headerRows && c.box);
+  const header = unionBox(head.map((c) => c.box!));
+  if (!header || head.length < 2) return undefined;
+  const read = readTableAt(context, { header, cells: head.map((c) => c.box!), limit: t.box.y1 + context.pitch });
+  if (read.ys.length - 1 <= t.ys.length - 1 || read.xs.length !== t.xs.length) return undefined;
+  return { ...read, headerRows: 1 };
+}
+
+const NUMBERED = /^\d{1,2}[.)]\s+(?=\S)/;
+
+/** The size carrying most characters: the body text the headings stand out from. */
+function bodySize(lines: readonly ReadingLine[]): number {
+  const weight = new Map<number, number>();
+  for (const l of lines) {
+    const size = Math.round(l.fontSize * 2) / 2;
+    weight.set(size, (weight.get(size) ?? 0) + l.text.length);
+  }
+  return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? median(lines.map((l) => l.fontSize));
+}
+
+interface StyledLine {
+  line: SourceLine;
+  reading?: ReadingLine;
+  /** Index of the read table standing here (a placeholder line). */
+  table?: number;
+}
+
+/**
+ * Headings by style: lines set clearly larger than the body, or bold paragraphs of a few words standing alone.
+ * Wrapped lines of one heading (same size, no paragraph break between them) are joined.
+ */
+function isHeadingStyle(group: readonly ReadingLine[], body: number): boolean {
+  const size = median(group.map((l) => l.fontSize));
+  const text = group.map((l) => l.text).join(' ');
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  if (words === 0 || words > 40 || /^[-•▪–·]/.test(text)) return false;
+  if (size >= 1.12 * body) return true;
+  return group.every((l) => l.bold) && words <= 25 && !/[.;,]$/.test(text);
+}
+
+/** Reading units from styled lines: headings by style; the runs between them read by the text rules. */
+function unitsOf(lines: readonly StyledLine[], body: number): Unit[] {
+  const units: Unit[] = [];
+  let run: SourceLine[] = [];
+  const flushRun = () => {
+    if (run.length) units.push(...readUnits(run));
+    run = [];
+  };
+  let i = 0;
+  while (i < lines.length) {
+    const first = lines[i]!;
+    const r = first.reading;
+    if (!r) {
+      run.push(first.line);
+      i++;
+      continue;
+    }
+    // The paragraph this line opens, if it is one: lines of one size without a break.
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.reading && !lines[j]!.reading!.paragraphBreak && Math.abs(lines[j]!.reading!.fontSize - r.fontSize) < 0.5) j++;
+    const group = lines.slice(i, j);
+    if (r.paragraphBreak || i === 0 || !lines[i - 1]!.reading) {
+      if (isHeadingStyle(group.map((g) => g.reading!), body)) {
+        flushRun();
+        const text = joinWrappedLines(group.map((g) => g.line.text)).replace(/\n/g, ' ').replace(NUMBERED, '');
+        units.push({ type: 'heading', text: cleanSpaces(text), lines: group.map((g) => g.line) });
+        i = j;
+        continue;
+      }
+    }
+    run.push(first.line);
+    i++;
+  }
+  flushRun();
+  return units;
+}
+
+/** Reading lines of the pages with the read tables' text taken out, a blank placeholder standing for each table. */
+function linesOf(layouts: readonly PageLayout[], tables: readonly DocumentTable[], read: readonly (TableRead | undefined)[]): StyledLine[] {
+  const out: StyledLine[] = [];
+  const push = (page: number, text: string, extra: Omit<StyledLine, 'line'> = {}) =>
+    out.push({ line: { text, raw: text, line: out.length + 1, page }, ...extra });
+  for (const layout of layouts) {
+    const onPage = tables.map((t, k) => ({ t, k })).filter(({ t, k }) => t.page === layout.page && read[k]);
+    const placed = new Set<number>();
+    if (out.length) push(layout.page, '');
+    for (const r of layout.reading) {
+      const cx = (r.x0 + r.x1) / 2;
+      const cy = (r.y0 + r.y1) / 2;
+      const inside = onPage.find(({ t }) => cx >= t.box.x0 - 2 && cx <= t.box.x1 + 2 && cy >= t.box.y0 - 2 && cy <= t.box.y1 + 2);
+      if (inside) {
+        if (!placed.has(inside.k)) push(layout.page, '', { table: inside.k });
+        placed.add(inside.k);
+        continue;
+      }
+      if (r.paragraphBreak && out.length && out[out.length - 1]!.line.text) push(layout.page, '');
+      push(layout.page, cleanSpaces(r.text), { reading: r });
+    }
+    // A table whose text the reading order did not show (drawn apart from it) still gets its place.
+    for (const { k } of onPage) if (!placed.has(k)) push(layout.page, '', { table: k });
+  }
+  return out;
+}
+
+const cellBox = (cells: readonly { box: Box | undefined }[]) => unionBox(cells.flatMap((c) => (c.box ? [c.box] : [])));
+
+/** Workshops and agenda slots from the read tables; each at the line standing for its table. */
+function tableFinds(tables: readonly DocumentTable[], read: readonly (TableRead | undefined)[], lines: readonly StyledLine[]): StructureFinds {
+  const events: Found[] = [];
+  const agenda: StructureFinds['agenda'] = [];
+  const at = (k: number) => lines.findIndex((l) => l.table === k);
+  // A merged cell cut by a page break, or a group left empty under its first row: the group goes on.
+  const carried = new Map<number, Partial<Record<'territory' | 'department', string>>>();
+  tables.forEach((t, k) => {
+    const r = read[k];
+    if (!r) return;
+    const index = Math.max(0, at(k));
+    const col = (role: Parameters<typeof columnOf>[1]) => columnOf(r, role);
+    const group = t.continues !== undefined ? { ...(carried.get(t.continues) ?? {}) } : {};
+    if (col('time') >= 0 && col('item') >= 0) {
+      for (const row of r.rows) {
+        const time = row[col('time')]!.text;
+        const item = row[col('item')]!.text;
+        if (time && item) agenda.push({ time: compactTime(time), item, at: index });
+      }
+    }
+    if (col('place') >= 0 || col('department') >= 0) {
+      for (const row of r.rows) {
+        const text = (role: Parameters<typeof columnOf>[1]) => (col(role) >= 0 ? row[col(role)]!.text : '');
+        let territory = text('territory');
+        let department = text('department');
+        const place = text('place');
+        if (!place) continue;
+        if (col('territory') >= 0) territory = territory || group.territory || '';
+        if (col('department') >= 0) department = department || group.department || '';
+        group.territory = territory;
+        group.department = department;
+        const date = findFrenchDates(text('date'))[0];
+        const box = cellBox(row);
+        const event: WorkshopEvent & { printedDate?: typeof date } = {
+          territory,
+          department: department ? (matchDepartment(department) ?? department) : '',
+          place,
+          date: '',
+          provenance: { page: t.page, ...(box ? { bbox: toBBox(box) } : {}) },
+          ...(date ? { printedDate: date } : {}),
+        };
+        events.push({ at: index, event });
+      }
+    }
+    carried.set(k, group);
+  });
+  const used = new Set<number>();
+  return { events, agenda, used };
+}
+
+/** The events document of a PDF: its laid-out pages and the tables collected while reading them. */
+export function readPdfEvents(layouts: readonly PageLayout[], tables: readonly DocumentTable[], source: SourceInfo): Events {
+  const read: (TableRead | undefined)[] = [];
+  tables.forEach((t, k) => {
+    read[k] = readEventsTable(t, t.continues !== undefined ? read[t.continues] : undefined);
+  });
+  const lines = linesOf(layouts, tables, read);
+  const body = bodySize(lines.flatMap((l) => (l.reading ? [l.reading] : [])));
+  const units = unitsOf(lines, body);
+  return assembleEvents({ lines: lines.map((l) => l.line), units, source, hasPages: true, structure: tableFinds(tables, read, lines) });
+}
+
+/** Tables of workshops (places with dates, territories or départements) or of a day's programme: evidence of the kind. */
+export function eventsTableClues(tables: readonly DocumentTable[]): StructureClue[] {
+  const clues: StructureClue[] = [];
+  const read: (TableRead | undefined)[] = [];
+  tables.forEach((t, k) => {
+    const r = (read[k] = readEventsTable(t, t.continues !== undefined ? read[t.continues] : undefined));
+    if (!r || t.continues !== undefined || r.rows.length < 2) return;
+    clues.push({ kind: 'events', weight: 6, what: `a table of ${r.roles.filter(Boolean).join(' / ')} (page ${t.page})` });
+  });
+  return clues.slice(0, 2);
+}

@@ -1,0 +1,119 @@
+/**
+ * Workshops and agenda slots from the tables the shared table layer found (src/layout/tables): each column gets
+ * a role from its header's words, else from what its cells hold (dates, times, département names, territories in
+ * capitals); a merged cell counts for every row it covers; a table continued over a page break keeps the roles
+ * of the table it continues. Pure functions.
+ */
+import type { Box } from '../../layout/geometry.js';
+import type { DocumentTable, PageTable } from '../../layout/tables/index.js';
+import { cleanSpaces, isAllCaps } from '../../text/normalize.js';
+import { findFrenchDates } from '../../text/dates.js';
+import { matchDepartment } from './places.js';
+
+export type ColumnRole = 'date' | 'place' | 'department' | 'territory' | 'time' | 'item';
+
+/** A position of the grid: the text of the cell covering it, and whether it is a merged cell's copy. */
+export interface SpreadCell {
+  text: string;
+  box: Box | undefined;
+  /** The cell covers this position from a row above (rowSpan > 1). */
+  spread: boolean;
+  /** The cell spans several rows. */
+  merged: boolean;
+}
+
+/**
+ * The grid with merged cells spread to every position they cover (the table layer gives a merged cell once, at
+ * its top-left position): what a reader of a grouped table ("Calvados" over four towns) needs row by row.
+ */
+export function spreadSpans(table: Pick<PageTable, 'xs' | 'ys' | 'cells'>): SpreadCell[][] {
+  const rows = table.ys.length - 1;
+  const cols = table.xs.length - 1;
+  const grid: SpreadCell[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => ({ text: '', box: undefined, spread: false, merged: false })));
+  for (const c of table.cells) {
+    const text = cleanSpaces(c.text.replace(/\n/g, ' '));
+    const merged = c.rowSpan > 1;
+    for (let r = c.row; r < Math.min(rows, c.row + c.rowSpan); r++)
+      for (let k = c.col; k < Math.min(cols, c.col + c.colSpan); k++) grid[r]![k] = { text, box: c.box, spread: r > c.row, merged };
+  }
+  return grid;
+}
+
+/** Header words naming each role (the text dump reader uses the same words). */
+export const HEADER_ROLES: readonly [ColumnRole, RegExp][] = [
+  ['time', /^(?:horaires?|heures?|cr[ée]neaux?|horaire)\b/i],
+  ['date', /^(?:dates?|jours?)\b/i],
+  ['department', /\bd[ée]partements?\b/i],
+  ['place', /\b(?:lieux?|villes?|sites?|adresses?|communes?|salles?)\b/i],
+  ['territory', /\b(?:territoires?|tas|cts|secteurs?|bassins?|zones?|arrondissements?)\b/i],
+  ['item', /\b(?:s[ée]quences?|programmes?|d[ée]roul[ée]|contenus?|activit[ée]s?|interventions?|th[èe]mes?|objets?)\b/i],
+];
+
+/** "9h", "9 h 30 – 9 h 45", "14h-16h30": a time or a range of times, alone in its cell. */
+export const TIME_CELL = /^(?:de\s+)?\d{1,2}\s*h\s*(?:\d{2})?(?:\s*(?:[–—-]|à)\s*\d{1,2}\s*h\s*(?:\d{2})?)?$/i;
+
+function roleOfHeader(text: string): ColumnRole | undefined {
+  return HEADER_ROLES.find(([, re]) => re.test(cleanSpaces(text)))?.[0];
+}
+
+/** The role a column's cells suggest when its header says nothing: what most of its non-empty cells are. */
+function roleOfCells(texts: readonly string[]): ColumnRole | undefined {
+  const cells = texts.filter(Boolean);
+  if (!cells.length) return undefined;
+  const share = (test: (s: string) => boolean) => cells.filter(test).length / cells.length;
+  if (share((s) => TIME_CELL.test(s)) > 0.6) return 'time';
+  if (share((s) => findFrenchDates(s).length === 1) > 0.6) return 'date';
+  if (share((s) => matchDepartment(s) !== undefined) > 0.6) return 'department';
+  if (share((s) => isAllCaps(s)) > 0.6) return 'territory';
+  return undefined;
+}
+
+export interface TableRead {
+  /** One role per column (undefined: a column this reader does not use). */
+  roles: (ColumnRole | undefined)[];
+  /** Rows of the body, merged cells spread. */
+  rows: SpreadCell[][];
+  /** Which rows came from the header (not read as data). */
+  headerRows: number;
+}
+
+/**
+ * Column roles of a table, and its body rows. A continuation takes the roles of the table it continues (its
+ * header may not be repeated); roles the header does not give are read from the cells.
+ */
+export function readEventsTable(table: DocumentTable, previous?: TableRead): TableRead | undefined {
+  const grid = spreadSpans(table);
+  const cols = table.xs.length - 1;
+  const headerRows = table.headerRows > 0 ? table.headerRows : 0;
+  const headerText = (k: number) => grid.slice(0, headerRows).map((r) => r[k]!.text).join(' ');
+  const body = grid.slice(headerRows);
+  let roles: (ColumnRole | undefined)[];
+  if (previous && table.continues !== undefined && previous.roles.length === cols) roles = [...previous.roles];
+  else {
+    roles = Array.from({ length: cols }, (_, k) => (headerRows ? roleOfHeader(headerText(k)) : undefined));
+    // Roles the header left open (or a table without header) are read from the cells; each role once.
+    for (let k = 0; k < cols; k++) {
+      if (roles[k]) continue;
+      const role = roleOfCells(body.map((r) => r[k]!.text));
+      if (role && !roles.includes(role)) roles[k] = role;
+    }
+    // A table of workshops names places: the one column left without a role, next to a date or a territory.
+    if (!roles.includes('place') && !roles.includes('time') && roles.some((r) => r === 'date' || r === 'department' || r === 'territory')) {
+      const open = roles.map((r, k) => (r ? -1 : k)).filter((k) => k >= 0 && body.some((row) => row[k]!.text));
+      if (open.length === 1) roles[open[0]!] = 'place';
+    }
+    if (roles.includes('time') && !roles.includes('item')) {
+      const open = roles.map((r, k) => (r ? -1 : k)).filter((k) => k >= 0 && body.some((row) => row[k]!.text));
+      if (open.length === 1) roles[open[0]!] = 'item';
+    }
+  }
+  const isEvents = roles.includes('place') || (roles.includes('department') && roles.includes('date'));
+  const isAgenda = roles.includes('time') && roles.includes('item');
+  if (!isEvents && !isAgenda) return undefined;
+  return { roles, rows: body, headerRows };
+}
+
+/** The grid column holding a role, -1 when none does. */
+export function columnOf(read: Pick<TableRead, 'roles'>, role: ColumnRole): number {
+  return read.roles.indexOf(role);
+}
