@@ -12,7 +12,7 @@ import { type ExtractOptions, chooseKind, TEXT_PARSERS } from './index.js';
 import { assembleRoadmap } from './roadmap/assemble.js';
 import { requireRows } from './roadmap/index.js';
 import { readPdfRoadmap } from './roadmap/pdf-reader.js';
-import { EventsTableCollector, eventsTableClues, readPdfEvents } from './events/pdf-reader.js';
+import { EventsTableCollector, eventsStructureClues, readPdfEvents } from './events/pdf-reader.js';
 
 /** The reading-order text of laid-out pages: one page after the other, separated by "\f". */
 export function layoutsToText(layouts: readonly Pick<PageLayout, 'reading'>[]): string {
@@ -69,7 +69,7 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const autoKind = !options.kind || options.kind === 'auto';
   if (autoKind && roadmapTables >= 2) options.log?.(`detected kind: roadmap (${roadmapTables} tables headed Actions / Financement / Indicateur / Commentaires)`);
   const tables = roadmapTables >= 2 ? [] : otherTables.finish();
-  const kind = autoKind && roadmapTables >= 2 ? 'roadmap' : chooseKind(text, options, file.path, eventsTableClues(tables));
+  const kind = autoKind && roadmapTables >= 2 ? 'roadmap' : chooseKind(text, options, file.path, eventsStructureClues(layouts, tables));
   // Line-end hyphens are settled with every word the pages show, not only those the document keeps.
   const seen = layouts.flatMap((l) => [
     joinWrappedLines(l.reading.filter((r) => !r.text.includes('\t')).map((r) => r.text)),

@@ -170,5 +170,5 @@ export function resolveDate(date: Pick<FrenchDate, 'day' | 'month' | 'year' | 'w
 
 /** A time or a range of times as printed ("9 h 30 – 9 h 45", "14H30"), in its compact form ("9h30 – 9h45"). */
 export function compactTime(s: string): string {
-  return s.replace(/(\d{1,2})\s*[hH]\s*(\d{2})?(?!\d)/g, (_, h: string, m: string | undefined) => `${h}h${m ?? ''}`).replace(/\s+/g, ' ').trim();
+  return s.replace(/(\d{1,2})\s*[hH](?:\s*(\d{2}))?(?!\d)/g, (_, h: string, m: string | undefined) => `${h}h${m ?? ''}`).replace(/\s+/g, ' ').trim();
 }

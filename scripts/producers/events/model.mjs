@@ -131,7 +131,7 @@ export function eventsBlocks(gold, p) {
   if (gold.events.length) {
     blocks.push(heading(p, p.eventsHeading, ++n));
     const { years, months } = yearsOf(gold);
-    const datedWithoutYear = ['weekday', 'day-month'].includes(p.dateStyle) && gold.events.some((e) => e.date);
+    const datedWithoutYear = ['weekday', 'day-month'].includes(lineDateStyle(p)) && gold.events.some((e) => e.date);
     if (datedWithoutYear)
       blocks.push({ t: 'p', text: `Les rencontres se tiendront entre ${MONTHS[months[0] - 1]} et ${MONTHS[months[months.length - 1] - 1]} ${years[0]}, dans chaque territoire.` });
     else blocks.push({ t: 'p', text: gold.events.some((e) => e.department) ? 'Les temps forts seront organisés :' : 'Les rencontres se tiendront aux dates et lieux suivants.' });
@@ -157,6 +157,9 @@ export function eventsBlocks(gold, p) {
   return blocks;
 }
 
+/** Dates on workshop lines are not printed "17/11/22" (a table cell may be). */
+const lineDateStyle = (p) => (p.eventsLayout === 'lines' && p.dateStyle === 'numeric-short' ? 'weekday' : p.dateStyle);
+
 function eventBlocks(gold, p) {
   const events = gold.events;
   if (p.eventsLayout === 'table') {
@@ -181,7 +184,7 @@ function eventBlocks(gold, p) {
     return groups.flatMap((g) => [{ t: 'p', text: `${g.department} :`, bold: true }, { t: 'list', items: g.events.map((e) => ({ text: placeText(e) })) }]);
   }
   // one line per workshop: "Jeudi 17 novembre : Douai - Gayant Expo (ARTOIS-DOUAISIS)"
-  const style = p.dateStyle === 'numeric-short' ? 'weekday' : p.dateStyle;
+  const style = lineDateStyle(p);
   return [{ t: 'list', items: events.map((e) => ({ text: `${printDate(e.date, style)} : ${e.place}${e.territory ? ` (${e.territory})` : ''}` })) }];
 }
 

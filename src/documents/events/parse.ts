@@ -5,7 +5,7 @@
  */
 import { FdrError } from '../../errors/index.js';
 import { type Events, SCHEMA_VERSION, type SourceInfo, type Warning, type WorkshopEvent } from '../../model/index.js';
-import { cleanSpaces, isAllCaps } from '../../text/normalize.js';
+import { cleanSpaces, isAllCaps, joinWrappedLines } from '../../text/normalize.js';
 import { buildCaseCorpus, type CaseCorpus, restoreHeadingCase } from '../restitution/casing.js';
 import { findIntroducedList } from '../restitution/front.js';
 import { runningParagraphs } from '../restitution/parse.js';
@@ -17,7 +17,7 @@ import {
   spanProvenance,
   splitSourceLines,
 } from '../restitution/source-lines.js';
-import { type Unit, readUnits } from '../restitution/units.js';
+import { ITEM_MARKER, itemMarker, type Unit, readUnits } from '../restitution/units.js';
 import { type FrenchDate, compactTime, findFrenchDates, findYears, resolveDate } from '../../text/dates.js';
 import { findRegion, matchDepartment } from './places.js';
 
@@ -231,7 +231,7 @@ function departmentListEvents(ctx: Context, used: Set<number>): Found[] {
     let j = i + 1;
     while (j < lines.length && !lines[j]!.text) j++;
     const items: number[] = [];
-    while (j < lines.length && /^\s*[-•▪–]\s+/.test(lines[j]!.text)) {
+    while (j < lines.length && itemMarker(lines[j]!.text)) {
       items.push(j);
       j++;
       while (j < lines.length && !lines[j]!.text) j++;
@@ -241,7 +241,7 @@ function departmentListEvents(ctx: Context, used: Set<number>): Found[] {
     for (const k of items) {
       used.add(k);
       const provenance = lineProvenance(ctx, lines[k]!);
-      const { place, date } = placeAndDate(lines[k]!.text.replace(/^\s*[-•▪–]\s+/, ''));
+      const { place, date } = placeAndDate(lines[k]!.text.replace(ITEM_MARKER, ''));
       out.push({ at: k, event: event('', department, place, eventDate(date, ctx, k, provenance), provenance) });
     }
   }
@@ -260,7 +260,7 @@ function datedLineEvents(ctx: Context, used: Set<number>): Found[] {
     const dates = findFrenchDates(l.text);
     if (dates.length !== 1 || dates[0]!.weekday === undefined) return;
     const date = dates[0]!;
-    const text = l.text.replace(/^\s*[-•▪–]\s+/, '');
+    const text = l.text.replace(ITEM_MARKER, '');
     const shift = l.text.length - text.length;
     const before = cleanSpaces(text.slice(0, date.index - shift)).replace(/[\s:–—,-]+$/, '');
     const after = cleanSpaces(text.slice(date.index - shift + date.length)).replace(/^[\s.:–—,-]+/, '').replace(/^(?:à|a)\s+/i, '');
@@ -272,11 +272,14 @@ function datedLineEvents(ctx: Context, used: Set<number>): Found[] {
     else if (before && !after) place = before;
     else if (before) return;
     if (!place || wordCount(place) > 8) return;
-    // "Nancy (Meurthe-et-Moselle)": the département in brackets.
-    const dept = /\(([^()]+)\)\s*$/.exec(place);
-    if (dept && matchDepartment(dept[1]!)) {
-      department = matchDepartment(dept[1]!)!;
-      place = place.slice(0, dept.index).trim();
+    // "Nancy (Meurthe-et-Moselle)": the département in brackets; "Douai – Gayant Expo (ARTOIS-DOUAISIS)": a
+    // territory, printed in capitals as territories are.
+    const bracket = /\(([^()]+)\)\s*$/.exec(place);
+    if (bracket && !territory) {
+      const name = cleanSpaces(bracket[1]!);
+      if (isAllCaps(name) && wordCount(name) <= 6) territory = name;
+      else if (matchDepartment(name)) department = matchDepartment(name)!;
+      if (territory || department) place = place.slice(0, bracket.index).trim();
     }
     used.add(i);
     const provenance = lineProvenance(ctx, l);
@@ -289,10 +292,20 @@ function datedLineEvents(ctx: Context, used: Set<number>): Found[] {
 const TIME_ENTRY =
   /^(?:[-•▪–]\s+)?((?:de\s+)?\d{1,2}\s*h\s*(?:\d{2})?(?:\s*(?:[–—-]|à)\s*\d{1,2}\s*h\s*(?:\d{2})?)?)\s*(?::|[–—-](?=\s))\s*(.+)$/iu;
 
+/** A paragraph's lines cut where a line opens with a time: slots set as paragraphs may be read as one. */
+function slotsOf(lines: readonly SourceLine[]): string[] {
+  const slots: string[][] = [];
+  for (const l of lines) {
+    if (!slots.length || TIME_ENTRY.test(l.text)) slots.push([l.text]);
+    else slots[slots.length - 1]!.push(l.text);
+  }
+  return slots.map((s) => joinWrappedLines(s).replace(/\n/g, ' '));
+}
+
 export function findAgenda(units: readonly Unit[]): { time: string; item: string }[] {
   const out: { time: string; item: string }[] = [];
   for (const u of units) {
-    const texts = u.type === 'item' ? [`${u.text}`] : u.type === 'prose' ? u.paragraphs : [];
+    const texts = u.type === 'item' ? [`${u.text}`] : u.type === 'prose' ? u.paragraphLines.flatMap(slotsOf) : [];
     for (const t of texts) {
       const m = TIME_ENTRY.exec(cleanSpaces(t));
       if (m) out.push({ time: compactTime(m[1]!), item: cleanSpaces(m[2]!) });

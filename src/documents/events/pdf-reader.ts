@@ -18,7 +18,7 @@ import type { SourceLine } from '../restitution/source-lines.js';
 import type { StructureClue } from '../detect.js';
 import { assembleEvents, type Found, type StructureFinds } from './parse.js';
 import { matchDepartment } from './places.js';
-import { columnOf, readEventsTable, type TableRead } from './tables.js';
+import { columnOf, readEventsTable, splitStackedRows, type TableRead } from './tables.js';
 
 /**
  * Collects the tables of a PDF's pages while they are read (pages are not kept). Tables the finders read from
@@ -33,10 +33,16 @@ export class EventsTableCollector {
     const tables = this.reader.add(page);
     let context: PageContext | undefined;
     tables.forEach((t, i) => {
-      if (t.flavor === 'ruled' || t.headerRows < 1) return;
+      if (t.flavor === 'ruled') return;
+      const split = splitStackedRows(t);
+      if (t.headerRows < 1) {
+        tables[i] = split;
+        return;
+      }
       context ??= pageContext(page);
       const again = readUnderHeader(t, context);
-      if (again) tables[i] = again;
+      const anchored = again && splitStackedRows(again);
+      tables[i] = anchored && anchored.ys.length >= t.ys.length ? anchored : split;
     });
   }
 
@@ -50,11 +56,13 @@ function readUnderHeader(t: PageTable, context: PageContext): PageTable | undefi
   const header = unionBox(head.map((c) => c.box!));
   if (!header || head.length < 2) return undefined;
   const read = readTableAt(context, { header, cells: head.map((c) => c.box!), limit: t.box.y1 + context.pitch });
-  if (read.ys.length - 1 <= t.ys.length - 1 || read.xs.length !== t.xs.length) return undefined;
+  if (read.xs.length !== t.xs.length) return undefined;
   return { ...read, headerRows: 1 };
 }
 
 const NUMBERED = /^\d{1,2}[.)]\s+(?=\S)/;
+/** A list marker drawn from a symbol font (a private-use code point) or a bullet shape: read as "•". */
+const SYMBOL_BULLET = /^[\p{Co}●○◦▪■□►▸➢✓✔]\s*(?=\S)/u;
 
 /** The size carrying most characters: the body text the headings stand out from. */
 function bodySize(lines: readonly ReadingLine[]): number {
@@ -82,7 +90,7 @@ function isHeadingStyle(group: readonly ReadingLine[], body: number): boolean {
   const text = group.map((l) => l.text).join(' ');
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   if (words === 0 || words > 40 || /^[-•▪–·]/.test(text)) return false;
-  if (size >= 1.12 * body) return true;
+  if (size >= 1.06 * body) return true;
   return group.every((l) => l.bold) && words <= 25 && !/[.;,]$/.test(text);
 }
 
@@ -105,7 +113,15 @@ function unitsOf(lines: readonly StyledLine[], body: number): Unit[] {
     }
     // The paragraph this line opens, if it is one: lines of one size without a break.
     let j = i + 1;
-    while (j < lines.length && lines[j]!.reading && !lines[j]!.reading!.paragraphBreak && Math.abs(lines[j]!.reading!.fontSize - r.fontSize) < 0.5) j++;
+    // A bold run set tight against the regular text under it is a group of its own (a heading without spacing).
+    while (
+      j < lines.length &&
+      lines[j]!.reading &&
+      !lines[j]!.reading!.paragraphBreak &&
+      Math.abs(lines[j]!.reading!.fontSize - r.fontSize) < 0.5 &&
+      (lines[j]!.reading!.bold || !lines[j - 1]!.reading!.bold)
+    )
+      j++;
     const group = lines.slice(i, j);
     if (r.paragraphBreak || i === 0 || !lines[i - 1]!.reading) {
       if (isHeadingStyle(group.map((g) => g.reading!), body)) {
@@ -142,7 +158,7 @@ function linesOf(layouts: readonly PageLayout[], tables: readonly DocumentTable[
         continue;
       }
       if (r.paragraphBreak && out.length && out[out.length - 1]!.line.text) push(layout.page, '');
-      push(layout.page, cleanSpaces(r.text), { reading: r });
+      push(layout.page, cleanSpaces(r.text).replace(SYMBOL_BULLET, '• '), { reading: r });
     }
     // A table whose text the reading order did not show (drawn apart from it) still gets its place.
     for (const { k } of onPage) if (!placed.has(k)) push(layout.page, '', { table: k });
@@ -214,8 +230,14 @@ export function readPdfEvents(layouts: readonly PageLayout[], tables: readonly D
   return assembleEvents({ lines: lines.map((l) => l.line), units, source, hasPages: true, structure: tableFinds(tables, read, lines) });
 }
 
-/** Tables of workshops (places with dates, territories or départements) or of a day's programme: evidence of the kind. */
-export function eventsTableClues(tables: readonly DocumentTable[]): StructureClue[] {
+/** A département named alone on its line, as the label of the places listed under it ("Calvados :", "Dans l’Eure"). */
+const DEPARTMENT_LABEL = /^(?:(?:dans|en)\s+)?(.{3,40}?)\s*:?$/iu;
+
+/**
+ * Evidence of the kind from the page's structure: tables of workshops (places with dates, territories or
+ * départements) or of a day's programme; places listed under département labels.
+ */
+export function eventsStructureClues(layouts: readonly PageLayout[], tables: readonly DocumentTable[]): StructureClue[] {
   const clues: StructureClue[] = [];
   const read: (TableRead | undefined)[] = [];
   tables.forEach((t, k) => {
@@ -223,5 +245,14 @@ export function eventsTableClues(tables: readonly DocumentTable[]): StructureClu
     if (!r || t.continues !== undefined || r.rows.length < 2) return;
     clues.push({ kind: 'events', weight: 6, what: `a table of ${r.roles.filter(Boolean).join(' / ')} (page ${t.page})` });
   });
-  return clues.slice(0, 2);
+  const labels = new Set<string>();
+  for (const layout of layouts)
+    layout.reading.forEach((line, i) => {
+      const next = layout.reading[i + 1];
+      const m = DEPARTMENT_LABEL.exec(cleanSpaces(line.text));
+      const department = m ? matchDepartment(m[1]!) : undefined;
+      if (department && next && next.text.split(/\s+/).length <= 8) labels.add(department);
+    });
+  if (labels.size >= 2) clues.push({ kind: 'events', weight: 6, what: `places listed under ${labels.size} département labels` });
+  return clues.slice(0, 3);
 }

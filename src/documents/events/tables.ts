@@ -4,8 +4,9 @@
  * capitals); a merged cell counts for every row it covers; a table continued over a page break keeps the roles
  * of the table it continues. Pure functions.
  */
-import type { Box } from '../../layout/geometry.js';
-import type { DocumentTable, PageTable } from '../../layout/tables/index.js';
+import { type Box, unionBox } from '../../layout/geometry.js';
+import { groupRows, lineOf } from '../../layout/lines.js';
+import type { DocumentTable, PageTable, TableCell } from '../../layout/tables/index.js';
 import { cleanSpaces, isAllCaps } from '../../text/normalize.js';
 import { findFrenchDates } from '../../text/dates.js';
 import { matchDepartment } from './places.js';
@@ -116,4 +117,56 @@ export function readEventsTable(table: DocumentTable, previous?: TableRead): Tab
 /** The grid column holding a role, -1 when none does. */
 export function columnOf(read: Pick<TableRead, 'roles'>, role: ColumnRole): number {
   return read.roles.indexOf(role);
+}
+
+/** A value that fills a cell of a workshop table on its own: one date, one time, one département. */
+function isWholeValue(text: string): boolean {
+  return TIME_CELL.test(text) || findFrenchDates(text).length === 1 || matchDepartment(text) !== undefined;
+}
+
+/**
+ * Rows a whitespace reading ran together: in a table without row rules, rows of one line each can be read as one
+ * row of several lines. A row is cut again where one column holds a whole value (a date, a time, a département)
+ * on each of its lines, at least two of them: those lines open one row each, and the other columns' lines go to
+ * the row they stand level with or below. Rows with wrapped text (a column of one value over several lines) are
+ * left alone. Returns the table unchanged when no row needs cutting.
+ */
+export function splitStackedRows(table: PageTable): PageTable {
+  const rows = table.ys.length - 1;
+  const cols = table.xs.length - 1;
+  const linesOfCell = (c: TableCell) => groupRows(c.items).map((items) => ({ items, line: lineOf(items) }));
+  const cuts: number[][] = Array.from({ length: rows }, () => []);
+  let any = false;
+  for (const c of table.cells) {
+    if (c.row < table.headerRows || c.rowSpan > 1 || c.colSpan > 1) continue;
+    const lines = linesOfCell(c);
+    if (lines.length < 2 || !lines.every((l) => isWholeValue(cleanSpaces(l.line.text)))) continue;
+    const tops = lines.map((l) => l.line.y0);
+    if (tops.length > cuts[c.row]!.length + 1) {
+      cuts[c.row] = tops.slice(1);
+      any = true;
+    }
+  }
+  if (!any) return table;
+  const ys: number[] = [table.ys[0]!];
+  const cells: TableCell[] = [];
+  let row = 0;
+  for (let r = 0; r < rows; r++) {
+    const bounds = [table.ys[r]!, ...cuts[r]!.map((y) => y - 0.5), table.ys[r + 1]!];
+    const first = row;
+    for (let k = 1; k < bounds.length; k++) ys.push(bounds[k]!);
+    for (const c of table.cells.filter((x) => x.row === r)) {
+      if (c.rowSpan > 1 || bounds.length === 2) {
+        cells.push({ ...c, row: first, rowSpan: c.rowSpan > 1 ? c.rowSpan + bounds.length - 2 : 1 });
+        continue;
+      }
+      for (let k = 0; k < bounds.length - 1; k++) {
+        const items = c.items.filter((i) => (i.y0 + i.y1) / 2 >= bounds[k]! && (i.y0 + i.y1) / 2 < bounds[k + 1]!);
+        const text = groupRows(items).map((l) => lineOf(l).text).join(' ');
+        cells.push({ row: first + k, col: c.col, rowSpan: 1, colSpan: c.colSpan, text, box: unionBox(items), items });
+      }
+    }
+    row += bounds.length - 1;
+  }
+  return { ...table, ys, cells: cells.filter((c) => c.col < cols) };
 }
