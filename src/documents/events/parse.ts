@@ -251,17 +251,20 @@ function departmentListEvents(ctx: Context, used: Set<number>): Found[] {
 /**
  * Lines that carry one workshop each: "ARTOIS-DOUAISIS Jeudi 17 novembre Douai – Gayant Expo" (a table flattened
  * to text), "- Jeudi 12 septembre : Metz – Arsenal", "• Nancy (Meurthe-et-Moselle) – mardi 17 septembre".
- * Only short lines whose date has a weekday, which rules out dated sentences of the prose.
+ * Only short lines whose date has a weekday, or list items and lines the date opens, which rules out dated
+ * sentences of the prose.
  */
 function datedLineEvents(ctx: Context, used: Set<number>): Found[] {
   const out: Found[] = [];
   ctx.lines.forEach((l, i) => {
     if (used.has(i) || !l.text || wordCount(l.text) > 14 || TIME_ENTRY.test(l.text)) return;
     const dates = findFrenchDates(l.text);
-    if (dates.length !== 1 || dates[0]!.weekday === undefined) return;
+    if (dates.length !== 1) return;
     const date = dates[0]!;
     const text = l.text.replace(ITEM_MARKER, '');
     const shift = l.text.length - text.length;
+    // Without a weekday, only a list item or a line the date opens ("17 novembre : Douai"): not a dated sentence.
+    if (date.weekday === undefined && !shift && date.index > 0) return;
     const before = cleanSpaces(text.slice(0, date.index - shift)).replace(/[\s:–—,-]+$/, '');
     const after = cleanSpaces(text.slice(date.index - shift + date.length)).replace(/^[\s.:–—,-]+/, '').replace(/^(?:à|a)\s+/i, '');
     if (/[.!?]$/.test(after) && wordCount(after) > 6) return;

@@ -18,7 +18,7 @@ import type { SourceLine } from '../restitution/source-lines.js';
 import type { StructureClue } from '../detect.js';
 import { assembleEvents, type Found, type StructureFinds } from './parse.js';
 import { matchDepartment } from './places.js';
-import { columnOf, readEventsTable, splitStackedRows, type TableRead } from './tables.js';
+import { columnOf, readEventsTable, roleOfHeader, splitStackedRows, type TableRead } from './tables.js';
 
 /**
  * Collects the tables of a PDF's pages while they are read (pages are not kept). Tables the finders read from
@@ -31,19 +31,17 @@ export class EventsTableCollector {
   add(page: PageModel): void {
     // `add` returns the reader's own list of the page's tables: a table read again replaces its first reading.
     const tables = this.reader.add(page);
-    let context: PageContext | undefined;
+    const context = pageContext(page);
     tables.forEach((t, i) => {
       if (t.flavor === 'ruled') return;
       const split = splitStackedRows(t);
-      if (t.headerRows < 1) {
-        tables[i] = split;
-        return;
-      }
-      context ??= pageContext(page);
-      const again = readUnderHeader(t, context);
+      const again = t.headerRows >= 1 ? readUnderHeader(t, context) : undefined;
       const anchored = again && splitStackedRows(again);
       tables[i] = anchored && anchored.ys.length >= t.ys.length ? anchored : split;
     });
+    // A header row of workshop columns the finders did not see as a table (no rules, no shading): read under it.
+    for (const t of headerAnchoredTables(context, tables.map((x) => x.box))) tables.push(splitStackedRows(t));
+    tables.sort((a, b) => a.box.y0 - b.box.y0);
   }
 
   finish(): DocumentTable[] {
@@ -55,10 +53,53 @@ function readUnderHeader(t: PageTable, context: PageContext): PageTable | undefi
   const head = t.cells.filter((c) => c.row < t.headerRows && c.box);
   const header = unionBox(head.map((c) => c.box!));
   if (!header || head.length < 2) return undefined;
-  const read = readTableAt(context, { header, cells: head.map((c) => c.box!), limit: t.box.y1 + context.pitch });
+  const cells = head.map((c) => c.box!).sort((a, b) => a.x0 - b.x0);
+  const read = readTableAt(context, { header, cells, limit: Math.min(t.box.y1 + context.pitch, tableEnd(context, header, cells)) });
   if (read.xs.length !== t.xs.length) return undefined;
   return { ...read, headerRows: 1 };
 }
+
+/**
+ * Where a table under a header ends: above the first printed line that runs across a column edge, changes type
+ * size or weight from the table's first row, or starts left of the table (a paragraph or heading after it).
+ */
+function tableEnd(context: PageContext, header: Box, cells: readonly Box[], taken: readonly Box[] = []): number {
+  // Column heads are set where their column's text starts: text reaching past the next head's start crosses.
+  const edges = cells.slice(1).map((c) => c.x0);
+  const below = context.bands.filter((b) => b.length && Math.min(...b.map((seg) => seg.y0)) >= header.y1 - 0.5);
+  const first = below[0]?.[0];
+  for (const next of below.slice(1)) {
+    const box = unionBox(next)!;
+    const crosses = next.some((seg) => edges.some((e) => seg.x0 < e - context.fontSize && seg.x1 > e + 1));
+    const restyled = first && next.some((seg) => Math.abs(seg.fontSize - first.fontSize) > 0.1 * first.fontSize || (seg.bold && !first.bold));
+    const left = box.x1 < header.x0 - context.fontSize;
+    const inTable = taken.some((t) => box.y0 < t.y1 && box.y1 > t.y0 && box.x0 < t.x1 && box.x1 > t.x0 && t.y0 > header.y1);
+    if (crosses || restyled || left || inTable) return box.y0 - 0.5;
+  }
+  return context.page.height;
+}
+
+/**
+ * Tables the finders missed, found by their header: a printed line cut at wide gaps into two or more segments,
+ * each a column heading of a workshop table ("Territoire | Lieu | Date"). The table is read under it down to the
+ * first line that runs across a column edge or changes type style (a paragraph or heading after the table).
+ */
+function headerAnchoredTables(context: PageContext, taken: readonly Box[]): PageTable[] {
+  const out: PageTable[] = [];
+  const free = (b: Box) => !taken.some((t) => b.y0 < t.y1 && b.y1 > t.y0 && b.x0 < t.x1 && b.x1 > t.x0);
+  context.bands.forEach((band, k) => {
+    if (band.length < 2 || !free(unionBox(band)!)) return;
+    const roles = band.map((seg) => (seg.text.split(/\s+/).length <= 6 ? roleOfHeader(seg.text) : undefined));
+    if (roles.some((r) => !r) || new Set(roles).size < 2) return;
+    const cells = [...band].sort((a, b) => a.x0 - b.x0);
+    const header = unionBox(cells)!;
+    const read = readTableAt(context, { header, cells, limit: tableEnd(context, header, cells, taken) });
+    if (read.ys.length > 2) out.push({ ...read, headerRows: 1 });
+  });
+  return out;
+}
+
+const cellBox = (cells: readonly { box: Box | undefined }[]) => unionBox(cells.flatMap((c) => (c.box ? [c.box] : [])));
 
 const NUMBERED = /^\d{1,2}[.)]\s+(?=\S)/;
 /** A list marker drawn from a symbol font (a private-use code point) or a bullet shape: read as "•". */
@@ -139,19 +180,42 @@ function unitsOf(lines: readonly StyledLine[], body: number): Unit[] {
   return units;
 }
 
+/**
+ * Where a table's read text lies: its header rows and the rows that gave a workshop or a slot, across the table's
+ * width. Rows read as neither (a heading or a sentence a whitespace finder took in) stay in the text.
+ */
+function readZones(t: DocumentTable, read: TableRead | undefined): Box[] {
+  if (!read) return [];
+  const zones: Box[] = [];
+  if (read.headerRows) zones.push({ x0: t.box.x0, y0: t.ys[0]!, x1: t.box.x1, y1: t.ys[read.headerRows]! });
+  for (const row of read.rows) {
+    if (!rowIsRead(read, row)) continue;
+    const box = cellBox(row.filter((c) => !c.merged));
+    if (box) zones.push({ x0: t.box.x0, y0: box.y0, x1: t.box.x1, y1: box.y1 });
+  }
+  // A merged cell is read with the rows it covers: its own box too.
+  for (const row of read.rows) for (const c of row) if (c.merged && c.box && rowIsRead(read, row)) zones.push(c.box);
+  return zones;
+}
+
+function rowIsRead(read: TableRead, row: readonly { text: string }[]): boolean {
+  const text = (role: Parameters<typeof columnOf>[1]) => (columnOf(read, role) >= 0 ? row[columnOf(read, role)]!.text : '');
+  return text('place') !== '' || (text('time') !== '' && text('item') !== '');
+}
+
 /** Reading lines of the pages with the read tables' text taken out, a blank placeholder standing for each table. */
 function linesOf(layouts: readonly PageLayout[], tables: readonly DocumentTable[], read: readonly (TableRead | undefined)[]): StyledLine[] {
   const out: StyledLine[] = [];
   const push = (page: number, text: string, extra: Omit<StyledLine, 'line'> = {}) =>
     out.push({ line: { text, raw: text, line: out.length + 1, page }, ...extra });
   for (const layout of layouts) {
-    const onPage = tables.map((t, k) => ({ t, k })).filter(({ t, k }) => t.page === layout.page && read[k]);
+    const onPage = tables.map((t, k) => ({ t, k, zones: readZones(t, read[k]) })).filter(({ t, k }) => t.page === layout.page && read[k]);
     const placed = new Set<number>();
     if (out.length) push(layout.page, '');
     for (const r of layout.reading) {
       const cx = (r.x0 + r.x1) / 2;
       const cy = (r.y0 + r.y1) / 2;
-      const inside = onPage.find(({ t }) => cx >= t.box.x0 - 2 && cx <= t.box.x1 + 2 && cy >= t.box.y0 - 2 && cy <= t.box.y1 + 2);
+      const inside = onPage.find(({ zones }) => zones.some((z) => cx >= z.x0 - 2 && cx <= z.x1 + 2 && cy >= z.y0 - 2 && cy <= z.y1 + 2));
       if (inside) {
         if (!placed.has(inside.k)) push(layout.page, '', { table: inside.k });
         placed.add(inside.k);
@@ -165,8 +229,6 @@ function linesOf(layouts: readonly PageLayout[], tables: readonly DocumentTable[
   }
   return out;
 }
-
-const cellBox = (cells: readonly { box: Box | undefined }[]) => unionBox(cells.flatMap((c) => (c.box ? [c.box] : [])));
 
 /** Workshops and agenda slots from the read tables; each at the line standing for its table. */
 function tableFinds(tables: readonly DocumentTable[], read: readonly (TableRead | undefined)[], lines: readonly StyledLine[]): StructureFinds {

@@ -21,6 +21,8 @@ export interface SpreadCell {
   spread: boolean;
   /** The cell spans several rows. */
   merged: boolean;
+  /** The cell's printed lines, top to bottom. */
+  lines: string[];
 }
 
 /**
@@ -30,12 +32,15 @@ export interface SpreadCell {
 export function spreadSpans(table: Pick<PageTable, 'xs' | 'ys' | 'cells'>): SpreadCell[][] {
   const rows = table.ys.length - 1;
   const cols = table.xs.length - 1;
-  const grid: SpreadCell[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => ({ text: '', box: undefined, spread: false, merged: false })));
+  const grid: SpreadCell[][] = Array.from({ length: rows }, () =>
+    Array.from({ length: cols }, () => ({ text: '', box: undefined, spread: false, merged: false, lines: [] as string[] })),
+  );
   for (const c of table.cells) {
     const text = cleanSpaces(c.text.replace(/\n/g, ' '));
     const merged = c.rowSpan > 1;
+    const lines = c.items.length ? groupRows(c.items).map((l) => cleanSpaces(lineOf(l).text)) : text ? [text] : [];
     for (let r = c.row; r < Math.min(rows, c.row + c.rowSpan); r++)
-      for (let k = c.col; k < Math.min(cols, c.col + c.colSpan); k++) grid[r]![k] = { text, box: c.box, spread: r > c.row, merged };
+      for (let k = c.col; k < Math.min(cols, c.col + c.colSpan); k++) grid[r]![k] = { text, box: c.box, spread: r > c.row, merged, lines };
   }
   return grid;
 }
@@ -53,7 +58,7 @@ export const HEADER_ROLES: readonly [ColumnRole, RegExp][] = [
 /** "9h", "9 h 30 – 9 h 45", "14h-16h30": a time or a range of times, alone in its cell. */
 export const TIME_CELL = /^(?:de\s+)?\d{1,2}\s*h\s*(?:\d{2})?(?:\s*(?:[–—-]|à)\s*\d{1,2}\s*h\s*(?:\d{2})?)?$/i;
 
-function roleOfHeader(text: string): ColumnRole | undefined {
+export function roleOfHeader(text: string): ColumnRole | undefined {
   return HEADER_ROLES.find(([, re]) => re.test(cleanSpaces(text)))?.[0];
 }
 
@@ -111,7 +116,34 @@ export function readEventsTable(table: DocumentTable, previous?: TableRead): Tab
   const isEvents = roles.includes('place') || (roles.includes('department') && roles.includes('date'));
   const isAgenda = roles.includes('time') && roles.includes('item');
   if (!isEvents && !isAgenda) return undefined;
-  return { roles, rows: body, headerRows };
+  return { roles, rows: isEvents ? body.flatMap((row) => ungroupPlaces(row, roles)) : body, headerRows };
+}
+
+/** A line that goes on from the one above: lower-case start, or the line above ends on a dash, comma or slash. */
+const continuesLine = (line: string, above: string) => /^[\p{Ll}(]/u.test(line) || /[-–—,/&]$/.test(above);
+
+/**
+ * One row of a grouped table read as one (rules drawn only between groups): the group's one département or
+ * territory beside several places, one a line. Each place line that does not go on from the line above opens
+ * a row of its own; the group and the other columns' lines (when they hold as many) go with it.
+ */
+function ungroupPlaces(row: SpreadCell[], roles: readonly (ColumnRole | undefined)[]): SpreadCell[][] {
+  const place = roles.indexOf('place');
+  const group = roles.findIndex((r) => r === 'department' || r === 'territory');
+  if (place < 0 || group < 0) return [row];
+  const lines = row[place]!.lines;
+  const starts = lines.map((l, i) => i === 0 || !continuesLine(l, lines[i - 1]!));
+  const count = starts.filter(Boolean).length;
+  if (count < 2 || row[group]!.lines.length !== 1) return [row];
+  const places: string[] = [];
+  lines.forEach((l, i) => (starts[i] ? places.push(l) : (places[places.length - 1] = `${places[places.length - 1]} ${l}`)));
+  return places.map((text, n) =>
+    row.map((cell, k) => {
+      if (k === place) return { ...cell, text, lines: [text] };
+      if (cell.lines.length === count) return { ...cell, text: cell.lines[n]!, lines: [cell.lines[n]!] };
+      return n === 0 || k === group ? cell : { ...cell, text: '', lines: [] };
+    }),
+  );
 }
 
 /** The grid column holding a role, -1 when none does. */
