@@ -8,7 +8,17 @@
 import { type Box, median, unionBox, toBBox } from '../../layout/geometry.js';
 import type { PageLayout } from '../../layout/page-layout.js';
 import type { ReadingLine } from '../../layout/reading-order.js';
-import { DocumentTableReader, type DocumentTable, type PageContext, type PageTable, pageContext, readTableAt } from '../../layout/tables/index.js';
+import {
+  type AnchoredTable,
+  type CarriedTable,
+  DocumentTableReader,
+  type DocumentTable,
+  findContinuation,
+  type PageContext,
+  type PageTable,
+  pageContext,
+  readTableAt,
+} from '../../layout/tables/index.js';
 import type { Events, SourceInfo, WorkshopEvent } from '../../model/index.js';
 import type { PageModel } from '../../sources/page-model.js';
 import { compactTime, findFrenchDates } from '../../text/dates.js';
@@ -41,12 +51,45 @@ export class EventsTableCollector {
     });
     // A header row of workshop columns the finders did not see as a table (no rules, no shading): read under it.
     for (const t of headerAnchoredTables(context, tables.map((x) => x.box))) tables.push(splitStackedRows(t));
+    // A table the previous page ended with, going on here without its header and missed by the finders.
+    const firstBand = context.bands.find((b) => b.length);
+    const top = firstBand ? Math.min(...firstBand.map((seg) => seg.y0)) : Infinity;
+    if (this.carried && !tables.some((t) => t.box.y0 <= top + context.pitch)) {
+      const anchor = findContinuation(context, this.carried, context.page.height);
+      if (anchor) {
+        const limit = tableEnd(context, anchor.header, this.carried.textStarts.map((x) => ({ x0: x ?? 0, x1: x ?? 0, y0: anchor.header.y0, y1: anchor.header.y0 })), []);
+        const read = readTableAt(context, { ...anchor, limit });
+        if (read.ys.length > 1) tables.push(splitStackedRows({ ...read, headerRows: 0 }));
+      }
+    }
     tables.sort((a, b) => a.box.y0 - b.box.y0);
+    this.carried = carriedFrom(tables, context);
   }
+
+  private carried: CarriedTable | undefined;
 
   finish(): DocumentTable[] {
     return this.reader.finish();
   }
+}
+
+/** The last table of a page, when nothing but a line or two comes under it: it may go on on the next page. */
+function carriedFrom(tables: readonly PageTable[], context: PageContext): CarriedTable | undefined {
+  const last = tables[tables.length - 1];
+  if (!last || last.xs.length < 3) return undefined;
+  const below = context.bands.filter((b) => b.length && Math.min(...b.map((seg) => seg.y0)) > last.box.y1);
+  if (below.length > 2) return undefined;
+  const cols = last.xs.length - 1;
+  const body = last.cells.filter((c) => c.row >= last.headerRows && c.items.length);
+  const textStarts = Array.from({ length: cols }, (_, k) => {
+    const xs = body.filter((c) => c.col === k).map((c) => Math.min(...c.items.map((i) => i.x0)));
+    return xs.length ? Math.min(...xs) : undefined;
+  });
+  const filled = textStarts.map((_, k) => body.filter((c) => c.col === k).length);
+  const key = filled.indexOf(Math.max(...filled));
+  const fontSize = median(body.flatMap((c) => c.items.map((i) => i.fontSize))) || context.fontSize;
+  const source = 'columnSource' in last ? (last as AnchoredTable).columnSource : 'gutters';
+  return { xs: last.xs, textStarts, key, ruled: last.flavor === 'ruled', source, fontSize };
 }
 
 function readUnderHeader(t: PageTable, context: PageContext): PageTable | undefined {
