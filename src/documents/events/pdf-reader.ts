@@ -44,13 +44,14 @@ export class EventsTableCollector {
     const context = pageContext(page);
     tables.forEach((t, i) => {
       if (t.flavor === 'ruled') return;
+      t = tables[i] = belowLastRule(t, context);
       const split = splitStackedRows(t);
       const again = t.headerRows >= 1 ? readUnderHeader(t, context) : undefined;
       const anchored = again && splitStackedRows(again);
       tables[i] = anchored && anchored.ys.length >= t.ys.length ? anchored : split;
     });
     // A header row of workshop columns the finders did not see as a table (no rules, no shading): read under it.
-    for (const t of headerAnchoredTables(context, tables.map((x) => x.box))) tables.push(splitStackedRows(t));
+    for (const t of headerAnchoredTables(context, tables.map((x) => x.box))) tables.push(splitStackedRows(belowLastRule(t, context)));
     // A table the previous page ended with, going on here without its header and missed by the finders.
     const firstBand = context.bands.find((b) => b.length);
     const top = firstBand ? Math.min(...firstBand.map((seg) => seg.y0)) : Infinity;
@@ -59,7 +60,7 @@ export class EventsTableCollector {
       if (anchor) {
         const limit = tableEnd(context, anchor.header, this.carried.textStarts.map((x) => ({ x0: x ?? 0, x1: x ?? 0, y0: anchor.header.y0, y1: anchor.header.y0 })), []);
         const read = readTableAt(context, { ...anchor, limit });
-        if (read.ys.length > 1) tables.push(splitStackedRows({ ...read, headerRows: 0 }));
+        if (read.ys.length > 1) tables.push(splitStackedRows(belowLastRule({ ...read, headerRows: 0 }, context)));
       }
     }
     tables.sort((a, b) => a.box.y0 - b.box.y0);
@@ -71,6 +72,30 @@ export class EventsTableCollector {
   finish(): DocumentTable[] {
     return this.reader.finish();
   }
+}
+
+/**
+ * A table drawn with rules across its width ends at its last such rule: rows below it whose text stands further
+ * from that rule than the rows' text from their own top rule (a sentence under the table) are dropped.
+ */
+function belowLastRule(t: PageTable, context: PageContext): PageTable {
+  const tol = context.tolerance;
+  const across = context.horizontal.filter((r) => r.from <= t.box.x0 + tol + context.fontSize && r.to >= t.box.x1 - tol - context.fontSize && r.at > t.box.y0 - tol && r.at < t.box.y1 + tol);
+  if (across.length < 2) return t;
+  const last = Math.max(...across.map((r) => r.at));
+  // Rows starting at the last rule or below it.
+  const rows = t.ys.slice(1).findIndex((_, r) => t.ys[r]! >= last - tol);
+  if (rows < 1) return t;
+  // A row cut by a page break has no rule under it, but its text sits under the rule as close as in other rows;
+  // a sentence after the table stands further off.
+  const textTop = (r: number) => Math.min(...t.cells.filter((c) => c.row === r).flatMap((c) => c.items.map((i) => i.y0)));
+  const insets = Array.from({ length: rows }, (_, r) => textTop(r) - t.ys[r]!).filter((g) => Number.isFinite(g) && g >= 0);
+  const inset = median(insets);
+  if (textTop(rows) - last <= Math.max(2 * inset, 0.3 * context.fontSize) + tol) return t;
+  const cells = t.cells.filter((c) => c.row < rows);
+  if (cells.length === t.cells.length) return t;
+  const ys = t.ys.slice(0, rows + 1);
+  return { ...t, ys, cells, box: { ...t.box, y1: ys[ys.length - 1]! } };
 }
 
 /** The last table of a page, when nothing but a line or two comes under it: it may go on on the next page. */
@@ -97,7 +122,7 @@ function readUnderHeader(t: PageTable, context: PageContext): PageTable | undefi
   const header = unionBox(head.map((c) => c.box!));
   if (!header || head.length < 2) return undefined;
   const cells = head.map((c) => c.box!).sort((a, b) => a.x0 - b.x0);
-  const read = readTableAt(context, { header, cells, limit: Math.min(t.box.y1 + context.pitch, tableEnd(context, header, cells)) });
+  const read = readTableAt(context, { header, cells, limit: Math.min(t.box.y1 + 0.5 * context.fontSize, tableEnd(context, header, cells)) });
   if (read.xs.length !== t.xs.length) return undefined;
   return { ...read, headerRows: 1 };
 }
@@ -285,7 +310,12 @@ function tableFinds(tables: readonly DocumentTable[], read: readonly (TableRead 
     if (!r) return;
     const index = Math.max(0, at(k));
     const col = (role: Parameters<typeof columnOf>[1]) => columnOf(r, role);
-    const group = t.continues !== undefined ? { ...(carried.get(t.continues) ?? {}) } : {};
+    // The table it continues: linked by the table layer, or the previous page's last table with the same columns.
+    let before = k - 1;
+    while (before >= 0 && !read[before]) before--;
+    const same = before >= 0 && tables[before]!.page === t.page - 1 && read[before]!.roles.join() === r.roles.join();
+    const from = t.continues ?? (same ? before : undefined);
+    const group = from !== undefined ? { ...(carried.get(from) ?? {}) } : {};
     if (col('time') >= 0 && col('item') >= 0) {
       for (const row of r.rows) {
         const time = row[col('time')]!.text;

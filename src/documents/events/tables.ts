@@ -92,7 +92,9 @@ export function readEventsTable(table: DocumentTable, previous?: TableRead): Tab
   const cols = table.xs.length - 1;
   const headerRows = table.headerRows > 0 ? table.headerRows : 0;
   const headerText = (k: number) => grid.slice(0, headerRows).map((r) => r[k]!.text).join(' ');
-  const body = grid.slice(headerRows);
+  // Text running over a column edge is not a cell: a sentence under the table that a finder took in.
+  const overflows = (row: SpreadCell[]) => row.some((c, k) => !c.merged && c.box !== undefined && c.box.x1 > table.xs[k + 1]! + 2);
+  const body = grid.slice(headerRows).filter((row) => !overflows(row));
   let roles: (ColumnRole | undefined)[];
   if (previous && table.continues !== undefined && previous.roles.length === cols) roles = [...previous.roles];
   else {
@@ -134,7 +136,7 @@ function ungroupPlaces(row: SpreadCell[], roles: readonly (ColumnRole | undefine
   const lines = row[place]!.lines;
   const starts = lines.map((l, i) => i === 0 || !continuesLine(l, lines[i - 1]!));
   const count = starts.filter(Boolean).length;
-  if (count < 2 || row[group]!.lines.length !== 1) return [row];
+  if (count < 2 || row[group]!.lines.length > 1) return [row];
   const places: string[] = [];
   lines.forEach((l, i) => (starts[i] ? places.push(l) : (places[places.length - 1] = `${places[places.length - 1]} ${l}`)));
   return places.map((text, n) =>
