@@ -29,6 +29,12 @@ const CASES = [
   ['producers/chromium/le-havre-2024.variant.pdf', 'gold/le-havre-2024.gold.json', 'Chromium variant: Pilote(s) column, chantier row, hyphenated'],
   ['producers/chromium/calvados-2024.variant.pdf', 'gold/calvados-2024.gold.json', 'Chromium variant: Pilote(s) column, chantier row, hyphenated'],
   ['normandie-restitution-2022.pdf', 'normandie-restitution-2022.expected.json', 'PDF, two-column restitution brochure'],
+  ['producers/events/note.docx.pdf', 'gold/hauts-de-france-cnr-2022.gold.json', 'workshop note, Word via LibreOffice: ruled table Territoire / Lieu / Date'],
+  ['producers/events/note.reportlab.pdf', 'gold/hauts-de-france-cnr-2022.gold.json', 'workshop note, ReportLab: Date / Lieu / Territoire, numeric dates, horizontal rules'],
+  ['producers/events/note.chromium.pdf', 'gold/hauts-de-france-cnr-2022.gold.json', 'workshop note, Chromium: borderless table, agenda as a table, "9 h 30"'],
+  ['producers/events/release.docx.pdf', 'gold/normandie-temps-forts-2024.gold.json', 'press release, Word via LibreOffice: département merged down the rows, over a page break'],
+  ['producers/events/release.reportlab.pdf', 'gold/normandie-temps-forts-2024.gold.json', 'press release, ReportLab: Ville / Département, département repeated'],
+  ['producers/events/release.chromium.pdf', 'gold/normandie-temps-forts-2024.gold.json', 'press release, Chromium: merged cells cut by a page break, header repeated'],
   ['calvados-2024.txt', 'gold/calvados-2024.gold.json', 'seed 004: converter markdown'],
   ['le-havre-2024.txt', 'gold/le-havre-2024.gold.json', 'seed 003: pdftotext dump, columns interleaved'],
   ['synthetic/rouen-elbeuf-2025.txt', 'synthetic/rouen-elbeuf-2025.gold.json', 'written for the tests, laid out like 003'],
@@ -76,4 +82,10 @@ if (!process.argv.includes('--no-variants')) {
   console.log(`\nseeded variants (${seeds} per producer; scripts/score-variants.mjs):\n`);
   const v = spawnSync(process.execPath, [join(root, 'scripts/score-variants.mjs'), '--seeds', seeds], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (v.status !== 0) process.exitCode = 1;
+  // The events documents (issue 17): workshop note and press release, seeded layouts per producer.
+  const j = process.argv.indexOf('--event-seeds');
+  const eventSeeds = j >= 0 ? process.argv[j + 1] : '30';
+  console.log(`\nseeded events layouts (${eventSeeds} per producer and document; scripts/score-events-variants.mjs):\n`);
+  const e = spawnSync(process.execPath, [join(root, 'scripts/score-events-variants.mjs'), '--seeds', eventSeeds], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (e.status !== 0) process.exitCode = 1;
 }

@@ -36,7 +36,7 @@ export const FRENCH_DATE_PATTERN = new RegExp(
   'giu',
 );
 /** "1/12/2022", "01.12.2022", "01/12/22" (a two-digit year is of this century). */
-const NUMERIC_DATE_PATTERN = /(?<![\d/.,])(0?[1-9]|[12]\d|3[01])[/.](0?[1-9]|1[0-2])[/.]((?:19|20)\d{2}|\d{2})(?![\d/.]|,\d)/g;
+const NUMERIC_DATE_PATTERN = /(?<![\p{L}\d/.,])(0?[1-9]|[12]\d|3[01])([/.])(0?[1-9]|1[0-2])\2((?:19|20)\d{2}|\d{2})(?![\d/.]|,\d)/gu;
 
 export interface FrenchDate {
   day: number;
@@ -75,7 +75,8 @@ export function findFrenchDates(text: string): FrenchDate[] {
     });
   }
   for (const m of text.matchAll(NUMERIC_DATE_PATTERN)) {
-    const [whole, day, month, year] = m;
+    const [whole, day, separator, month, year] = m;
+    if (year!.length === 2 && separator !== '/') continue; // "1.2.35" is a version or a section, not a date
     const y = Number(year);
     found.push({ day: Number(day), month: Number(month), year: year!.length === 2 ? 2000 + y : y, index: m.index, length: whole.length, text: whole });
   }
