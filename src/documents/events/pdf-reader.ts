@@ -47,7 +47,7 @@ export class EventsTableCollector {
       t = tables[i] = belowLastRule(t, context);
       const split = splitStackedRows(t);
       const again = t.headerRows >= 1 ? readUnderHeader(t, context) : undefined;
-      const anchored = again && splitStackedRows(again);
+      const anchored = again && splitStackedRows(belowLastRule(again, context));
       tables[i] = anchored && anchored.ys.length >= t.ys.length ? anchored : split;
     });
     // A header row of workshop columns the finders did not see as a table (no rules, no shading): read under it.
@@ -122,27 +122,33 @@ function readUnderHeader(t: PageTable, context: PageContext): PageTable | undefi
   const header = unionBox(head.map((c) => c.box!));
   if (!header || head.length < 2) return undefined;
   const cells = head.map((c) => c.box!).sort((a, b) => a.x0 - b.x0);
-  const read = readTableAt(context, { header, cells, limit: Math.min(t.box.y1 + 0.5 * context.fontSize, tableEnd(context, header, cells)) });
+  const read = readTableAt(context, { header, cells, limit: tableEnd(context, header, cells) });
   if (read.xs.length !== t.xs.length) return undefined;
   return { ...read, headerRows: 1 };
 }
 
 /**
  * Where a table under a header ends: above the first printed line that runs across a column edge, changes type
- * size or weight from the table's first row, or starts left of the table (a paragraph or heading after it).
+ * size or weight from the table's first row, starts left of the table, or stands much further below the line
+ * above than the table's own steps (a paragraph or heading after it).
  */
 function tableEnd(context: PageContext, header: Box, cells: readonly Box[], taken: readonly Box[] = []): number {
   // Column heads are set where their column's text starts: text reaching past the next head's start crosses.
   const edges = cells.slice(1).map((c) => c.x0);
   const below = context.bands.filter((b) => b.length && Math.min(...b.map((seg) => seg.y0)) >= header.y1 - 0.5);
   const first = below[0]?.[0];
-  for (const next of below.slice(1)) {
+  const tops = below.map((b) => Math.min(...b.map((seg) => seg.y0)));
+  for (let n = 1; n < below.length; n++) {
+    const next = below[n]!;
     const box = unionBox(next)!;
+    // A gap much wider than the table's own line-to-line steps: what follows is not the table.
+    const steps = tops.slice(1, n).map((y, i) => y - tops[i]!);
+    const far = steps.length >= 2 && tops[n]! - tops[n - 1]! > 1.8 * median(steps);
     const crosses = next.some((seg) => edges.some((e) => seg.x0 < e - context.fontSize && seg.x1 > e + 1));
     const restyled = first && next.some((seg) => Math.abs(seg.fontSize - first.fontSize) > 0.1 * first.fontSize || (seg.bold && !first.bold));
     const left = box.x1 < header.x0 - context.fontSize;
     const inTable = taken.some((t) => box.y0 < t.y1 && box.y1 > t.y0 && box.x0 < t.x1 && box.x1 > t.x0 && t.y0 > header.y1);
-    if (crosses || restyled || left || inTable) return box.y0 - 0.5;
+    if (crosses || restyled || left || inTable || far) return box.y0 - 0.5;
   }
   return context.page.height;
 }

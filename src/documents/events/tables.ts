@@ -68,7 +68,12 @@ function roleOfCells(texts: readonly string[]): ColumnRole | undefined {
   if (!cells.length) return undefined;
   const share = (test: (s: string) => boolean) => cells.filter(test).length / cells.length;
   if (share((s) => TIME_CELL.test(s)) > 0.6) return 'time';
-  if (share((s) => findFrenchDates(s).length === 1) > 0.6) return 'date';
+  // A date column holds dates, not sentences that mention one.
+  const dateCell = (s: string) => {
+    const found = findFrenchDates(s);
+    return found.length === 1 && found[0]!.length >= 0.5 * s.replace(/[\s.,;:]+$/, '').length;
+  };
+  if (share(dateCell) > 0.6) return 'date';
   if (share((s) => matchDepartment(s) !== undefined) > 0.6) return 'department';
   if (share((s) => isAllCaps(s)) > 0.6) return 'territory';
   return undefined;
@@ -95,6 +100,9 @@ export function readEventsTable(table: DocumentTable, previous?: TableRead): Tab
   // Text running over a column edge is not a cell: a sentence under the table that a finder took in.
   const overflows = (row: SpreadCell[]) => row.some((c, k) => !c.merged && c.box !== undefined && c.box.x1 > table.xs[k + 1]! + 2);
   const body = grid.slice(headerRows).filter((row) => !overflows(row));
+  // A column of list markers only ("•", "–", "1.") is a list set in two columns, not a table.
+  const markers = (k: number) => body.every((row) => /^(?:[-–—•▪◦●■*\p{Co}]|\d{1,2}[.)])?$/u.test(row[k]!.text));
+  if (Array.from({ length: cols }, (_, k) => k).some((k) => markers(k) && body.some((row) => row[k]!.text))) return undefined;
   let roles: (ColumnRole | undefined)[];
   if (previous && table.continues !== undefined && previous.roles.length === cols) roles = [...previous.roles];
   else {
