@@ -32,6 +32,12 @@ const CASES = [
   ['producers-documents/normandie-restitution-2022.word.pdf', 'gold/normandie-restitution-2022.gold.json', 'restitution, Word (.docx by python-docx, LibreOffice): key figures 2×2 table, places in 3 columns, propositions in 2 columns'],
   ['producers-documents/normandie-restitution-2022.reportlab.pdf', 'gold/normandie-restitution-2022.gold.json', 'restitution, ReportLab: one column, serif, places on one line separated by " · "'],
   ['producers-documents/normandie-restitution-2022.chromium-7.pdf', 'gold/normandie-restitution-2022.gold.json', 'restitution, Chromium template seed 7'],
+  ['producers/events/note.docx.pdf', 'gold/hauts-de-france-cnr-2022.gold.json', 'workshop note, Word via LibreOffice: ruled table Territoire / Lieu / Date'],
+  ['producers/events/note.reportlab.pdf', 'gold/hauts-de-france-cnr-2022.gold.json', 'workshop note, ReportLab: Date / Lieu / Territoire, numeric dates, horizontal rules'],
+  ['producers/events/note.chromium.pdf', 'gold/hauts-de-france-cnr-2022.gold.json', 'workshop note, Chromium: borderless table, agenda as a table, "9 h 30"'],
+  ['producers/events/release.docx.pdf', 'gold/normandie-temps-forts-2024.gold.json', 'press release, Word via LibreOffice: département merged down the rows, over a page break'],
+  ['producers/events/release.reportlab.pdf', 'gold/normandie-temps-forts-2024.gold.json', 'press release, ReportLab: Ville / Département, département repeated'],
+  ['producers/events/release.chromium.pdf', 'gold/normandie-temps-forts-2024.gold.json', 'press release, Chromium: merged cells cut by a page break, header repeated'],
   ['calvados-2024.txt', 'gold/calvados-2024.gold.json', 'seed 004: converter markdown'],
   ['le-havre-2024.txt', 'gold/le-havre-2024.gold.json', 'seed 003: pdftotext dump, columns interleaved'],
   ['synthetic/rouen-elbeuf-2025.txt', 'synthetic/rouen-elbeuf-2025.gold.json', 'written for the tests, laid out like 003'],
@@ -87,4 +93,10 @@ if (!process.argv.includes('--no-variants')) {
   console.log(`\nseeded variants (${seeds} per producer; scripts/score-variants.mjs):\n`);
   const v = spawnSync(process.execPath, [join(root, 'scripts/score-variants.mjs'), '--seeds', seeds], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (v.status !== 0) process.exitCode = 1;
+  // The events documents (issue 17): workshop note and press release, seeded layouts per producer.
+  const j = process.argv.indexOf('--event-seeds');
+  const eventSeeds = j >= 0 ? process.argv[j + 1] : '30';
+  console.log(`\nseeded events layouts (${eventSeeds} per producer and document; scripts/score-events-variants.mjs):\n`);
+  const e = spawnSync(process.execPath, [join(root, 'scripts/score-events-variants.mjs'), '--seeds', eventSeeds], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (e.status !== 0) process.exitCode = 1;
 }

@@ -39,12 +39,20 @@ export interface KindScore {
   score: number;
 }
 
-/** Scores every kind on the document's text, best first. */
-export function scoreKinds(text: string): KindScore[] {
-  return evidence(text).map(({ kind, score }) => ({ kind, score }));
+/** Evidence read from the page's structure rather than its words (e.g. a table of places and dates): one clue each. */
+export interface StructureClue {
+  kind: DocumentKind;
+  weight: number;
+  /** What was seen, for --verbose. */
+  what: string;
 }
 
-function evidence(text: string): (KindScore & { patterns: number })[] {
+/** Scores every kind on the document's text (and structure clues), best first. */
+export function scoreKinds(text: string, clues: readonly StructureClue[] = []): KindScore[] {
+  return evidence(text, clues).map(({ kind, score }) => ({ kind, score }));
+}
+
+function evidence(text: string, clues: readonly StructureClue[] = []): (KindScore & { patterns: number })[] {
   const sample = text.length > 400_000 ? text.slice(0, 400_000) : text;
   const scores = (Object.keys(EVIDENCE) as DocumentKind[]).map((kind) => {
     let score = 0;
@@ -53,6 +61,10 @@ function evidence(text: string): (KindScore & { patterns: number })[] {
       const n = Math.min(cap, sample.match(pattern)?.length ?? 0);
       score += weight * n;
       if (n) patterns++;
+    }
+    for (const clue of clues.filter((c) => c.kind === kind)) {
+      score += clue.weight;
+      patterns++;
     }
     return { kind, score, patterns };
   });
@@ -67,8 +79,8 @@ const MIN_LEAD = 4;
  * The kind of a document, or undefined when the evidence is too thin for any: the best kind needs a score of at
  * least MIN_SCORE from two different clues (one word repeated is not enough) and a clear lead over the next kind.
  */
-export function detectKind(text: string): DocumentKind | undefined {
-  const [best, second] = evidence(text);
+export function detectKind(text: string, clues: readonly StructureClue[] = []): DocumentKind | undefined {
+  const [best, second] = evidence(text, clues);
   if (!best || best.score < MIN_SCORE || best.patterns < 2) return undefined;
   if (second && (best.score - second.score < MIN_LEAD || best.score < 1.5 * second.score)) return undefined;
   return best.kind;

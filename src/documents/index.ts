@@ -4,7 +4,7 @@ import type { LoadedFile } from '../sources/load.js';
 import type { PageModel } from '../sources/page-model.js';
 import type { PdfReadOptions, PdfReadSummary } from '../sources/pdf/document.js';
 import { resolveLineEndHyphens } from '../text/hyphens.js';
-import { detectKind, scoreKinds } from './detect.js';
+import { detectKind, scoreKinds, type StructureClue } from './detect.js';
 import { parseEventsText } from './events/index.js';
 import { parseRestitutionText } from './restitution/index.js';
 import { parseRoadmapText } from './roadmap/index.js';
@@ -37,10 +37,11 @@ export const TEXT_PARSERS: Partial<Record<DocumentKind, TextParser>> = {
   events: (text, file) => parseEventsText(text, file.info),
 };
 
-export function chooseKind(text: string, options: ExtractOptions, file: string): DocumentKind {
+/** `clues`: evidence read from the page's structure (PDF input), added to what the words say. */
+export function chooseKind(text: string, options: ExtractOptions, file: string, clues: readonly StructureClue[] = []): DocumentKind {
   if (options.kind && options.kind !== 'auto') return options.kind;
-  const kind = detectKind(text);
-  options.log?.(`kind scores: ${scoreKinds(text).map((s) => `${s.kind}=${s.score}`).join(', ')}`);
+  const kind = detectKind(text, clues);
+  options.log?.(`kind scores: ${scoreKinds(text, clues).map((s) => `${s.kind}=${s.score}`).join(', ')}`);
   if (!kind)
     throw new FdrError('UNKNOWN_DOCUMENT', 'not a roadmap, restitution or events document', {
       file,

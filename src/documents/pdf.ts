@@ -8,12 +8,13 @@ import type { LoadedFile } from '../sources/load.js';
 import type { PageModel } from '../sources/page-model.js';
 import { resolveLineEndHyphens } from '../text/hyphens.js';
 import { joinWrappedLines } from '../text/normalize.js';
-import { type ExtractOptions, chooseKind, TEXT_PARSERS } from './index.js';
+import { type ExtractOptions, chooseKind } from './index.js';
 import { assembleRoadmap } from './roadmap/assemble.js';
 import { requireRows } from './roadmap/index.js';
 import { readPdfRoadmap } from './roadmap/pdf-reader.js';
 import { readDocumentStructure, StructureCollector } from '../layout/structure/index.js';
 import { parseRestitutionStructure } from './restitution/structure-reader.js';
+import { EventsTableCollector, eventsStructureClues, readPdfEvents } from './events/pdf-reader.js';
 
 /** The reading-order text of laid-out pages: one page after the other, separated by "\f". */
 export function layoutsToText(layouts: readonly Pick<PageLayout, 'reading'>[]): string {
@@ -23,7 +24,7 @@ export function layoutsToText(layouts: readonly Pick<PageLayout, 'reading'>[]): 
 /**
  * PDF input: pages are read one at a time (pdf.js releases each before the next) and laid out; only the
  * compact layouts are kept. The reading-order text decides the kind; roadmaps are rebuilt from the tables,
- * other kinds go to their text parser with that text.
+ * other kinds (restitution, events) from the page structure and the tables of the pages without roadmap tables.
  */
 export async function extractPdf(file: LoadedFile, options: ExtractOptions): Promise<ExtractedDocument> {
   const readPages = options.readPages ?? (await import('../sources/pdf/index.js')).readPdfPages;
@@ -34,12 +35,15 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   // Page structure (headings, lists, columns, figure grids) for the readers of brochures; pages of roadmap
   // tables are read by the table layer and skip it.
   const structure = new StructureCollector();
+  // Tables of the pages that hold no roadmap table, for the kinds read from the page's structure (events).
+  const otherTables = new EventsTableCollector();
   const summary = await readPages(
     file.bytes,
     { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
     (page) => {
       const layout = analysePage(page, hint, seenAtTop);
       for (const key of layout.topLines) seenAtTop.add(key);
+      if (!layout.tables.length) otherTables.add(page);
       // A table ending a page tells the next page its columns, in case it goes on without a header row.
       const last = layout.tables[layout.tables.length - 1];
       hint = last ? tableHint(last) : undefined;
@@ -70,7 +74,8 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const roadmapTables = layouts.reduce((n, l) => n + l.tables.filter((t) => t.header.cells.length > 0).length, 0);
   const autoKind = !options.kind || options.kind === 'auto';
   if (autoKind && roadmapTables >= 2) options.log?.(`detected kind: roadmap (${roadmapTables} tables headed Actions / Financement / Indicateur / Commentaires)`);
-  const kind = autoKind && roadmapTables >= 2 ? 'roadmap' : chooseKind(text, options, file.path);
+  const tables = roadmapTables >= 2 ? [] : otherTables.finish();
+  const kind = autoKind && roadmapTables >= 2 ? 'roadmap' : chooseKind(text, options, file.path, eventsStructureClues(layouts, tables));
   // Line-end hyphens are settled with every word the pages show, not only those the document keeps.
   const seen = layouts.flatMap((l) => [
     joinWrappedLines(l.reading.filter((r) => !r.text.includes('\t')).map((r) => r.text)),
@@ -82,7 +87,6 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
     return resolveLineEndHyphens(assembleRoadmap(reading, info), seen);
   }
   if (kind === 'restitution') return resolveLineEndHyphens(parseRestitutionStructure(readDocumentStructure(structure), info), seen);
-  const parser = TEXT_PARSERS[kind];
-  if (!parser) throw new FdrError('UNKNOWN_DOCUMENT', `no reader for kind "${kind}" yet`, { file: file.path });
-  return resolveLineEndHyphens(parser(text, { ...file, info, text }), seen);
+  if (kind === 'events') return resolveLineEndHyphens(readPdfEvents(layouts, tables, info), seen);
+  throw new FdrError('UNKNOWN_DOCUMENT', `no reader for kind "${String(kind)}" yet`, { file: file.path });
 }

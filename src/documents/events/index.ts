@@ -11,5 +11,5 @@ export {
   type FrenchDate,
   type ResolvedDate,
   type YearContext,
-} from './dates.js';
+} from '../../text/dates.js';
 export { FRENCH_DEPARTMENTS, FRENCH_REGIONS, findRegion, matchDepartment } from './places.js';

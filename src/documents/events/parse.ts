@@ -5,7 +5,7 @@
  */
 import { FdrError } from '../../errors/index.js';
 import { type Events, SCHEMA_VERSION, type SourceInfo, type Warning, type WorkshopEvent } from '../../model/index.js';
-import { cleanSpaces, isAllCaps } from '../../text/normalize.js';
+import { cleanSpaces, isAllCaps, joinWrappedLines } from '../../text/normalize.js';
 import { buildCaseCorpus, type CaseCorpus, restoreHeadingCase } from '../restitution/casing.js';
 import { findIntroducedList } from '../restitution/front.js';
 import { runningParagraphs } from '../restitution/parse.js';
@@ -17,8 +17,8 @@ import {
   spanProvenance,
   splitSourceLines,
 } from '../restitution/source-lines.js';
-import { type Unit, readUnits } from '../restitution/units.js';
-import { type FrenchDate, findFrenchDates, findYears, resolveDate } from './dates.js';
+import { ITEM_MARKER, itemMarker, type Unit, readUnits } from '../restitution/units.js';
+import { type FrenchDate, compactTime, findFrenchDates, findYears, resolveDate } from '../../text/dates.js';
 import { findRegion, matchDepartment } from './places.js';
 
 interface Context {
@@ -114,9 +114,9 @@ function lineProvenance(ctx: Context, l: SourceLine): WorkshopEvent['provenance'
 }
 
 /** An event with the index of the line it was read from, for ordering (PDF input has no line provenance). */
-interface Found {
+export interface Found {
   at: number;
-  event: WorkshopEvent;
+  event: WorkshopEvent & { printedDate?: FrenchDate };
 }
 
 function event(territory: string, department: string, place: string, date: string, provenance: WorkshopEvent['provenance']): WorkshopEvent {
@@ -231,7 +231,7 @@ function departmentListEvents(ctx: Context, used: Set<number>): Found[] {
     let j = i + 1;
     while (j < lines.length && !lines[j]!.text) j++;
     const items: number[] = [];
-    while (j < lines.length && /^\s*[-•▪–]\s+/.test(lines[j]!.text)) {
+    while (j < lines.length && itemMarker(lines[j]!.text)) {
       items.push(j);
       j++;
       while (j < lines.length && !lines[j]!.text) j++;
@@ -241,7 +241,7 @@ function departmentListEvents(ctx: Context, used: Set<number>): Found[] {
     for (const k of items) {
       used.add(k);
       const provenance = lineProvenance(ctx, lines[k]!);
-      const { place, date } = placeAndDate(lines[k]!.text.replace(/^\s*[-•▪–]\s+/, ''));
+      const { place, date } = placeAndDate(lines[k]!.text.replace(ITEM_MARKER, ''));
       out.push({ at: k, event: event('', department, place, eventDate(date, ctx, k, provenance), provenance) });
     }
   }
@@ -251,17 +251,20 @@ function departmentListEvents(ctx: Context, used: Set<number>): Found[] {
 /**
  * Lines that carry one workshop each: "ARTOIS-DOUAISIS Jeudi 17 novembre Douai – Gayant Expo" (a table flattened
  * to text), "- Jeudi 12 septembre : Metz – Arsenal", "• Nancy (Meurthe-et-Moselle) – mardi 17 septembre".
- * Only short lines whose date has a weekday, which rules out dated sentences of the prose.
+ * Only short lines whose date has a weekday, or list items and lines the date opens, which rules out dated
+ * sentences of the prose.
  */
 function datedLineEvents(ctx: Context, used: Set<number>): Found[] {
   const out: Found[] = [];
   ctx.lines.forEach((l, i) => {
     if (used.has(i) || !l.text || wordCount(l.text) > 14 || TIME_ENTRY.test(l.text)) return;
     const dates = findFrenchDates(l.text);
-    if (dates.length !== 1 || dates[0]!.weekday === undefined) return;
+    if (dates.length !== 1) return;
     const date = dates[0]!;
-    const text = l.text.replace(/^\s*[-•▪–]\s+/, '');
+    const text = l.text.replace(ITEM_MARKER, '');
     const shift = l.text.length - text.length;
+    // Without a weekday, only a list item or a line the date opens ("17 novembre : Douai"): not a dated sentence.
+    if (date.weekday === undefined && !shift && date.index > 0) return;
     const before = cleanSpaces(text.slice(0, date.index - shift)).replace(/[\s:–—,-]+$/, '');
     const after = cleanSpaces(text.slice(date.index - shift + date.length)).replace(/^[\s.:–—,-]+/, '').replace(/^(?:à|a)\s+/i, '');
     if (/[.!?]$/.test(after) && wordCount(after) > 6) return;
@@ -272,11 +275,14 @@ function datedLineEvents(ctx: Context, used: Set<number>): Found[] {
     else if (before && !after) place = before;
     else if (before) return;
     if (!place || wordCount(place) > 8) return;
-    // "Nancy (Meurthe-et-Moselle)": the département in brackets.
-    const dept = /\(([^()]+)\)\s*$/.exec(place);
-    if (dept && matchDepartment(dept[1]!)) {
-      department = matchDepartment(dept[1]!)!;
-      place = place.slice(0, dept.index).trim();
+    // "Nancy (Meurthe-et-Moselle)": the département in brackets; "Douai – Gayant Expo (ARTOIS-DOUAISIS)": a
+    // territory, printed in capitals as territories are.
+    const bracket = /\(([^()]+)\)\s*$/.exec(place);
+    if (bracket && !territory) {
+      const name = cleanSpaces(bracket[1]!);
+      if (isAllCaps(name) && wordCount(name) <= 6) territory = name;
+      else if (matchDepartment(name)) department = matchDepartment(name)!;
+      if (territory || department) place = place.slice(0, bracket.index).trim();
     }
     used.add(i);
     const provenance = lineProvenance(ctx, l);
@@ -289,13 +295,23 @@ function datedLineEvents(ctx: Context, used: Set<number>): Found[] {
 const TIME_ENTRY =
   /^(?:[-•▪–]\s+)?((?:de\s+)?\d{1,2}\s*h\s*(?:\d{2})?(?:\s*(?:[–—-]|à)\s*\d{1,2}\s*h\s*(?:\d{2})?)?)\s*(?::|[–—-](?=\s))\s*(.+)$/iu;
 
+/** A paragraph's lines cut where a line opens with a time: slots set as paragraphs may be read as one. */
+function slotsOf(lines: readonly SourceLine[]): string[] {
+  const slots: string[][] = [];
+  for (const l of lines) {
+    if (!slots.length || TIME_ENTRY.test(l.text)) slots.push([l.text]);
+    else slots[slots.length - 1]!.push(l.text);
+  }
+  return slots.map((s) => joinWrappedLines(s).replace(/\n/g, ' '));
+}
+
 export function findAgenda(units: readonly Unit[]): { time: string; item: string }[] {
   const out: { time: string; item: string }[] = [];
   for (const u of units) {
-    const texts = u.type === 'item' ? [`${u.text}`] : u.type === 'prose' ? u.paragraphs : [];
+    const texts = u.type === 'item' ? [`${u.text}`] : u.type === 'prose' ? u.paragraphLines.flatMap(slotsOf) : [];
     for (const t of texts) {
       const m = TIME_ENTRY.exec(cleanSpaces(t));
-      if (m) out.push({ time: cleanSpaces(m[1]!), item: cleanSpaces(m[2]!) });
+      if (m) out.push({ time: compactTime(m[1]!), item: cleanSpaces(m[2]!) });
     }
   }
   return out;
@@ -361,7 +377,29 @@ function withoutLinks(s: string): string {
 
 export function parseEventsText(text: string, source: SourceInfo): Events {
   const lines = removeRepeatedBlocks(removeLayoutNoise(splitSourceLines(text)));
-  const units = readUnits(lines);
+  return assembleEvents({ lines, units: readUnits(lines), source, hasPages: text.includes('\f') });
+}
+
+/** What a reader of the page's structure found before the line rules run (PDF input). */
+export interface StructureFinds {
+  /** Workshops read from tables, each with the index of the line standing where its table begins. */
+  events: Found[];
+  /** Agenda slots read from tables, likewise. */
+  agenda: (AgendaSlot & { at: number })[];
+  /** Lines already read from a table, not to be read again. */
+  used: ReadonlySet<number>;
+}
+
+export interface EventsInput {
+  lines: SourceLine[];
+  units: Unit[];
+  source: SourceInfo;
+  hasPages: boolean;
+  structure?: StructureFinds;
+}
+
+/** The events document from its lines and reading units (and, for PDF input, what its tables gave). */
+export function assembleEvents({ lines, units, source, hasPages, structure }: EventsInput): Events {
   const corpus = buildCaseCorpus(runningParagraphs(units));
   const warnings: Warning[] = [];
   const offsets: number[] = [];
@@ -372,7 +410,6 @@ export function parseEventsText(text: string, source: SourceInfo): Events {
   }
   const flat = lines.map((l) => l.text).join('\n');
   const docDate = findDocumentDate(lines);
-  const hasPages = text.includes('\f');
   const ctx: Context = {
     lines,
     flat,
@@ -390,11 +427,12 @@ export function parseEventsText(text: string, source: SourceInfo): Events {
     findPeriod(title, { documentDate: docDate.iso, flat, index: Math.max(0, flat.indexOf(title.slice(0, 30))) }) ??
     (inText ? findPeriod(inText[0], { documentDate: docDate.iso, flat, index: inText.index }) : undefined);
 
-  const used = new Set<number>();
-  const events = [...tableEvents(ctx, used), ...departmentListEvents(ctx, used), ...datedLineEvents(ctx, used)]
+  const used = new Set<number>(structure?.used ?? []);
+  const fromTables = (structure?.events ?? []).map((f) => ({ at: f.at, event: withYear(f.event, ctx, f.at) }));
+  const events = [...fromTables, ...tableEvents(ctx, used), ...departmentListEvents(ctx, used), ...datedLineEvents(ctx, used)]
     .sort((a, b) => a.at - b.at)
     .map((f) => f.event);
-  const agenda = findAgenda(units);
+  const agenda = mergeAgenda(structure?.agenda ?? [], findAgenda(units));
   const challenges = findChallenges(units, corpus);
   const deployedMeasures = findIntroducedList(units, /d[ée]ploy|en place|[œo]euvre|d[ée]j[àa]/i).map(withoutLinks);
 
@@ -403,6 +441,11 @@ export function parseEventsText(text: string, source: SourceInfo): Events {
       file: source.file,
       hint: 'is this an announcement of workshops? try --kind auto',
     });
+  // A section laid out in a way not read is named, never silently missing.
+  if (!events.length) warnings.push({ code: 'events-not-found', message: 'no workshop (place and date) was found' });
+  if (!agenda.length && /\b\d{1,2}\s*h\s*\d{0,2}\s*(?::|[–—-]\s*\d)/.test(flat))
+    warnings.push({ code: 'agenda-not-read', message: 'the document gives times, but no agenda was read' });
+  if (!challenges.length && /\bd[ée]fis\b/i.test(flat)) warnings.push({ code: 'challenges-not-read', message: 'the document speaks of challenges, but none was read' });
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -418,4 +461,18 @@ export function parseEventsText(text: string, source: SourceInfo): Events {
     deployedMeasures,
     warnings,
   };
+}
+
+type AgendaSlot = { time: string; item: string };
+
+/** Slots read from a table, then those read from text (a programme is laid out one way or the other). */
+function mergeAgenda(fromTables: readonly (AgendaSlot & { at: number })[], fromText: readonly AgendaSlot[]): AgendaSlot[] {
+  return [...fromTables.map(({ time, item }) => ({ time, item })), ...fromText];
+}
+
+/** A table event's printed date resolved against the document's years, like the line rules do. */
+function withYear(e: WorkshopEvent & { printedDate?: FrenchDate }, ctx: Context, at: number): WorkshopEvent {
+  const { printedDate, ...event } = e;
+  if (!printedDate) return event;
+  return { ...event, date: eventDate(printedDate, ctx, Math.min(at, ctx.lines.length - 1), event.provenance) };
 }

@@ -2,7 +2,7 @@
 import type { KeyFigures, Signatory } from '../../model/index.js';
 import { cleanSpaces, isAllCaps } from '../../text/normalize.js';
 import { GROUPED_NUMBER, parseGroupedNumber } from '../../text/numbers.js';
-import { findFrenchDates, resolveDate } from '../events/dates.js';
+import { findFrenchDates, resolveDate } from '../../text/dates.js';
 import type { SourceLine } from './source-lines.js';
 import { type Unit, itemText, opensSentence } from './units.js';
 

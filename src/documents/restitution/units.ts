@@ -13,7 +13,7 @@ export type Unit =
   | { type: 'tagline'; text: string; lines: SourceLine[] };
 
 /** Bullet, dash, arrow or number opening a list item. */
-const ITEM_MARKER = /^(?:([•▪◦●■⇒➢►*\u2022\uf0b7\uf0a7\uf0d8])|([-–—])|(\d{1,2}[.)]))\s+(?=\S)/;
+export const ITEM_MARKER = /^(?:([•▪◦●■⇒➢►*\u2022\uf0b7\uf0a7\uf0d8])|([-–—])|(\d{1,2}[.)]))\s+(?=\S)/;
 const TAGLINE_START = /^imaginons\b/i;
 
 export function itemMarker(text: string): string | undefined {

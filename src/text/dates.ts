@@ -35,7 +35,8 @@ export const FRENCH_DATE_PATTERN = new RegExp(
   `(?<![\\p{L}\\d])(?:${WEEKDAY}\\s+)?${DAY}\\s+${MONTH}(?:\\s+((?:19|20)\\d{2}))?(?![\\p{L}\\d])`,
   'giu',
 );
-const NUMERIC_DATE_PATTERN = /(?<![\d/.])(0?[1-9]|[12]\d|3[01])[/.](0?[1-9]|1[0-2])[/.]((?:19|20)\d{2})(?![\d/.])/g;
+/** "1/12/2022", "01.12.2022", "01/12/22" (a two-digit year is of this century). */
+const NUMERIC_DATE_PATTERN = /(?<![\p{L}\d/.,])(0?[1-9]|[12]\d|3[01])([/.])(0?[1-9]|1[0-2])\2((?:19|20)\d{2}|\d{2})(?![\d/.]|,\d)/gu;
 
 export interface FrenchDate {
   day: number;
@@ -74,8 +75,10 @@ export function findFrenchDates(text: string): FrenchDate[] {
     });
   }
   for (const m of text.matchAll(NUMERIC_DATE_PATTERN)) {
-    const [whole, day, month, year] = m;
-    found.push({ day: Number(day), month: Number(month), year: Number(year), index: m.index, length: whole.length, text: whole });
+    const [whole, day, separator, month, year] = m;
+    if (year!.length === 2 && separator !== '/') continue; // "1.2.35" is a version or a section, not a date
+    const y = Number(year);
+    found.push({ day: Number(day), month: Number(month), year: year!.length === 2 ? 2000 + y : y, index: m.index, length: whole.length, text: whole });
   }
   return found.sort((a, b) => a.index - b.index);
 }
@@ -164,4 +167,9 @@ export function resolveDate(date: Pick<FrenchDate, 'day' | 'month' | 'year' | 'w
     else weekdayMismatch = true;
   }
   return { iso: isoDate(year, date.month, date.day), year: source, weekdayMismatch };
+}
+
+/** A time or a range of times as printed ("9 h 30 – 9 h 45", "14H30"), in its compact form ("9h30 – 9h45"). */
+export function compactTime(s: string): string {
+  return s.replace(/(\d{1,2})\s*[hH](?:\s*(\d{2}))?(?!\d)/g, (_, h: string, m: string | undefined) => `${h}h${m ?? ''}`).replace(/\s+/g, ' ').trim();
 }
