@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { FdrError } from './errors/index.js';
 import type { TablesDocument } from './export/tables.js';
 import type { PageModel } from './sources/page-model.js';
+import { parsePageSpec } from './sources/page-spec.js';
 
 export interface TablesOptions {
   password?: string;
@@ -21,23 +22,8 @@ export interface TablesOptions {
   log?: (message: string) => void;
 }
 
-/**
- * Parses a page list: numbers and ranges separated by commas, "7-" for 7 to the end ("2,4-6,10-").
- * Throws USAGE on anything else.
- */
-export function parsePageSpec(spec: string): (page: number) => boolean {
-  const parts = spec.split(',').map((p) => p.trim());
-  const ranges: [number, number][] = [];
-  for (const part of parts) {
-    const m = /^(\d+)(?:\s*(-)\s*(\d*))?$/.exec(part);
-    const from = m ? Number(m[1]) : NaN;
-    const to = m?.[2] ? (m[3] ? Number(m[3]) : Infinity) : from;
-    if (!m || from < 1 || to < from)
-      throw new FdrError('USAGE', `bad page list "${spec}"`, { hint: 'e.g. --pages 3, --pages 2-5, --pages 1,4,7-' });
-    ranges.push([from, to]);
-  }
-  return (page) => ranges.some(([a, b]) => page >= a && page <= b);
-}
+/** Page lists ("2,4-6,10-") are read as for `fdr extract --pages`. */
+export { parsePageSpec };
 
 /** Reads a PDF's tables (see src/layout/tables). PDF input only; typed errors as for `fdr extract`. */
 export async function extractTables(path: string, options: TablesOptions = {}): Promise<TablesDocument> {

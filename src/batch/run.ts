@@ -12,15 +12,18 @@ import type { ExtractTask, ExtractTaskResult } from './task.js';
 export interface BatchItem {
   input: string;
   error?: FdrError;
+  /** Input "-": the bytes read from standard input. */
+  stdin?: Uint8Array;
 }
 
 /**
  * Where the outputs go. `stdout` streams one document after another in INPUT order (`jsonl`: one JSON per line;
  * `yaml`: documents separated by `---`; `--summary`: one summary per input); `stdout-combined` prints one JSON
  * array or one CSV table of all documents at the end; `files` writes each output to its own path as soon as it
- * is ready (atomically).
+ * is ready (atomically); `documents` hands the validated documents back in the report (`-f xlsx` makes one
+ * workbook of them).
  */
-export type Destination = { kind: 'stdout' } | { kind: 'stdout-combined' } | { kind: 'files'; paths: readonly string[] };
+export type Destination = { kind: 'stdout' } | { kind: 'stdout-combined' } | { kind: 'files'; paths: readonly string[] } | { kind: 'documents' };
 
 export interface BatchOptions {
   jobs: number;
@@ -56,6 +59,8 @@ export interface ItemOutcome {
 export interface BatchReport {
   outcomes: ItemOutcome[];
   seconds: number;
+  /** With destination `documents`: each input's document (parsed JSON), undefined where it failed. */
+  documents?: unknown[];
 }
 
 /** The compiled worker beside this module; from the TypeScript sources (tests), the one in dist/. */
@@ -78,7 +83,7 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
   let failed = 0;
   let pages = 0;
 
-  const mode: ExtractTask['output']['mode'] = options.summary ? 'summary' : destination.kind === 'stdout-combined' ? 'document' : 'serialized';
+  const mode: ExtractTask['output']['mode'] = options.summary ? 'summary' : destination.kind === 'stdout-combined' || destination.kind === 'documents' ? 'document' : 'serialized';
 
   /** Prints the stdout outputs that are ready, in input order. */
   const flushInOrder = () => {
@@ -124,6 +129,7 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
     }
     const task: ExtractTask = {
       input: item.input,
+      ...(item.stdin ? { stdin: item.stdin } : {}),
       extract: { ...options.extract, ...(options.debugDirs?.[i] ? { debugDir: options.debugDirs[i] } : {}) },
       output: { mode, format: options.format, csv: options.csv },
     };
@@ -160,7 +166,11 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
       }
     }
   }
-  return { outcomes: outcomes.map((o) => o!), seconds: (performance.now() - startedAt) / 1000 };
+  return {
+    outcomes: outcomes.map((o) => o!),
+    seconds: (performance.now() - startedAt) / 1000,
+    ...(destination.kind === 'documents' ? { documents: items.map((_, i) => combined[i]) } : {}),
+  };
 }
 
 /** Why an output path may not be written (an input, an existing file without --force, no such folder), checked up front. */

@@ -5,9 +5,13 @@ import type { DocumentKind } from '../model/index.js';
 /** What a worker is asked to do with one input file (plain data: it crosses the thread boundary). */
 export interface ExtractTask {
   input: string;
+  /** The bytes of standard input when `input` is "-" (a worker has no standard input of its own). */
+  stdin?: Uint8Array;
   extract: {
     kind: 'auto' | DocumentKind;
     password?: string;
+    /** PDF pages to read ("1-3,7"). */
+    pages?: string;
     debugDir?: string;
     maxPages?: number;
     maxItemsPerPage?: number;
@@ -45,6 +49,7 @@ export function extractOptionsOf(extract: ExtractTask['extract']): ExtractOption
   return {
     kind: extract.kind,
     ...(extract.password === undefined ? {} : { password: extract.password }),
+    ...(extract.pages === undefined ? {} : { pages: extract.pages }),
     ...(extract.debugDir === undefined ? {} : { debugDir: extract.debugDir }),
     ...(extract.maxPages === undefined ? {} : { maxPages: extract.maxPages }),
     ...(extract.maxItemsPerPage === undefined ? {} : { maxItemsPerPage: extract.maxItemsPerPage }),

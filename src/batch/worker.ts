@@ -4,6 +4,7 @@
  */
 import { extractFile } from '../extract.js';
 import { useLeanPdfjs } from '../sources/pdf/document.js';
+import { provideStdin } from '../sources/stdin.js';
 import { serveTasks } from './protocol.js';
 import { renderOutput } from './render-output.js';
 import { type ExtractTask, type ExtractTaskResult, extractOptionsOf } from './task.js';
@@ -14,6 +15,7 @@ useLeanPdfjs();
 await serveTasks<ExtractTask, ExtractTaskResult>(
   'src/batch/worker.ts',
   async (task, { log }) => {
+    if (task.stdin) provideStdin(task.stdin); // "-": the bytes the parent read from its standard input
     const doc = await extractFile(task.input, { ...extractOptionsOf(task.extract), ...(task.extract.verbose ? { log } : {}) });
     const text = await renderOutput(doc, task.output);
     return { text, kind: doc.kind, pages: doc.source.pages ?? null };

@@ -61,10 +61,11 @@ export function checkDocument(file: string, input: CheckInput, rules: readonly R
 }
 
 /** Reads one file (extracting PDF, text or markdown; parsing JSON) and checks it. Never throws an FdrError. */
-export async function checkFile(path: string, rules: readonly Rule[] = RULES, options: Pick<ExtractOptions, 'readPages'> = {}): Promise<FileReport> {
+export async function checkFile(path: string, rules: readonly Rule[] = RULES, options: Pick<ExtractOptions, 'readPages' | 'pages'> = {}): Promise<FileReport> {
   try {
     const loaded = await loadFile(path);
     if (loaded.info.format === 'json') {
+      if (options.pages !== undefined) throw new FdrError('USAGE', '--pages selects pages of a PDF, and this input is JSON', { file: path, hint: 'drop --pages for JSON inputs' });
       const text = loaded.text ?? '';
       return checkDocument(path, { doc: documentFromJson(text, path, loaded.info), jsonText: text }, rules);
     }

@@ -3,12 +3,14 @@ import { exitCodeFor, type FileReport, type Severity } from '../check/findings.j
 import { type ReporterName, REPORTERS } from '../check/reporter-names.js';
 import { FdrError } from '../errors/index.js';
 import { writeFileAtomic } from '../export/write.js';
+import { parsePageSpec } from '../sources/page-spec.js';
 import { expandInputs } from './inputs.js';
 import { withPageReader } from './page-reading.js';
 
 export interface CheckCliOptions {
   reporter: string;
   failOn: string;
+  pages?: string;
   output?: string;
   force?: boolean;
 }
@@ -28,6 +30,7 @@ export async function run(inputArgs: string[], options: CheckCliOptions): Promis
   const failOn = options.failOn as Severity;
   if (!FAIL_ON.includes(failOn)) throw new FdrError('USAGE', `unknown --fail-on "${options.failOn}"`, { hint: `use one of ${FAIL_ON.join(', ')}` });
 
+  if (options.pages !== undefined) parsePageSpec(options.pages); // a bad list is a bad command line, before any work
   // One missing path must not hide the findings of the others: it is reported like any unreadable file.
   const expanded: { arg: string; files?: string[]; error?: FdrError }[] = [];
   for (const arg of inputArgs) {
@@ -46,7 +49,7 @@ export async function run(inputArgs: string[], options: CheckCliOptions): Promis
       const out: FileReport[] = [];
       for (const x of expanded) {
         if (x.error) out.push({ file: x.arg, findings: [], error: { code: x.error.code, message: x.error.oneLine() } });
-        for (const file of x.files ?? []) out.push(await checkFile(file, undefined, { readPages }));
+        for (const file of x.files ?? []) out.push(await checkFile(file, undefined, { readPages, ...(options.pages === undefined ? {} : { pages: options.pages }) }));
       }
       return out;
     },

@@ -2,6 +2,7 @@ import { COMPARE_FORMATS, type CompareFormat } from '../compare/render.js';
 import { FdrError } from '../errors/index.js';
 import { writeFileAtomic } from '../export/write.js';
 import { withPageReader } from './page-reading.js';
+import { BINARY_FORMATS, isBinaryFormat, refuseBinaryOnTerminal, writeBinaryOutput } from './binary-output.js';
 
 export interface CompareCliOptions {
   format: string;
@@ -11,8 +12,10 @@ export interface CompareCliOptions {
 
 /** `fdr compare FILE...`: one table per axis × territory, and the chantier presence matrix of each axis. */
 export async function run(inputs: string[], options: CompareCliOptions): Promise<number> {
-  if (!COMPARE_FORMATS.includes(options.format as CompareFormat))
-    throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${COMPARE_FORMATS.join(', ')}` });
+  const workbook = isBinaryFormat(options.format) ? options.format : undefined;
+  if (!COMPARE_FORMATS.includes(options.format as CompareFormat) && !workbook)
+    throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${[...COMPARE_FORMATS, ...BINARY_FORMATS].join(', ')}` });
+  if (workbook) refuseBinaryOnTerminal(workbook, options.output);
   const format = options.format as CompareFormat;
   const loaded = await withPageReader(inputs, async (readPages) => {
     // Imported once the page reader is loading pdf.js, so that both load at the same time.
@@ -24,6 +27,11 @@ export async function run(inputs: string[], options: CompareCliOptions): Promise
   const { compareRoadmaps, renderCompare } = await import('../compare/index.js');
   const { reportColors } = await import('../diff/format.js');
   const comparison = compareRoadmaps(loaded.map((l) => ({ roadmap: l.roadmap, file: l.path, info: l.info })));
+  if (workbook) {
+    const xlsx = await import('../export/xlsx/index.js');
+    await writeBinaryOutput(await xlsx.workbookBytes(xlsx.compareWorkbook(comparison)), { output: options.output, force: options.force, inputs });
+    return 0;
+  }
   const text = renderCompare(comparison, format, reportColors({ toFile: Boolean(options.output) }));
   if (options.output) await writeFileAtomic(options.output, text, { force: options.force, inputs });
   else process.stdout.write(text);

@@ -1,6 +1,7 @@
 import { DIFF_FORMATS, type DiffFormat } from '../diff/render.js';
 import { FdrError } from '../errors/index.js';
 import { writeFileAtomic } from '../export/write.js';
+import { BINARY_FORMATS, isBinaryFormat, refuseBinaryOnTerminal, writeBinaryOutput } from './binary-output.js';
 import { reportError } from './index.js';
 import { withPageReader } from './page-reading.js';
 
@@ -16,8 +17,10 @@ export interface DiffCliOptions {
  */
 export async function run(oldPath: string, newPath: string, options: DiffCliOptions): Promise<number> {
   try {
-    if (!DIFF_FORMATS.includes(options.format as DiffFormat))
-      throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${DIFF_FORMATS.join(', ')}` });
+    const workbook = isBinaryFormat(options.format) ? options.format : undefined;
+    if (!DIFF_FORMATS.includes(options.format as DiffFormat) && !workbook)
+      throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${[...DIFF_FORMATS, ...BINARY_FORMATS].join(', ')}` });
+    if (workbook) refuseBinaryOnTerminal(workbook, options.output);
     const format = options.format as DiffFormat;
     const [before, after] = await withPageReader([oldPath, newPath], async (readPages) => {
       // Imported once the page reader is loading pdf.js, so that both load at the same time.
@@ -30,6 +33,11 @@ export async function run(oldPath: string, newPath: string, options: DiffCliOpti
       { roadmap: before.roadmap, file: oldPath, info: before.info },
       { roadmap: after.roadmap, file: newPath, info: after.info },
     );
+    if (workbook) {
+      const xlsx = await import('../export/xlsx/index.js');
+      await writeBinaryOutput(await xlsx.workbookBytes(xlsx.diffWorkbook(diff)), { output: options.output, force: options.force, inputs: [oldPath, newPath] });
+      return diff.hasChanges ? 1 : 0;
+    }
     const text = renderDiff(diff, format, reportColors({ toFile: Boolean(options.output) }));
     if (options.output) await writeFileAtomic(options.output, text, { force: options.force, inputs: [oldPath, newPath] });
     else process.stdout.write(text);

@@ -12,8 +12,11 @@ import { type BatchItem, type Destination, checkTarget, runBatch } from '../batc
 import { FdrError } from '../errors/index.js';
 import type { OutputFormat } from '../export/index.js';
 import type { DocumentKind } from '../model/index.js';
-import { runtime } from './index.js';
-import { expandInputItems } from './inputs.js';
+import { notice, runtime } from './index.js';
+import { expandInputItems, withStdin } from './inputs.js';
+import { STDIN_ARG, STDIN_NAME } from '../sources/stdin.js';
+import { parsePageSpec } from '../sources/page-spec.js';
+import { BINARY_FORMATS, isBinaryFormat } from './binary-output.js';
 
 export interface ExtractCliOptions {
   format: string;
@@ -22,6 +25,7 @@ export interface ExtractCliOptions {
   bom?: boolean;
   delimiter: string;
   password?: string;
+  pages?: string;
   debug?: string;
   summary?: boolean;
   force?: boolean;
@@ -39,7 +43,7 @@ const KINDS = ['auto', 'roadmap', 'restitution', 'events'] as const;
  * the exporters (yaml, csv-stringify, zod) would cost it ~20 MB for nothing. The Record type keeps the list whole.
  */
 const FORMATS: Record<OutputFormat, true> = { json: true, csv: true, yaml: true, jsonl: true };
-const OUTPUT_FORMATS = Object.keys(FORMATS) as OutputFormat[];
+const OUTPUT_FORMATS = [...(Object.keys(FORMATS) as OutputFormat[]), ...BINARY_FORMATS];
 const ISOLATIONS: readonly Isolation[] = ['process', 'thread'];
 /** Batches: a child process per worker, so that any crash stays inside it. */
 export const DEFAULT_ISOLATION: Isolation = 'process';
@@ -49,7 +53,9 @@ export const DEFAULT_SINGLE_PDF_ISOLATION: Isolation = 'thread';
 interface CheckedOptions {
   /** As given; each path has its own default. */
   isolation: Isolation | undefined;
+  /** The text format the workers write: JSON documents when the output is a workbook. */
   format: OutputFormat;
+  workbook: boolean;
   kind: 'auto' | DocumentKind;
   jobs: number;
   timeoutMs: number;
@@ -67,7 +73,8 @@ function integerFlag(flag: string, value: string | undefined, min: number): numb
 }
 
 function checkOptions(o: ExtractCliOptions): CheckedOptions {
-  if (!Object.hasOwn(FORMATS, o.format))
+  const workbook = isBinaryFormat(o.format);
+  if (!Object.hasOwn(FORMATS, o.format) && !workbook)
     throw new FdrError('USAGE', `unknown --format "${o.format}"`, { hint: `use one of ${OUTPUT_FORMATS.join(', ')}` });
   if (!KINDS.includes(o.kind as (typeof KINDS)[number]))
     throw new FdrError('USAGE', `unknown --kind "${o.kind}"`, { hint: `use one of ${KINDS.join(', ')}` });
@@ -78,10 +85,13 @@ function checkOptions(o: ExtractCliOptions): CheckedOptions {
     throw new FdrError('USAGE', `--timeout must be a number of seconds, got "${o.timeout}"`, { hint: 'e.g. --timeout 60 (0: no limit)' });
   const isolation = o.isolation as Isolation | undefined;
   if (isolation !== undefined && !ISOLATIONS.includes(isolation)) throw new FdrError('USAGE', `unknown --isolation "${o.isolation}"`, { hint: `use one of ${ISOLATIONS.join(', ')}` });
+  if (o.pages !== undefined) parsePageSpec(o.pages); // a bad list fails before any work
   if (o.summary && o.output) throw new FdrError('USAGE', '--summary prints to the terminal and takes no -o', { hint: 'drop one of them' });
+  if (o.summary && workbook) throw new FdrError('USAGE', `--summary prints to the terminal and takes no -f ${o.format}`, { hint: 'drop one of them' });
   return {
     isolation,
-    format: o.format as OutputFormat,
+    format: workbook ? 'json' : (o.format as OutputFormat),
+    workbook,
     kind: o.kind as 'auto' | DocumentKind,
     jobs: integerFlag('--jobs', o.jobs, 1) ?? availableParallelism(),
     timeoutMs: timeout === 0 ? Infinity : timeout * 1000,
@@ -97,6 +107,7 @@ function extractTaskOptions(checked: CheckedOptions, options: ExtractCliOptions)
     kind: checked.kind,
     verbose: runtime.verbose,
     ...(options.password === undefined ? {} : { password: options.password }),
+    ...(options.pages === undefined ? {} : { pages: options.pages }),
     ...(options.debug === undefined ? {} : { debugDir: options.debug }),
     ...(checked.maxPages === undefined ? {} : { maxPages: checked.maxPages }),
     ...(checked.maxItemsPerPage === undefined ? {} : { maxItemsPerPage: checked.maxItemsPerPage }),
@@ -122,7 +133,7 @@ function destinationFor(items: readonly BatchItem[], output: string | undefined,
   } catch (e) {
     throw new FdrError('OUTPUT_WRITE_FAILED', `cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { file: output });
   }
-  return { kind: 'files', paths: outputNames(items.map((x) => x.input), o.format).map((name) => join(output, name)) };
+  return { kind: 'files', paths: outputNames(items.map((x) => (x.input === STDIN_ARG ? STDIN_NAME : x.input)), o.format).map((name) => join(output, name)) };
 }
 
 /** Stdout closed under us: `| head` is done reading (stop quietly, like other Unix tools), or a real failure. */
@@ -135,25 +146,27 @@ function onStdoutError(e: NodeJS.ErrnoException): void {
 export async function run(inputArgs: string[], options: ExtractCliOptions): Promise<number> {
   const checked = checkOptions(options);
   process.stdout.on('error', onStdoutError);
-  const items = await expandInputItems(inputArgs);
+  const items = await withStdin(await expandInputItems(inputArgs));
   const single = items.length === 1;
   const force = Boolean(options.force);
   const protectedInputs = items.map((x) => x.input);
 
   // A single input fails like a single command: its own error, its own exit code, nothing else printed.
   if (single && items[0]!.error) throw items[0]!.error;
-  const destination = destinationFor(items, options.output, { ...checked, summary: Boolean(options.summary) });
+  const workbook = checked.workbook ? await import('./extract-workbook.js') : undefined;
+  const workbookPath = workbook?.workbookTarget(items, options.output, { force, protectedInputs });
+  const destination: Destination = workbook ? { kind: 'documents' } : destinationFor(items, options.output, { ...checked, summary: Boolean(options.summary) });
   if (single && destination.kind === 'files') {
     const refusal = checkTarget(destination.paths[0]!, { force, protectedInputs });
     if (refusal) throw refusal;
   }
 
-  if (single && !items[0]!.error) {
+  if (single && !items[0]!.error && !checked.workbook) {
     const done = await extractSingleFile(items[0]!.input, destination, checked, options, protectedInputs);
     if (done) return 0;
   }
 
-  const progress = !single && process.stderr.isTTY ? new ProgressBar(process.stderr, items.length) : undefined;
+  const progress = !single && !runtime.quiet && process.stderr.isTTY ? new ProgressBar(process.stderr, items.length) : undefined;
   const say = (line: string) => (progress ? progress.log(line) : process.stderr.write(`${line}\n`));
   const debugDirs =
     options.debug && !single ? outputNames(protectedInputs, 'debug').map((name) => join(options.debug!, name.replace(/\.debug$/, ''))) : undefined;
@@ -175,6 +188,7 @@ export async function run(inputArgs: string[], options: ExtractCliOptions): Prom
     ...(runtime.verbose ? { log: (line: string) => say(`fdr: ${line}`) } : {}),
   });
 
+  if (workbook) await workbook.writeExtractWorkbook(items, report, { output: workbookPath, force, protectedInputs });
   const failures = report.outcomes.filter((o) => !o.ok);
   if (single) {
     if (failures[0]?.error) throw failures[0].error;
@@ -184,7 +198,9 @@ export async function run(inputArgs: string[], options: ExtractCliOptions): Prom
     process.stderr.write(`${f.error!.oneLine()}\n`);
     if (runtime.verbose && f.error!.cause instanceof Error) process.stderr.write(`${f.error!.cause.stack}\n`);
   }
-  process.stderr.write(`${batchSummaryLine(report.outcomes, report.seconds)}\n`);
+  // The closing line is a notice, except after failures: then it carries the batch's error code.
+  if (failures.length) process.stderr.write(`${batchSummaryLine(report.outcomes, report.seconds)}\n`);
+  else notice(batchSummaryLine(report.outcomes, report.seconds));
   return failures.length ? new FdrError('BATCH_PARTIAL', '').exitCode : 0;
 }
 

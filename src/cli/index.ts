@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { FdrError, toFdrError } from '../errors/index.js';
 import { removePendingTemps } from '../export/write.js';
@@ -6,8 +6,16 @@ import { removePendingTemps } from '../export/write.js';
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
 
-/** Set by --verbose anywhere on the command line: stack traces and diagnostics on stderr. */
-export const runtime = { verbose: false };
+/**
+ * Set anywhere on the command line. --verbose: stack traces and diagnostics on stderr. --quiet: no progress
+ * and no notices on stderr (errors are always printed); write notices through `notice()`.
+ */
+export const runtime = { verbose: false, quiet: false };
+
+/** A line on stderr that is not an error (progress summary, "no table found"): silenced by --quiet. */
+export function notice(line: string): void {
+  if (!runtime.quiet) process.stderr.write(`${line}\n`);
+}
 
 export function reportError(e: unknown): number {
   const err = toFdrError(e);
@@ -34,6 +42,7 @@ export function buildProgram(): Command {
     .description('Turn French public-health planning documents (feuilles de route, restitutions, announcements) into typed data.')
     .version(version, '-V, --version')
     .option('--verbose', 'diagnostics and stack traces on stderr')
+    .addOption(new Option('-q, --quiet', 'no progress or notices on stderr (errors are still printed)').conflicts('verbose'))
     // Command-line mistakes get the same one-line shape as every other error.
     .configureOutput({
       outputError: (str, write) => write(`fdr: ${str.replace(/^error:\s*/i, '').trim().replace(/\s*\n\s*/g, ' ')} — run fdr --help for usage [USAGE]\n`),
@@ -41,18 +50,20 @@ export function buildProgram(): Command {
     .exitOverride();
   program.hook('preAction', (cmd) => {
     runtime.verbose = Boolean(cmd.optsWithGlobals().verbose);
+    runtime.quiet = Boolean(cmd.optsWithGlobals().quiet);
   });
 
   program
     .command('extract')
-    .description('extract PDF, text or markdown documents into JSON, CSV or YAML')
-    .argument('<inputs...>', 'files, folders or globs')
-    .option('-f, --format <format>', 'json | csv | yaml | jsonl', 'json')
+    .description('extract PDF, text or markdown documents into JSON, CSV, YAML or an Excel workbook')
+    .argument('<inputs...>', 'files, folders or globs; - reads standard input')
+    .option('-f, --format <format>', 'json | csv | yaml | jsonl | xlsx', 'json')
     .option('-o, --output <path>', 'output file (one input) or folder (several inputs); default stdout')
     .option('-k, --kind <kind>', 'auto | roadmap | restitution | events', 'auto')
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark (Excel)')
     .option('--delimiter <char>', 'CSV: field delimiter, e.g. ";" for French Excel', ',')
     .option('--password <password>', 'password of an encrypted PDF')
+    .option('--pages <list>', 'PDF: pages to read, e.g. 1-3,7 or 5-')
     .option('--debug <dir>', 'PDF: write per-page SVG overlays of the detected layout into <dir>')
     .option('--summary', 'print a readable summary table instead of the data')
     .option('--force', 'overwrite existing output files')
@@ -68,7 +79,7 @@ export function buildProgram(): Command {
     .command('tables')
     .description('every table of PDF files (ruled, partly ruled or whitespace only) as JSON, CSV or Markdown')
     .argument('<inputs...>', 'PDF files, folders or globs')
-    .option('-f, --format <format>', 'json | csv | markdown', 'json')
+    .option('-f, --format <format>', 'json | csv | markdown | xlsx', 'json')
     .option('-o, --output <path>', 'output file, or folder (one file per input; CSV: one file per table)')
     .option('--pages <list>', 'pages to read, e.g. 2-5 or 1,4,7-')
     .option('--debug <dir>', 'write per-page SVG overlays of the tables found into <dir>')
@@ -89,7 +100,7 @@ export function buildProgram(): Command {
     .description('what changed between two editions of a roadmap (PDF, text or fdr JSON)')
     .argument('<old>')
     .argument('<new>')
-    .option('-f, --format <format>', 'text | json | markdown | csv', 'text')
+    .option('-f, --format <format>', 'text | json | markdown | csv | xlsx', 'text')
     .option('-o, --output <path>', 'write the report to a file')
     .option('--force', 'overwrite an existing output file')
     .action(lazy(() => import('./diff.js')));
@@ -98,7 +109,7 @@ export function buildProgram(): Command {
     .command('compare')
     .description('compare territories side by side, axis by axis')
     .argument('<inputs...>')
-    .option('-f, --format <format>', 'text | json | csv | yaml | markdown', 'text')
+    .option('-f, --format <format>', 'text | json | csv | yaml | markdown | xlsx', 'text')
     .option('-o, --output <path>', 'write the table to a file')
     .option('--force', 'overwrite an existing output file')
     .action(lazy(() => import('./compare.js')));
@@ -109,6 +120,7 @@ export function buildProgram(): Command {
     .argument('<inputs...>')
     .option('-r, --reporter <reporter>', 'text | json | github | junit', 'text')
     .option('--fail-on <severity>', 'error | warning', 'error')
+    .option('--pages <list>', 'PDF: pages to check, e.g. 1-3,7 or 5-')
     .option('-o, --output <path>', 'write the report to a file')
     .option('--force', 'overwrite an existing output file')
     .action(lazy(() => import('./check.js')));
@@ -118,6 +130,12 @@ export function buildProgram(): Command {
     .description('print the JSON Schema of a document kind')
     .argument('<kind>', 'roadmap | restitution | events | diff')
     .action(lazy(() => import('./schema.js')));
+
+  program
+    .command('completion')
+    .description('print a shell completion script: source <(fdr completion bash)')
+    .argument('<shell>', 'bash | zsh')
+    .action(lazy(() => import('./completion.js')));
 
   return program;
 }

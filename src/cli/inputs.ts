@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { expandGlob, hasGlobMagic } from '../batch/glob.js';
 import type { BatchItem } from '../batch/run.js';
 import { FdrError } from '../errors/index.js';
+import { STDIN_ARG, readStdin } from '../sources/stdin.js';
 
 /** What a folder (or a glob matching a folder) contributes: documents by extension, found recursively. */
 export const DOCUMENT_EXTENSIONS = /\.(pdf|txt|md|markdown)$/i;
@@ -48,6 +49,11 @@ export async function expandInputItems(args: readonly string[]): Promise<BatchIt
   };
 
   for (const arg of args) {
+    if (arg === STDIN_ARG) {
+      if (!seen.has(STDIN_ARG)) items.push({ input: STDIN_ARG });
+      seen.add(STDIN_ARG);
+      continue;
+    }
     const st = await stat(arg).catch(() => undefined);
     if (st?.isDirectory()) {
       const docs = await documentsIn(arg);
@@ -81,4 +87,15 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
   const failed = items.find((x) => x.error);
   if (failed?.error) throw failed.error;
   return items.map((x) => x.input);
+}
+
+/** Input "-" gets the bytes of standard input (read once here, handed to its worker), or its error. */
+export async function withStdin(items: BatchItem[]): Promise<BatchItem[]> {
+  for (const item of items)
+    if (item.input === STDIN_ARG && !item.error)
+      await readStdin().then(
+        (bytes) => void (item.stdin = bytes),
+        (e: unknown) => void (item.error = e instanceof FdrError ? e : new FdrError('FILE_NOT_FOUND', `cannot read standard input (${String(e)})`)),
+      );
+  return items;
 }

@@ -14,7 +14,8 @@ import type { TablesDocument } from '../export/tables.js';
 import { writeFileAtomic } from '../export/write.js';
 import { parsePageSpec } from '../tables.js';
 import { DEFAULT_ISOLATION, DEFAULT_MAX_MEMORY_MB, batchSummaryLine } from './extract.js';
-import { runtime } from './index.js';
+import { notice, runtime } from './index.js';
+import { refuseBinaryOnTerminal, writeBinaryOutput } from './binary-output.js';
 import { expandInputItems } from './inputs.js';
 import type { TablesTask, TablesTaskResult } from './tables-worker.js';
 
@@ -35,9 +36,9 @@ export interface TablesCliOptions {
   isolation?: string;
 }
 
-type Format = 'json' | 'csv' | 'markdown';
-const FORMATS: readonly Format[] = ['json', 'csv', 'markdown'];
-const EXTENSION: Record<Format, string> = { json: 'json', csv: 'csv', markdown: 'md' };
+type Format = 'json' | 'csv' | 'markdown' | 'xlsx';
+const FORMATS: readonly Format[] = ['json', 'csv', 'markdown', 'xlsx'];
+const EXTENSION: Record<Format, string> = { json: 'json', csv: 'csv', markdown: 'md', xlsx: 'xlsx' };
 
 function integerFlag(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -103,6 +104,10 @@ export async function run(inputArgs: string[], options: TablesCliOptions): Promi
   // -o: a folder with several inputs, or when it names one (existing, or ending with a slash); else a file.
   const output = options.output;
   const toFolder = output !== undefined && (!single || isDirectory(output) || output.endsWith('/') || output.endsWith(sep));
+  // -f xlsx: one workbook for every input (like extract), never on a terminal.
+  if (o.format === 'xlsx') refuseBinaryOnTerminal('xlsx', output);
+  if (o.format === 'xlsx' && toFolder && !single)
+    throw new FdrError('USAGE', '-f xlsx writes one workbook for all inputs: -o must name a file', { file: output, hint: 'e.g. -o tables.xlsx' });
   if (output !== undefined && toFolder) {
     if (!isDirectory(output) && statSync(output, { throwIfNoEntry: false }))
       throw new FdrError('USAGE', '-o must be a folder when reading several inputs', { file: output, hint: 'give a folder (it is created if missing)' });
@@ -162,9 +167,10 @@ export async function run(inputArgs: string[], options: TablesCliOptions): Promi
   }
 
   // Inputs without any table say so (not an error: the file was read).
-  for (const r of results) if (r.doc && !r.doc.tables.length) process.stderr.write(`fdr: ${r.input}: no table found\n`);
+  for (const r of results) if (r.doc && !r.doc.tables.length) notice(`fdr: ${r.input}: no table found`);
   const docs = results.flatMap((r, i) => (r.doc ? [{ name: basename(inputs[i]!), doc: r.doc }] : []));
-  if (!toFolder && docs.length) {
+  if (!toFolder && docs.length && o.format === 'xlsx') await writeBinaryOutput(await tablesXlsx(docs), { output, force, inputs });
+  else if (!toFolder && docs.length) {
     const text = await combined(docs, o.format, options, single);
     if (output !== undefined) await writeFileAtomic(output, text, { force, inputs });
     else process.stdout.write(text);
@@ -177,7 +183,9 @@ export async function run(inputArgs: string[], options: TablesCliOptions): Promi
   }
   for (const f of failures) process.stderr.write(`${f.error!.oneLine()}\n`);
   const pages = results.map((r) => ({ ok: !r.error, pages: r.doc?.source.pages ?? null }));
-  process.stderr.write(`${batchSummaryLine(pages, (performance.now() - startedAt) / 1000).replace('extracted', 'read')}\n`);
+  const closing = batchSummaryLine(pages, (performance.now() - startedAt) / 1000).replace('extracted', 'read');
+  if (failures.length) process.stderr.write(`${closing}\n`);
+  else notice(closing);
   return failures.length ? new FdrError('BATCH_PARTIAL', '').exitCode : 0;
 }
 
@@ -186,8 +194,14 @@ async function writePerInput(doc: TablesDocument, path: string, format: Format, 
   const out = await import('../export/tables.js');
   if (format === 'json') return writeFileAtomic(path, `${JSON.stringify(doc, null, 2)}\n`, { force, inputs });
   if (format === 'markdown') return writeFileAtomic(path, out.tablesMarkdown([{ name: doc.source.file, doc }]), { force, inputs });
+  if (format === 'xlsx') return writeBinaryOutput(await tablesXlsx([{ name: doc.source.file, doc }]), { output: path, force, inputs });
   const stem = path.replace(/\.csv$/, '');
   for (const t of out.logicalTables(doc)) await writeFileAtomic(`${stem}-table-${t.id}.csv`, out.tableCsv(t.rows, { bom: options.bom, delimiter: options.delimiter }), { force, inputs });
+}
+
+async function tablesXlsx(docs: { name: string; doc: TablesDocument }[]): Promise<Uint8Array> {
+  const xlsx = await import('../export/xlsx/index.js');
+  return xlsx.workbookBytes(xlsx.tablesWorkbook(docs));
 }
 
 /** Everything in one output: a JSON document (an array of them for several inputs), one CSV stream, or Markdown. */

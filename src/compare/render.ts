@@ -90,18 +90,13 @@ export const COMPARE_CSV_COLUMNS = [
   'actions_without_financement',
 ] as const;
 
+/** A territory's figures in the column order of the long tables (CSV, the workbook's "Axes × territoires"). */
+export const figureValues = (f: TerritoryFigures) =>
+  [f.territory, f.chantiers, f.actions, f.fundingTotalEur, f.actionsWithoutAmount, f.actionsWithoutFinancement] as const;
+
 /** One row per axis and territory, then one "total" row per territory (axis_number "total"). */
 export function renderCompareCsv(c: TerritoryComparison, options: { delimiter?: string; bom?: boolean } = {}): string {
-  const row = (axis: string | number, title: string, f: TerritoryFigures) => [
-    axis,
-    title,
-    f.territory,
-    f.chantiers,
-    f.actions,
-    f.fundingTotalEur,
-    f.actionsWithoutAmount,
-    f.actionsWithoutFinancement,
-  ];
+  const row = (axis: string | number, title: string, f: TerritoryFigures) => [axis, title, ...figureValues(f)];
   const rows = [...c.axes.flatMap((a) => a.figures.map((f) => row(a.number, a.title, f))), ...c.totals.map((f) => row('total', '', f))];
   return toCsv(rows, { header: true, columns: [...COMPARE_CSV_COLUMNS], delimiter: options.delimiter ?? ',', bom: options.bom ?? false, record_delimiter: 'unix' });
 }

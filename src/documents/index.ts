@@ -23,6 +23,8 @@ export interface ExtractOptions {
    * worker under its time and memory limits (src/batch/page-reader.ts).
    */
   readPages?: PageReading;
+  /** PDF input: the pages to read, e.g. "1-3,7" (`--pages`); an error for text input, which has no pages. */
+  pages?: string;
 }
 
 /** Reads a PDF's pages and hands them to `onPage` in page order (the contract of readPdfPages). */
@@ -57,6 +59,8 @@ export async function extractLoaded(file: LoadedFile, options: ExtractOptions = 
     const { extractPdf } = await import('./pdf.js');
     return extractPdf(file, options); // line-end hyphens settled there, with the pages' words
   }
+  if (options.pages !== undefined)
+    throw new FdrError('USAGE', '--pages selects pages of a PDF, and this input is text', { file: file.path, hint: 'drop --pages for text and markdown inputs' });
   if (file.info.format === 'json')
     throw new FdrError('UNSUPPORTED_FORMAT', 'this is already a JSON document', { file: file.path, hint: 'extract reads PDF, text or markdown' });
   const text = file.text ?? '';

@@ -6,6 +6,7 @@ import { FdrError } from '../errors/index.js';
 import type { ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
 import type { PageModel } from '../sources/page-model.js';
+import { parsePageSpec } from '../sources/page-spec.js';
 import { resolveLineEndHyphens } from '../text/hyphens.js';
 import { joinWrappedLines } from '../text/normalize.js';
 import { type ExtractOptions, chooseKind } from './index.js';
@@ -37,10 +38,13 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const structure = new StructureCollector();
   // Tables of the pages that hold no roadmap table, for the kinds read from the page's structure (events).
   const otherTables = new EventsTableCollector();
+  // --pages: pages outside the list are skipped as they arrive (whichever reader reads them).
+  const selected = options.pages === undefined ? undefined : parsePageSpec(options.pages);
   const summary = await readPages(
     file.bytes,
     { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
     (page) => {
+      if (selected && !selected(page.number)) return;
       const layout = analysePage(page, hint, seenAtTop);
       for (const key of layout.topLines) seenAtTop.add(key);
       if (!layout.tables.length) otherTables.add(page);
@@ -54,6 +58,8 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
       } else layouts.push(compactLayout(layout));
     },
   );
+  if (selected && !layouts.length)
+    throw new FdrError('USAGE', `--pages selects none of the ${summary.pages} pages of this PDF`, { file: file.path, hint: `pick pages between 1 and ${summary.pages}` });
   classifyPages(layouts);
   if (options.log) {
     const kinds = new Map<string, number>();
@@ -81,12 +87,20 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
     joinWrappedLines(l.reading.filter((r) => !r.text.includes('\t')).map((r) => r.text)),
     ...l.reading.filter((r) => r.text.includes('\t')).flatMap((r) => r.text.split('\t')), // table rows: cell by cell
   ]);
+  let doc: ExtractedDocument;
   if (kind === 'roadmap') {
     const reading = readPdfRoadmap(layouts);
     requireRows(reading, file.path);
-    return resolveLineEndHyphens(assembleRoadmap(reading, info), seen);
+    doc = resolveLineEndHyphens(assembleRoadmap(reading, info), seen);
+  } else if (kind === 'restitution') {
+    doc = resolveLineEndHyphens(parseRestitutionStructure(readDocumentStructure(structure), info), seen);
+  } else if (kind === 'events') {
+    doc = resolveLineEndHyphens(readPdfEvents(layouts, tables, info), seen);
+  } else {
+    throw new FdrError('UNKNOWN_DOCUMENT', `no reader for kind "${String(kind)}" yet`, { file: file.path });
   }
-  if (kind === 'restitution') return resolveLineEndHyphens(parseRestitutionStructure(readDocumentStructure(structure), info), seen);
-  if (kind === 'events') return resolveLineEndHyphens(readPdfEvents(layouts, tables, info), seen);
-  throw new FdrError('UNKNOWN_DOCUMENT', `no reader for kind "${String(kind)}" yet`, { file: file.path });
+  // A document read in part says so in itself, not only on the command line that made it.
+  if (options.pages !== undefined)
+    doc.warnings.push({ code: 'pages-selected', message: `only pages ${options.pages} of ${summary.pages} were read (--pages)` });
+  return doc;
 }

@@ -22,7 +22,7 @@ function samePath(a: string, b: string): boolean {
  * sees half a file, and an interrupted run leaves none. Refuses to overwrite an input, or an existing file
  * without `force`.
  */
-export async function writeFileAtomic(target: string, content: string, options: { force?: boolean; inputs?: readonly string[] } = {}): Promise<void> {
+export async function writeFileAtomic(target: string, content: string | Uint8Array, options: { force?: boolean; inputs?: readonly string[] } = {}): Promise<void> {
   if (options.inputs?.some((input) => samePath(input, target)))
     throw new FdrError('OUTPUT_IS_INPUT', 'output path is an input file', { file: target, hint: 'choose another -o' });
   if (!options.force && existsSync(target))
@@ -32,7 +32,7 @@ export async function writeFileAtomic(target: string, content: string, options: 
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(content, 'utf8');
+      await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
       await handle.sync();
     } finally {
       await handle.close();

@@ -18,13 +18,17 @@ export const PRS_NORMANDIE_AXES: readonly string[] = [
   'Engager le système de santé normand dans la transition écologique',
 ];
 
-/** The seven territorial health councils (CTS) of Normandie and the départements they cover. */
+/**
+ * The seven territorial health councils (CTS) of Normandie and the département each lies in (mostly: CTS
+ * boundaries follow health territories, not départements). Calvados, Manche and Orne are whole départements;
+ * the Eure is the CTS of Évreux-Vernon, and Seine-Maritime is split between Rouen-Elbeuf, Le Havre and Dieppe.
+ */
 export const NORMANDIE_TERRITORIES = [
-  { name: 'Calvados', type: 'departement', department: 'Calvados' },
-  { name: 'Eure', type: 'departement', department: 'Eure' },
-  { name: 'Manche', type: 'departement', department: 'Manche' },
-  { name: 'Orne', type: 'departement', department: 'Orne' },
-  { name: 'Le Havre', type: 'cts', department: 'Seine-Maritime' },
   { name: 'Rouen-Elbeuf', type: 'cts', department: 'Seine-Maritime' },
+  { name: 'Calvados', type: 'departement', department: 'Calvados' },
   { name: 'Dieppe', type: 'cts', department: 'Seine-Maritime' },
+  { name: 'Orne', type: 'departement', department: 'Orne' },
+  { name: 'Manche', type: 'departement', department: 'Manche' },
+  { name: 'Le Havre', type: 'cts', department: 'Seine-Maritime' },
+  { name: 'Évreux-Vernon', type: 'cts', department: 'Eure' },
 ] as const;

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { FdrError } from '../errors/index.js';
 import type { SourceFormat, SourceInfo } from '../model/index.js';
+import { STDIN_ARG, STDIN_NAME, readStdin } from './stdin.js';
 
 /** An input file read into memory, with what we know of its format. */
 export interface LoadedFile {
@@ -50,7 +51,9 @@ export function sha256(bytes: Uint8Array): string {
  * Reads an input file and decides its format from its bytes (not its name): PDF by its header, JSON when it
  * parses as an fdr document, markdown or plain text otherwise. A ".pdf" that is not a PDF is an error.
  */
-export async function loadFile(path: string, options: { forceFormat?: SourceFormat } = {}): Promise<LoadedFile> {
+export async function loadFile(given: string, options: { forceFormat?: SourceFormat } = {}): Promise<LoadedFile> {
+  if (given === STDIN_ARG) return classify(STDIN_NAME, await readStdin(), options);
+  const path = given;
   let bytes: Uint8Array;
   try {
     const st = await stat(path);
@@ -62,6 +65,11 @@ export async function loadFile(path: string, options: { forceFormat?: SourceForm
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(e)})`;
     throw new FdrError('FILE_NOT_FOUND', why, { file: path, hint: 'check the path' });
   }
+  return classify(path, bytes, options);
+}
+
+/** The format of an input's bytes (its name only breaks ties: ".pdf", ".json", ".md"). */
+function classify(path: string, bytes: Uint8Array, options: { forceFormat?: SourceFormat }): LoadedFile {
   if (bytes.length === 0) throw new FdrError('EMPTY_FILE', 'file is empty', { file: path, hint: 'nothing to extract' });
   const info = (format: SourceFormat): SourceInfo => ({ file: basename(path), sha256: sha256(bytes), format });
 

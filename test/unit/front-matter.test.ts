@@ -6,7 +6,9 @@ describe('territoryFromPhrase', () => {
   it.each([
     ['du Havre', 'Le Havre'],
     ['du Calvados', 'Calvados'],
-    ["de l'Eure", 'Eure'],
+    ["d'Évreux-Vernon", 'Évreux-Vernon'],
+    ['du CTS d’Evreux-Vernon', 'Évreux-Vernon'],
+    ["de l'Eure", 'Eure'], // not a CTS: the name is kept as written
     ['de la Manche', 'Manche'],
     ['de l’Orne', 'Orne'],
     ['de Rouen-Elbeuf', 'Rouen-Elbeuf'],

@@ -23,14 +23,14 @@ describe('cellHtmlToText', () => {
   });
 });
 
-/** A roadmap of another département, laid out like the converter's markdown, with other words. */
-const EURE = `Feuille de route départementale de l'Eure
+/** A roadmap of another territory, laid out like the converter's markdown, with other words. */
+const EVREUX_VERNON = `Feuille de route territoriale d'Évreux-Vernon
 
 Cette déclinaison priorise les actions à mener pour l'année 2025/2026.
 
 Marie DUPONT-LEROY
 Présidente du Conseil territorial
-de santé de l'Eure
+de santé d'Évreux-Vernon
 
 **Améliorer la santé mentale
 des Normands**
@@ -65,14 +65,14 @@ Ouvrir une permanence d'accès aux soins\tFIR 2025 : 80 000 €\tFile active\tÀ
 `;
 
 describe('readMarkdownRoadmap on a roadmap it has never seen', () => {
-  const doc = parseRoadmapText(EURE, source);
+  const doc = parseRoadmapText(EVREUX_VERNON, source);
 
   it('reads the front matter of another territory', () => {
-    expect(doc.title).toBe("Feuille de route départementale de l'Eure");
-    expect(doc.territory).toBe('Eure');
-    expect(doc.territoryType).toBe('departement');
+    expect(doc.title).toBe("Feuille de route territoriale d'Évreux-Vernon");
+    expect(doc.territory).toBe('Évreux-Vernon');
+    expect(doc.territoryType).toBe('cts');
     expect(doc.period).toBe('2025-2026');
-    expect(doc.signatories).toEqual([{ name: 'Marie DUPONT-LEROY', role: "Présidente du Conseil territorial de santé de l'Eure" }]);
+    expect(doc.signatories).toEqual([{ name: 'Marie DUPONT-LEROY', role: "Présidente du Conseil territorial de santé d'Évreux-Vernon" }]);
   });
 
   it('maps columns by header names, whatever their case and number', () => {
@@ -98,7 +98,7 @@ describe('readMarkdownRoadmap on a roadmap it has never seen', () => {
 
   it('keeps source lines as provenance', () => {
     const row = doc.axes[0]!.chantiers[0]!.actions[0]!;
-    expect(EURE.split('\n')[row.provenance.lines![0] - 1]).toMatch(/^Former des sentinelles/);
+    expect(EVREUX_VERNON.split('\n')[row.provenance.lines![0] - 1]).toMatch(/^Former des sentinelles/);
   });
 
   it('has no axis warnings when titles match the PRS', () => {

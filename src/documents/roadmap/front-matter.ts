@@ -17,7 +17,7 @@ export interface FrontMatter {
 }
 
 const TITLE_WORDS = /feuille de route (territoriale|départementale|departementale)/i;
-/** "… du Havre", "… de l’Eure", "… de la Manche", "… de Rouen-Elbeuf" */
+/** "… du Havre", "… d’Évreux-Vernon", "… de la Manche", "… de Rouen-Elbeuf" */
 const PLACE_AFTER = /^(du|de la|de l['’]|des|de|d['’])\s*(.+)$/i;
 
 /** The territory named after a preposition, with "du Havre" → "Le Havre" when that is the known name. */
