@@ -15,7 +15,7 @@ await serveTasks<ExtractTask, ExtractTaskResult>(
   'src/batch/worker.ts',
   async (task, { log }) => {
     const doc = await extractFile(task.input, { ...extractOptionsOf(task.extract), ...(task.extract.verbose ? { log } : {}) });
-    const text = await renderOutput(doc, task.output);
+    const text = await renderOutput(doc, task.output, { input: task.input, password: task.extract.password });
     return { text, kind: doc.kind, pages: doc.source.pages ?? null };
   },
   (task) => task.input,

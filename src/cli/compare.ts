@@ -11,8 +11,9 @@ export interface CompareCliOptions {
 
 /** `fdr compare FILE...`: one table per axis × territory, and the chantier presence matrix of each axis. */
 export async function run(inputs: string[], options: CompareCliOptions): Promise<number> {
-  if (!COMPARE_FORMATS.includes(options.format as CompareFormat))
-    throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${COMPARE_FORMATS.join(', ')}` });
+  const html = options.format === 'html';
+  if (!html && !COMPARE_FORMATS.includes(options.format as CompareFormat))
+    throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${[...COMPARE_FORMATS, 'html'].join(', ')}` });
   const format = options.format as CompareFormat;
   const loaded = await withPageReader(inputs, async (readPages) => {
     // Imported once the page reader is loading pdf.js, so that both load at the same time.
@@ -24,7 +25,10 @@ export async function run(inputs: string[], options: CompareCliOptions): Promise
   const { compareRoadmaps, renderCompare } = await import('../compare/index.js');
   const { reportColors } = await import('../diff/format.js');
   const comparison = compareRoadmaps(loaded.map((l) => ({ roadmap: l.roadmap, file: l.path, info: l.info })));
-  const text = renderCompare(comparison, format, reportColors({ toFile: Boolean(options.output) }));
+  // The HTML report's code loads only when a report is asked for.
+  const text = html
+    ? (await import('../export/html/index.js')).compareReport(comparison)
+    : renderCompare(comparison, format, reportColors({ toFile: Boolean(options.output) }));
   if (options.output) await writeFileAtomic(options.output, text, { force: options.force, inputs });
   else process.stdout.write(text);
   return 0;

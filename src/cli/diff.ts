@@ -16,8 +16,9 @@ export interface DiffCliOptions {
  */
 export async function run(oldPath: string, newPath: string, options: DiffCliOptions): Promise<number> {
   try {
-    if (!DIFF_FORMATS.includes(options.format as DiffFormat))
-      throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${DIFF_FORMATS.join(', ')}` });
+    const html = options.format === 'html';
+    if (!html && !DIFF_FORMATS.includes(options.format as DiffFormat))
+      throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${[...DIFF_FORMATS, 'html'].join(', ')}` });
     const format = options.format as DiffFormat;
     const [before, after] = await withPageReader([oldPath, newPath], async (readPages) => {
       // Imported once the page reader is loading pdf.js, so that both load at the same time.
@@ -30,7 +31,10 @@ export async function run(oldPath: string, newPath: string, options: DiffCliOpti
       { roadmap: before.roadmap, file: oldPath, info: before.info },
       { roadmap: after.roadmap, file: newPath, info: after.info },
     );
-    const text = renderDiff(diff, format, reportColors({ toFile: Boolean(options.output) }));
+    // The HTML report's code loads only when a report is asked for.
+    const text = html
+      ? (await import('../export/html/index.js')).diffReport(diff)
+      : renderDiff(diff, format, reportColors({ toFile: Boolean(options.output) }));
     if (options.output) await writeFileAtomic(options.output, text, { force: options.force, inputs: [oldPath, newPath] });
     else process.stdout.write(text);
     return diff.hasChanges ? 1 : 0;

@@ -1,0 +1,103 @@
+/**
+ * Horizontal bar charts as inline SVG. Every bar carries its label and value as text beside it (and in
+ * `data-value`, which the browser test reads back), so neither colour nor length is the only way to read it.
+ * Negative values grow left of the zero line (funding deltas).
+ */
+import { esc } from './kit.js';
+
+export interface Bar {
+  label: string;
+  value: number;
+  /** Index into the palette (a territory); bars of one series share a colour. */
+  series?: number;
+}
+
+export interface BarGroup {
+  /** Heading of the group (an axis); '' for a chart without groups. */
+  label: string;
+  bars: readonly Bar[];
+}
+
+/** Colours with at least 3:1 contrast on white (WCAG non-text contrast). */
+export const PALETTE = ['#1f5fa8', '#b34a12', '#2b7a2f', '#6a3d9a', '#8a6a00', '#b0195a', '#00707a', '#4b5a66'];
+const NEGATIVE = '#a3141b';
+
+const WIDTH = 760;
+const LABEL_WIDTH = 210;
+const VALUE_ROOM = 120;
+const BAR_HEIGHT = 16;
+const ROW = 22;
+const GROUP_ROW = 24;
+const LABEL_CHARS = 28;
+const LABEL_ROW = 18;
+
+function cut(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/**
+ * A chart of grouped horizontal bars. `format` writes a value as text (euros, a count). The scale spans
+ * 0 and every value, so bars of all groups are comparable.
+ */
+export function barChart(options: {
+  id: string;
+  title: string;
+  description: string;
+  groups: readonly BarGroup[];
+  format: (n: number) => string;
+  /** Series names for the legend (territories); no legend when absent. */
+  series?: readonly string[];
+  /** Colour bars by sign (deltas) rather than by series. */
+  bySign?: boolean;
+  /** Long labels (actions): each on its own line above its bar, rather than in a column on the left. */
+  labelsAbove?: boolean;
+}): string {
+  const values = options.groups.flatMap((g) => g.bars.map((b) => b.value));
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(0, ...values);
+  const span = hi - lo || 1;
+  const left = (options.labelsAbove ? 8 : LABEL_WIDTH) + (lo < 0 ? VALUE_ROOM : 0);
+  const plot = WIDTH - left - VALUE_ROOM;
+  const x = (v: number) => left + ((v - lo) / span) * plot;
+  const zero = x(0);
+
+  const parts: string[] = [];
+  let y = 4;
+  for (const group of options.groups) {
+    if (group.label) {
+      parts.push(`<text class="group" x="4" y="${y + 16}">${esc(cut(group.label, 95))}</text>`);
+      y += GROUP_ROW;
+    }
+    for (const bar of group.bars) {
+      const x0 = Math.min(zero, x(bar.value));
+      const w = Math.abs(x(bar.value) - zero);
+      const fill = options.bySign ? (bar.value < 0 ? NEGATIVE : PALETTE[0]) : PALETTE[(bar.series ?? 0) % PALETTE.length];
+      const text = options.format(bar.value);
+      const full = `${group.label ? `${group.label} — ` : ''}${bar.label} : ${text}`;
+      if (options.labelsAbove) {
+        parts.push(`<text x="8" y="${y + 13}">${esc(cut(bar.label, 110))}</text>`);
+        y += LABEL_ROW;
+      } else parts.push(`<text x="${LABEL_WIDTH - 6}" y="${y + 13}" text-anchor="end">${esc(cut(bar.label, LABEL_CHARS))}</text>`);
+      parts.push(
+        `<rect class="bar" x="${x0.toFixed(1)}" y="${y + 2}" width="${w.toFixed(1)}" height="${BAR_HEIGHT}" fill="${fill}" data-value="${bar.value}" data-label="${esc(bar.label)}"${group.label ? ` data-group="${esc(group.label)}"` : ''}><title>${esc(full)}</title></rect>`,
+        bar.value < 0
+          ? `<text x="${(x0 - 4).toFixed(1)}" y="${y + 14}" text-anchor="end">${esc(text)}</text>`
+          : `<text x="${(x0 + w + 4).toFixed(1)}" y="${y + 14}">${esc(text)}</text>`,
+      );
+      y += ROW;
+    }
+  }
+  const height = y + 6;
+  // The zero line matters only when bars go both ways (deltas).
+  if (lo < 0) parts.unshift(`<line class="axis-line" x1="${zero.toFixed(1)}" y1="0" x2="${zero.toFixed(1)}" y2="${height}"/>`);
+  const legend = options.series?.length
+    ? `<ul class="legend" aria-hidden="true">${options.series.map((s, i) => `<li><span style="background:${PALETTE[i % PALETTE.length]}"></span>${esc(s)}</li>`).join('')}</ul>`
+    : '';
+  const id = esc(options.id);
+  return (
+    `<figure class="chart" id="${id}"><figcaption id="${id}-titre">${esc(options.title)}</figcaption>${legend}` +
+    `<svg class="chart" role="img" aria-labelledby="${id}-titre ${id}-desc" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<desc id="${id}-desc">${esc(options.description)}</desc>${parts.join('')}</svg></figure>`
+  );
+}
