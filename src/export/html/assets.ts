@@ -27,7 +27,7 @@ tbody th{font-weight:600}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tfoot th,tfoot td{font-weight:700;background:var(--band)}
 tr:target{background:var(--mark)}
-.actions td,.actions th{min-width:4rem}.actions td.wide{min-width:16rem}
+td,th{min-width:3rem}.wide{min-width:18rem}
 .filter{margin:1rem 0 .25rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
 .filter input{font:inherit;padding:.3rem .5rem;border:1px solid var(--muted);border-radius:3px;min-width:14rem;max-width:100%}
 .filter output{color:var(--muted);font-size:.9rem}
@@ -44,7 +44,7 @@ svg.chart .group{font-weight:700}
 svg.chart .axis-line{stroke:var(--muted);stroke-width:1}
 .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.25rem 0;padding:0;list-style:none;font-size:.85rem}
 .legend span{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;vertical-align:-.1rem}
-.thumb{display:block;position:relative;width:9rem;background-size:100% 100%;border:1px solid var(--line);margin-top:.3rem;print-color-adjust:exact;-webkit-print-color-adjust:exact}
+.thumb{display:block;position:relative;width:8rem;background-size:100% 100%;border:1px solid var(--line);margin-top:.3rem;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .thumb .box{position:absolute;border:2px solid #c2002f;background:rgba(194,0,47,.08)}
 .src{white-space:nowrap}
 @media (max-width:40rem){main{padding:.5rem}h1{font-size:1.3rem}.filter input{min-width:0;width:100%}}

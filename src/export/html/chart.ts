@@ -10,6 +10,8 @@ export interface Bar {
   value: number;
   /** Index into the palette (a territory); bars of one series share a colour. */
   series?: number;
+  /** Text written beside the bar instead of the formatted value (e.g. "non couvert"). */
+  text?: string;
 }
 
 export interface BarGroup {
@@ -52,19 +54,24 @@ export function barChart(options: {
   bySign?: boolean;
   /** Long labels (actions): each on its own line above its bar, rather than in a column on the left. */
   labelsAbove?: boolean;
+  /** Each group drawn to its own scale (bars compare within a group only; the caption must say so). */
+  scalePerGroup?: boolean;
 }): string {
-  const values = options.groups.flatMap((g) => g.bars.map((b) => b.value));
-  const lo = Math.min(0, ...values);
-  const hi = Math.max(0, ...values);
-  const span = hi - lo || 1;
+  const all = options.groups.flatMap((g) => g.bars.map((b) => b.value));
+  const lo = Math.min(0, ...all);
   const left = (options.labelsAbove ? 8 : LABEL_WIDTH) + (lo < 0 ? VALUE_ROOM : 0);
   const plot = WIDTH - left - VALUE_ROOM;
-  const x = (v: number) => left + ((v - lo) / span) * plot;
-  const zero = x(0);
+  const scale = (values: readonly number[]) => {
+    const span = Math.max(0, ...values) - lo || 1;
+    return (v: number) => left + ((v - lo) / span) * plot;
+  };
+  const shared = scale(all);
+  const zero = shared(0);
 
   const parts: string[] = [];
   let y = 4;
   for (const group of options.groups) {
+    const x = options.scalePerGroup ? scale(group.bars.map((b) => b.value)) : shared;
     if (group.label) {
       parts.push(`<text class="group" x="4" y="${y + 16}">${esc(cut(group.label, 95))}</text>`);
       y += GROUP_ROW;
@@ -73,7 +80,7 @@ export function barChart(options: {
       const x0 = Math.min(zero, x(bar.value));
       const w = Math.abs(x(bar.value) - zero);
       const fill = options.bySign ? (bar.value < 0 ? NEGATIVE : PALETTE[0]) : PALETTE[(bar.series ?? 0) % PALETTE.length];
-      const text = options.format(bar.value);
+      const text = bar.text ?? options.format(bar.value);
       const full = `${group.label ? `${group.label} — ` : ''}${bar.label} : ${text}`;
       if (options.labelsAbove) {
         parts.push(`<text x="8" y="${y + 13}">${esc(cut(bar.label, 110))}</text>`);

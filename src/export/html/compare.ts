@@ -13,14 +13,25 @@ export function uncoveredAxes(c: TerritoryComparison): Map<string, { number: num
   return out;
 }
 
-function chartOf(c: TerritoryComparison, id: string, title: string, value: (f: TerritoryFigures) => number, format: (n: number) => string): string {
+function chartOf(
+  c: TerritoryComparison,
+  id: string,
+  title: string,
+  value: (f: TerritoryFigures) => number,
+  format: (n: number) => string,
+  scalePerGroup = false,
+): string {
   return barChart({
     id,
     title,
-    description: `${c.axes.length} groupes (un par axe), une barre par territoire dans chaque groupe : ${c.territories.map((t) => t.name).join(', ')}.`,
-    groups: c.axes.map((a) => ({ label: axisLabel(a.number, a.title), bars: a.figures.map((f, i) => ({ label: f.territory, value: value(f), series: i })) })),
+    description: `${c.axes.length} groupes (un par axe), une barre par territoire dans chaque groupe : ${c.territories.map((t) => t.name).join(', ')}.${scalePerGroup ? ' Chaque axe a sa propre échelle.' : ''}`,
+    groups: c.axes.map((a) => ({
+      label: axisLabel(a.number, a.title),
+      bars: a.figures.map((f, i) => ({ label: f.territory, value: value(f), series: i, ...(f.actions === 0 ? { text: 'non couvert' } : {}) })),
+    })),
     format,
     series: c.territories.map((t) => t.name),
+    scalePerGroup,
   });
 }
 
@@ -66,7 +77,8 @@ export function compareReport(c: TerritoryComparison): string {
     section(
       'financement',
       'Financement par axe',
-      chartOf(c, 'graphique-financement', 'Financement lu par axe et par territoire (euros)', (f) => f.fundingTotalEur, euros),
+      `<p>Les montants d’un axe à l’autre diffèrent de plusieurs ordres de grandeur : chaque axe est dessiné à sa propre échelle, les barres se comparent au sein d’un axe ; les montants sont écrits au bout des barres.</p>` +
+        chartOf(c, 'graphique-financement', 'Financement lu par axe et par territoire (euros ; échelle propre à chaque axe)', (f) => f.fundingTotalEur, euros, true),
     ),
     section('actions', 'Actions par axe', chartOf(c, 'graphique-actions', 'Nombre d’actions par axe et par territoire', (f) => f.actions, (n) => String(n))),
     section(

@@ -229,7 +229,7 @@ export function diffReport(d: RoadmapDiff): string {
         table({
           id: 'table-changements',
           caption: 'Changements des actions, par axe et chantier',
-          columns: [{ label: 'N°' }, { label: 'Type' }, { label: 'Axe › chantier' }, { label: 'Action' }, { label: 'Autres cellules' }, { label: 'Financement', numeric: true }],
+          columns: [{ label: 'N°' }, { label: 'Type' }, { label: 'Axe › chantier' }, { label: 'Action', wide: true }, { label: 'Autres cellules', wide: true }, { label: 'Financement', numeric: true }],
           rows,
         }),
     ),

@@ -57,6 +57,8 @@ export interface Column {
   label: string;
   /** Right-aligned numbers. */
   numeric?: boolean;
+  /** Long text (an action, a comment): given room before the table scrolls. */
+  wide?: boolean;
 }
 
 /** One body row: the first cell is the row's header (`<th scope="row">`); cells are HTML already escaped. */
@@ -72,7 +74,7 @@ export interface Row {
  */
 export function table(options: { id?: string; caption: string; columns: readonly Column[]; rows: readonly Row[]; foot?: readonly Row[]; className?: string }): string {
   const { columns } = options;
-  const cls = (i: number) => (columns[i]?.numeric ? ' class="num"' : '');
+  const cls = (i: number) => (columns[i]?.numeric ? ' class="num"' : columns[i]?.wide ? ' class="wide"' : '');
   const row = (r: Row) =>
     `<tr${r.id ? ` id="${esc(r.id)}"` : ''}${r.className ? ` class="${esc(r.className)}"` : ''}>${r.cells
       .map((c, i) => (i === 0 ? `<th scope="row"${cls(i)}>${c}</th>` : `<td${cls(i)}>${c}</td>`))
