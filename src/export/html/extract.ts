@@ -238,10 +238,16 @@ export function roadmapReport(doc: Roadmap, options: ExtractReportOptions = {}):
   return htmlDocument({ title, body: out.join('\n'), extraCss: pageImageCss(options.pages) });
 }
 
+/** A data URI that cannot end the string, the rule or the style element it sits in. */
+const SAFE_DATA_URI = /^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]*$/;
+
 /** Each page image once, as a class the thumbnails of that page share. */
 function pageImageCss(pages: ReadonlyMap<number, PageImage> | undefined): string {
   if (!pages?.size) return '';
-  return [...pages].map(([n, p]) => `.pg-${n}{background-image:url("${p.dataUri.replace(/["\\\n]/g, '')}")}`).join('\n');
+  return [...pages]
+    .filter(([, p]) => SAFE_DATA_URI.test(p.dataUri))
+    .map(([n, p]) => `.pg-${n}{background-image:url("${p.dataUri}")}`)
+    .join('\n');
 }
 
 export function restitutionReport(doc: Restitution): string {
