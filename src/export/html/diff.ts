@@ -1,5 +1,6 @@
 /** The HTML report of `fdr diff`: what changed between two editions, words highlighted, funding deltas charted. */
 import { signedEuros } from '../../diff/format.js';
+import { fundingOf } from '../../diff/render.js';
 import { wordDiff } from '../../diff/word-diff.js';
 import type { ActionChange, ActionSnapshot, ChantierPlace, DiffEdition, RoadmapDiff, WordDiffPart } from '../../model/index.js';
 import { barChart } from './chart.js';
@@ -20,11 +21,6 @@ const joined = (rows: readonly ActionSnapshot[], f: keyof typeof FIELD_NAMES) =>
     .map((r) => r[f].trim())
     .filter(Boolean)
     .join('\n');
-
-function fundingOf(rows: readonly ActionSnapshot[]): number | null {
-  const amounts = rows.map((r) => r.fundingTotalEur).filter((v): v is number => v !== null);
-  return amounts.length ? amounts.reduce((s, v) => s + v, 0) : null;
-}
 
 /** The labels of a change as the reader scans them (also what the filter box finds). */
 export function changeKinds(c: ActionChange): string[] {
