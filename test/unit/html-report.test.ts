@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareRoadmaps } from '../../src/compare/compare.js';
 import { diffRoadmaps } from '../../src/diff/diff.js';
 import { loadRoadmap } from '../../src/diff/load-roadmap.js';
-import { barChart } from '../../src/export/html/chart.js';
+import { REPORT_CSS } from '../../src/export/html/assets.js';
+import { barChart, NEGATIVE, PALETTE } from '../../src/export/html/chart.js';
 import { compareReport, uncoveredAxes } from '../../src/export/html/compare.js';
 import { diffReport, fundingDeltas, wordDiffHtml } from '../../src/export/html/diff.js';
 import { eventsReport, extractReport, frenchDate, restitutionReport, roadmapReport } from '../../src/export/html/extract.js';
@@ -253,5 +254,39 @@ describe('diff report', () => {
     expect(diffReport(diffRoadmaps({ roadmap: lh, file: 'a', info: { sha256: '0'.repeat(64), format: 'json' } }, { roadmap: lh, file: 'b', info: { sha256: '0'.repeat(64), format: 'json' } }))).toContain(
       'Aucun changement',
     );
+  });
+});
+
+describe('colours', () => {
+  /** WCAG 2 contrast ratio of two #rrggbb colours. */
+  const contrast = (a: string, b: string) => {
+    const lum = (hex: string) => {
+      const [r, g, bl] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+    };
+    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+  const cssVar = (name: string) => new RegExp(`--${name}:(#[0-9a-f]{6})`).exec(REPORT_CSS)![1]!;
+
+  it('text has at least 4.5:1 contrast on its background', () => {
+    for (const [fg, bg] of [
+      ['ink', '#ffffff'],
+      ['muted', '#ffffff'],
+      ['muted', 'band'],
+      ['ink', 'band'],
+      ['link', '#ffffff'],
+      ['ins', 'ins-bg'],
+      ['del', 'del-bg'],
+      ['ink', 'mark'],
+    ]) {
+      const color = (c: string) => (c.startsWith('#') ? c : cssVar(c));
+      expect(contrast(color(fg!), color(bg!)), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    }
+    for (const tag of ['#6b4b00', '#0b3f7a']) expect(contrast(tag, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('bars have at least 3:1 contrast on white', () => {
+    for (const c of [...PALETTE, NEGATIVE]) expect(contrast(c, '#ffffff'), c).toBeGreaterThanOrEqual(3);
   });
 });

@@ -32,7 +32,7 @@ td,th{min-width:3rem}.wide{min-width:18rem}
 .filter input{font:inherit;padding:.3rem .5rem;border:1px solid var(--muted);border-radius:3px;min-width:14rem;max-width:100%}
 .filter output{color:var(--muted);font-size:.9rem}
 .note{background:var(--band);border-left:4px solid var(--muted);padding:.5rem .75rem}
-.low{font-weight:600}
+.low{font-weight:600}.muted{color:var(--muted);font-weight:400}
 ins{background:var(--ins-bg);color:var(--ins);text-decoration:underline;text-decoration-thickness:2px}
 del{background:var(--del-bg);color:var(--del);text-decoration:line-through}
 .tag{display:inline-block;border:1px solid currentColor;border-radius:3px;padding:0 .3rem;font-size:.8rem;font-weight:600;white-space:nowrap}

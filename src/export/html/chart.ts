@@ -22,7 +22,7 @@ export interface BarGroup {
 
 /** Colours with at least 3:1 contrast on white (WCAG non-text contrast). */
 export const PALETTE = ['#1f5fa8', '#b34a12', '#2b7a2f', '#6a3d9a', '#8a6a00', '#b0195a', '#00707a', '#4b5a66'];
-const NEGATIVE = '#a3141b';
+export const NEGATIVE = '#a3141b';
 
 const WIDTH = 760;
 const LABEL_WIDTH = 210;
@@ -86,6 +86,8 @@ export function barChart(options: {
         parts.push(`<text x="8" y="${y + 13}">${esc(cut(bar.label, 110))}</text>`);
         y += LABEL_ROW;
       } else parts.push(`<text x="${LABEL_WIDTH - 6}" y="${y + 13}" text-anchor="end">${esc(cut(bar.label, LABEL_CHARS))}</text>`);
+      // The zero line runs beside the bars only, never through the labels above them.
+      if (lo < 0) parts.push(`<line class="axis-line" x1="${zero.toFixed(1)}" y1="${y}" x2="${zero.toFixed(1)}" y2="${y + ROW}"/>`);
       parts.push(
         `<rect class="bar" x="${x0.toFixed(1)}" y="${y + 2}" width="${w.toFixed(1)}" height="${BAR_HEIGHT}" fill="${fill}" data-value="${bar.value}" data-label="${esc(bar.label)}"${group.label ? ` data-group="${esc(group.label)}"` : ''}><title>${esc(full)}</title></rect>`,
         bar.value < 0
@@ -96,8 +98,6 @@ export function barChart(options: {
     }
   }
   const height = y + 6;
-  // The zero line matters only when bars go both ways (deltas).
-  if (lo < 0) parts.unshift(`<line class="axis-line" x1="${zero.toFixed(1)}" y1="0" x2="${zero.toFixed(1)}" y2="${height}"/>`);
   const legend = options.series?.length
     ? `<ul class="legend" aria-hidden="true">${options.series.map((s, i) => `<li><span style="background:${PALETTE[i % PALETTE.length]}"></span>${esc(s)}</li>`).join('')}</ul>`
     : '';

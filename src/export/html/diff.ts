@@ -6,6 +6,7 @@ import type { ActionChange, ActionSnapshot, ChantierPlace, DiffEdition, RoadmapD
 import { barChart } from './chart.js';
 import { count, esc, eurosHtml, filterBox, htmlDocument, multiline, section, table } from './kit.js';
 
+const DOCUMENT_FIELDS = { title: 'titre', region: 'région', territory: 'territoire', territoryType: 'type de territoire', period: 'période' } as const;
 const FIELD_NAMES = { action: 'Action', financement: 'Financement', indicateur: 'Indicateur(s)', commentaire: 'Commentaire' } as const;
 
 /** Word diff as HTML: deletions struck through (`<del>`), insertions underlined (`<ins>`), not by colour alone. */
@@ -173,7 +174,7 @@ export function diffReport(d: RoadmapDiff): string {
 
   if (d.document.length || d.axes.length || d.chantiers.length) {
     const rows = [
-      ...d.document.map((f) => ({ cells: ['document', esc(f.field), wordDiffHtml(wordDiff(f.before, f.after))] })),
+      ...d.document.map((f) => ({ cells: ['document', esc(DOCUMENT_FIELDS[f.field]), wordDiffHtml(wordDiff(f.before, f.after))] })),
       ...d.axes.map((a) => ({
         cells: [`axe ${a.number}`, esc({ added: 'ajouté', removed: 'supprimé', retitled: 'renommé' }[a.type]), wordDiffHtml(wordDiff(a.before ?? '', a.after ?? ''))],
       })),

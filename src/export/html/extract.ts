@@ -30,8 +30,10 @@ function sourceFacts(doc: ExtractedDocument): [string, string][] {
   ];
 }
 
+/** Signatories on one line under the facts (their roles are long: a grid cell would be a narrow column). */
 function signatoriesHtml(signatories: readonly { name: string; role: string }[]): string {
-  return signatories.map((s) => `${esc(s.name)}${s.role ? ` <span class="role">(${esc(s.role)})</span>` : ''}`).join('<br>');
+  if (!signatories.length) return '';
+  return `<p><strong>Signataires :</strong> ${signatories.map((s) => `${esc(s.name)}${s.role ? ` (${esc(s.role)})` : ''}`).join(' ; ')}</p>`;
 }
 
 function warningsSection(doc: ExtractedDocument): string {
@@ -112,14 +114,14 @@ export function roadmapReport(doc: Roadmap, options: ExtractReportOptions = {}):
     facts([
       ['Territoire', esc(doc.territory)],
       ['Période', esc(doc.period)],
-      ['Signataires', signatoriesHtml(doc.signatories)],
       ['Axes', count(doc.axes.length)],
       ['Chantiers', count(figures.reduce((s, f) => s + f.chantiers, 0))],
       ['Actions', count(all.length)],
       ['Financement lu (total)', eurosHtml(total)],
-      ['Actions à vérifier', `${count(review)} <span class="role">(confiance &lt; ${LOW_CONFIDENCE})</span>`],
+      ['Actions à vérifier', `${count(review)} <span class="muted">(confiance &lt; ${LOW_CONFIDENCE})</span>`],
       ...sourceFacts(doc),
     ]),
+    signatoriesHtml(doc.signatories),
     '</header>',
   );
 
@@ -170,7 +172,7 @@ export function roadmapReport(doc: Roadmap, options: ExtractReportOptions = {}):
           cells: [
             `<a href="#action-${n}">${n}</a>`,
             esc(axis.number === 0 ? 'hors axe' : axis.number),
-            multiline(chantier.title) || '<span class="role">(sans chantier)</span>',
+            multiline(chantier.title) || '<span class="muted">(sans chantier)</span>',
             multiline(action.action) + (low ? `<br><span class="tag">à vérifier (confiance ${action.confidence.toFixed(2)})</span>` : ''),
             multiline(action.financement),
             action.fundingTotalEur === null ? '<span aria-label="aucun montant lisible">—</span>' : eurosHtml(action.fundingTotalEur),
@@ -259,13 +261,13 @@ export function restitutionReport(doc: Restitution): string {
     facts([
       ['Région', esc(doc.region)],
       ['Date', esc(frenchDate(doc.date))],
-      ['Signataires', signatoriesHtml(doc.signatories)],
       ['Participants', k.participants === null ? '' : count(k.participants)],
       ['Heures de débat', k.hours === null ? '' : count(k.hours)],
       ['Ateliers', k.workshops === null ? '' : count(k.workshops)],
       ['Thèmes', count(doc.themes.length)],
       ...sourceFacts(doc),
     ]),
+    signatoriesHtml(doc.signatories),
     '</header>',
   );
   const shares = Object.entries(k.participantShares);
