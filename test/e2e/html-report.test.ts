@@ -61,7 +61,7 @@ async function open(context: { newPage(): Promise<Page> }, file: string) {
 function barsOf(page: Page, chartId: string) {
   return page.evaluate(
     (id: string) =>
-      [...document.querySelectorAll(`#${id} rect.bar`)].map((r) => ({
+      [...document.querySelectorAll(`#${id} svg.chart-wide rect.bar`)].map((r) => ({
         value: Number(r.getAttribute('data-value')),
         label: r.getAttribute('data-label'),
         width: (r as SVGRectElement).width.baseVal.value,
@@ -81,7 +81,7 @@ function expectProportional(bars: { value: number; width: number }[]) {
 }
 
 /** The checks every report passes. */
-async function commonChecks(context: { newPage(): Promise<Page> }, made: Made, filterWord: string) {
+async function commonChecks(context: { newPage(): Promise<Page> }, made: Made, filterTable: string, filterWord: string) {
   const { page, errors, requests } = await open(context, made.file);
   expect(errors).toEqual([]);
   expect(requests).toEqual([pathToFileURL(made.file).href]);
@@ -97,10 +97,10 @@ async function commonChecks(context: { newPage(): Promise<Page> }, made: Made, f
   expect(await page.evaluate(() => [...document.querySelectorAll('th')].filter((th) => !th.getAttribute('scope')).length)).toBe(0);
 
   // The filter box: shown with JavaScript, hides the rows without the word, and shows them all again.
-  const filter = await page.evaluate(() => {
-    const box = document.querySelector('[data-filter-for]') as HTMLElement;
-    return { id: box.getAttribute('data-filter-for')!, hidden: box.hidden };
-  });
+  const filter = await page.evaluate((id: string) => {
+    const box = document.querySelector(`[data-filter-for="${id}"]`) as HTMLElement;
+    return { id, hidden: box.hidden };
+  }, filterTable);
   expect(filter.hidden).toBe(false);
   const rows = () =>
     page.evaluate((id: string) => [...document.querySelectorAll(`#${id} tbody tr`)].map((tr) => ({ text: tr.textContent ?? '', shown: !(tr as HTMLElement).hidden })), filter.id);
@@ -127,12 +127,28 @@ async function commonChecks(context: { newPage(): Promise<Page> }, made: Made, f
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await page.emulateMedia({ media: 'screen' });
 
-  // A phone: the page itself never scrolls sideways (wide tables scroll inside their own region).
+  // A phone: the page itself never scrolls sideways (wide tables scroll inside their own region); the charts
+  // switch to their phone drawing, which holds the same bars, and its text stays at least 9 px high.
+  const drawings = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('figure.chart')].map((f) => {
+        const shown = [...f.querySelectorAll('svg.chart')].filter((s) => getComputedStyle(s).display !== 'none');
+        const values = (s: Element) => [...s.querySelectorAll('rect.bar')].map((r) => r.getAttribute('data-value'));
+        const text = shown[0]?.querySelector('text');
+        return { shown: shown.map((s) => s.getAttribute('class')), same: values(shown[0]!).join() === values(f.querySelector('svg.chart-wide')!).join(), textPx: text ? text.getBoundingClientRect().height : 0 };
+      }),
+    );
+  for (const d of await drawings()) expect(d.shown).toEqual(['chart chart-wide']);
   for (const width of [360, 390]) {
     await page.setViewportSize({ width, height: 800 });
     const overflow = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, inner: window.innerWidth }));
     expect(overflow.doc).toBeLessThanOrEqual(overflow.inner);
     expect(overflow.body).toBeLessThanOrEqual(overflow.inner);
+    for (const d of await drawings()) {
+      expect(d.shown).toEqual(['chart chart-narrow']);
+      expect(d.same).toBe(true);
+      expect(d.textPx).toBeGreaterThanOrEqual(9);
+    }
   }
   return page;
 }
@@ -150,7 +166,7 @@ describe.skipIf(unavailable)('HTML reports in chromium', () => {
     const pdf = join(FIXTURES, 'le-havre-2024.territorial.pdf');
     const made = make('roadmap', ['extract', pdf, '--thumbnails'], ['extract', pdf]);
     const doc = made.model as Roadmap;
-    const page = await commonChecks(browser.context, made, 'PASA');
+    const page = await commonChecks(browser.context, made, 'table-actions', 'PASA');
     const bars = await barsOf(page, 'graphique-financement');
     expect(bars.map((b) => b.value)).toEqual(doc.axes.map((a) => a.chantiers.flatMap((c) => c.actions).reduce((s, x) => s + (x.fundingTotalEur ?? 0), 0)));
     expectProportional(bars);
@@ -177,7 +193,7 @@ describe.skipIf(unavailable)('HTML reports in chromium', () => {
   it('extract, restitution: participant shares chart, proposition filter', async () => {
     const made = make('restitution', ['extract', join(FIXTURES, 'normandie-restitution-2022.pdf')]);
     const doc = made.model as Restitution;
-    const page = await commonChecks(browser.context, made, 'soins');
+    const page = await commonChecks(browser.context, made, 'table-propositions', 'soins');
     const bars = await barsOf(page, 'graphique-participants');
     expect(bars.map((b) => [b.label, b.value])).toEqual(Object.entries(doc.keyFigures.participantShares));
     expectProportional(bars);
@@ -190,7 +206,7 @@ describe.skipIf(unavailable)('HTML reports in chromium', () => {
   it('extract, workshop announcement: workshop table and filter', async () => {
     const made = make('events', ['extract', join(FIXTURES, 'hauts-de-france-cnr-2022.txt')]);
     const doc = made.model as Events;
-    const page = await commonChecks(browser.context, made, doc.events[0]!.place.split(/\s+/)[0]!);
+    const page = await commonChecks(browser.context, made, 'table-ateliers', doc.events[0]!.place.split(/\s+/)[0]!);
     expect(await page.evaluate(() => document.querySelectorAll('#table-ateliers tbody tr').length)).toBe(doc.events.length);
     await page.close();
   });
@@ -200,7 +216,7 @@ describe.skipIf(unavailable)('HTML reports in chromium', () => {
     const made = make('compare', ['compare', ...files]);
     const c = made.model as TerritoryComparison;
     expect(c.territories).toHaveLength(7);
-    const page = await commonChecks(browser.context, made, 'vaccinale');
+    const page = await commonChecks(browser.context, made, 'table-chantiers', 'vaccinale');
     const expected = {
       'graphique-financement': (f: TerritoryComparison['totals'][number]) => f.fundingTotalEur,
       'graphique-actions': (f: TerritoryComparison['totals'][number]) => f.actions,
@@ -223,7 +239,7 @@ describe.skipIf(unavailable)('HTML reports in chromium', () => {
   it('diff, two editions: funding deltas chart, word-level highlighting, change filter', async () => {
     const made = make('diff', ['diff', gold('le-havre'), join(FIXTURES, 'editions/le-havre-2025.gold.json')]);
     const d = made.model as RoadmapDiff;
-    const page = await commonChecks(browser.context, made, 'déplacée');
+    const page = await commonChecks(browser.context, made, 'table-changements', 'déplacée');
     const bars = await barsOf(page, 'graphique-ecarts');
     const fundingOf = (rows: { fundingTotalEur: number | null }[]) => rows.reduce((s, r) => s + (r.fundingTotalEur ?? 0), 0);
     const want = d.actions

@@ -42,7 +42,7 @@ beforeAll(async () => {
 
 /** Elements and attributes the renderers write; anything else in a report came from the data. */
 const TAGS = new Set(
-  'html head meta title style body a main footer script p header h1 h2 h3 dl div dt dd span code br section table caption thead tbody tfoot tr th td figure figcaption ul ol li svg desc text rect line em strong ins del output label input'.split(' '),
+  'html head meta title style body a main footer script p header nav h1 h2 h3 dl div dt dd span code br section table caption thead tbody tfoot tr th td figure figcaption ul ol li svg desc text rect line em strong ins del output label input'.split(' '),
 );
 const ATTRIBUTES = new Set(
   'lang charset name content class href id aria-labelledby aria-label aria-live aria-hidden role tabindex scope title style data-filter-for data-value data-label data-group hidden for type autocomplete spellcheck x y x1 y1 x2 y2 width height fill text-anchor viewbox xmlns'.split(' '),
@@ -119,9 +119,14 @@ describe('escaping', () => {
   });
 });
 
+/** The desktop drawing of the first chart in `html` (the phone drawing holds the same bars). */
+const wide = (html: string) => html.slice(html.indexOf('<svg class="chart chart-wide"'), html.indexOf('<svg class="chart chart-narrow"'));
+const narrow = (html: string) => html.slice(html.indexOf('<svg class="chart chart-narrow"'), html.indexOf('</figure>'));
+
 describe('bar charts', () => {
+  /** The bars of the desktop drawing. */
   const bars = (html: string) =>
-    [...html.matchAll(/<rect class="bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*data-value="(-?[\d.]+)"/g)].map((m) => ({ x: Number(m[1]), width: Number(m[2]), value: Number(m[3]) }));
+    [...wide(html).matchAll(/<rect class="bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*data-value="(-?[\d.]+)"/g)].map((m) => ({ x: Number(m[1]), width: Number(m[2]), value: Number(m[3]) }));
 
   it('draws one bar per value, its length proportional to the value, the value written beside it', () => {
     const html = barChart({
@@ -140,6 +145,10 @@ describe('bar charts', () => {
     expect(b[3]!.width * 4).toBeCloseTo(b[0]!.width, 0);
     expect(b[2]!.width).toBe(0);
     for (const text of ['100 u', '50 u', '0 u', '25 u']) expect(html).toContain(`>${text}</text>`);
+    // The phone drawing: the same bars and values, labels above the bars, a narrower picture.
+    const values = (svg: string) => [...svg.matchAll(/data-value="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(values(narrow(html))).toEqual(values(wide(html)));
+    expect(narrow(html)).toMatch(/viewBox="0 0 400 /);
   });
 
   it('puts negative values left of the zero line, positive ones right of it', () => {
@@ -232,10 +241,12 @@ describe('compare report', () => {
     const html = compareReport(comparison);
     for (const id of ['graphique-financement', 'graphique-actions', 'graphique-sans-montant']) {
       const chart = html.slice(html.indexOf(`<figure class="chart" id="${id}"`), html.indexOf('</figure>', html.indexOf(`id="${id}"`)));
-      expect(chart.match(/<rect class="bar"/g)).toHaveLength(11 * 2);
+      expect(wide(chart).match(/<rect class="bar"/g)).toHaveLength(11 * 2);
+      expect(narrow(chart).match(/<rect class="bar"/g)).toHaveLength(11 * 2);
     }
     expect(html).toContain('data-value="65523822" data-label="Le Havre" data-group="Axe 4 — Renforcer l’évolution inclusive de la société"');
-    expect(html.match(/>non couvert</g)).toHaveLength(3 * 3 + 3); // written on the bars of the three charts and in the coverage table
+    // Written on the bars of the three charts (both drawings), in the figures table and in the coverage table.
+    expect(html.match(/>non couvert</g)).toHaveLength(3 * 3 * 2 + 3 + 3);
   });
 });
 
@@ -245,7 +256,7 @@ describe('diff report', () => {
     expect(fundingDeltas(diff).map((d) => d.value).sort((a, b) => a - b)).toEqual([-250_000, 4_500, 15_000, 25_000]);
     expect(fundingDeltas(diff).reduce((s, d) => s + d.value, 0)).toBe(diff.summary.fundingTotal.delta);
     const html = diffReport(diff);
-    expect(html.match(/<rect class="bar"/g)).toHaveLength(4);
+    expect(wide(html).match(/<rect class="bar"/g)).toHaveLength(4);
     expect(html.match(/<tr id="changement-\d+"/g)).toHaveLength(diff.actions.length);
     expect(html).toContain('−205 500 €');
   });

@@ -31,6 +31,7 @@ td,th{min-width:3rem}.wide{min-width:18rem}
 .filter{margin:1rem 0 .25rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
 .filter input{font:inherit;padding:.3rem .5rem;border:1px solid var(--muted);border-radius:3px;min-width:14rem;max-width:100%}
 .filter output{color:var(--muted);font-size:.9rem}
+.toc ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:.5rem 0;margin:0;border-top:1px solid var(--line);border-bottom:1px solid var(--line)}
 .note{background:var(--band);border-left:4px solid var(--muted);padding:.5rem .75rem}
 .low{font-weight:600}.muted{color:var(--muted);font-weight:400}
 ins{background:var(--ins-bg);color:var(--ins);text-decoration:underline;text-decoration-thickness:2px}
@@ -38,7 +39,7 @@ del{background:var(--del-bg);color:var(--del);text-decoration:line-through}
 .tag{display:inline-block;border:1px solid currentColor;border-radius:3px;padding:0 .3rem;font-size:.8rem;font-weight:600;white-space:nowrap}
 .tag.added{color:var(--ins)}.tag.removed{color:var(--del)}.tag.modified{color:#6b4b00}.tag.moved{color:#0b3f7a}
 figure.chart{margin:1rem 0 2rem}figure.chart figcaption{font-weight:600;margin-bottom:.25rem}
-svg.chart{display:block;width:100%;max-width:56rem;height:auto}
+svg.chart{display:block;width:100%;max-width:56rem;height:auto}svg.chart-narrow{display:none}
 svg.chart text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;fill:var(--ink)}
 svg.chart .group{font-weight:700}
 svg.chart .axis-line{stroke:var(--muted);stroke-width:1}
@@ -47,11 +48,11 @@ svg.chart .axis-line{stroke:var(--muted);stroke-width:1}
 .thumb{display:block;position:relative;width:8rem;background-size:100% 100%;border:1px solid var(--line);margin-top:.3rem;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .thumb .box{position:absolute;border:2px solid #c2002f;background:rgba(194,0,47,.08)}
 .src{white-space:nowrap}
-@media (max-width:40rem){main{padding:.5rem}h1{font-size:1.3rem}.filter input{min-width:0;width:100%}}
+@media screen and (max-width:40rem){svg.chart-wide{display:none}svg.chart-narrow{display:block}main{padding:.5rem}h1{font-size:1.3rem}.filter input{min-width:0;width:100%}}
 @media print{
   @page{margin:1.5cm}
   body{font-size:10pt}main{max-width:none;padding:0}
-  .filter,.skip{display:none!important}
+  .filter,.skip,.toc{display:none!important}
   .scroll{overflow:visible}
   thead th{position:static}
   thead{display:table-header-group}tr,figure,svg{break-inside:avoid}

@@ -89,6 +89,31 @@ export function compareReport(c: TerritoryComparison): string {
     ),
   );
 
+  out.push(
+    section(
+      'chiffres',
+      'Chiffres par axe et par territoire',
+      filterBox('table-chiffres', 'Filtrer (axe, territoire) :') +
+        table({
+          id: 'table-chiffres',
+          caption: 'Les chiffres des graphiques : une ligne par axe et par territoire',
+          columns: [
+            { label: 'Axe' },
+            { label: 'Territoire' },
+            { label: 'Chantiers', numeric: true },
+            { label: 'Actions', numeric: true },
+            { label: 'Financement lu', numeric: true },
+            { label: 'Actions sans montant', numeric: true },
+          ],
+          rows: c.axes.flatMap((a) =>
+            a.figures.map((f) => ({
+              cells: [esc(axisLabel(a.number, a.title)), esc(f.territory), count(f.chantiers), count(f.actions), f.actions ? eurosHtml(f.fundingTotalEur) : 'non couvert', count(f.actionsWithoutAmount)],
+            })),
+          ),
+        }),
+    ),
+  );
+
   const uncovered = uncoveredAxes(c);
   out.push(
     section(

@@ -282,7 +282,13 @@ export function restitutionReport(doc: Restitution): string {
           description: `Une barre par groupe ; ${shares.length} barres.`,
           groups: [{ label: '', bars: shares.map(([label, value]) => ({ label, value })) }],
           format: (v) => `${v} %`,
-        }),
+        }) +
+          table({
+            caption: 'Part des participants par groupe',
+            className: 'narrow',
+            columns: [{ label: 'Groupe' }, { label: 'Part', numeric: true }],
+            rows: shares.map(([label, value]) => ({ cells: [esc(label), `${esc(value)} %`] })),
+          }),
       ),
     );
   const rows = doc.themes.flatMap((t) => [
@@ -298,7 +304,8 @@ export function restitutionReport(doc: Restitution): string {
           section(
             `theme-${i + 1}`,
             t.title,
-            (t.tagline ? `<p><em>${esc(t.tagline)}</em></p>` : '') +
+            (t.provenance ? `<p class="muted">Source : ${esc(provenanceText(t.provenance))}</p>` : '') +
+              (t.tagline ? `<p><em>${esc(t.tagline)}</em></p>` : '') +
               (t.summary ? `<p>${multiline(t.summary)}</p>` : '') +
               `<p>${count(t.propositions.local.length)} propositions pour une impulsion locale, ${count(t.propositions.national.length)} pour les travaux nationaux.</p>`,
             3,

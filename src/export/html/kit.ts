@@ -29,6 +29,15 @@ export function count(n: number): string {
   return esc(n.toLocaleString('fr-FR').replace(/[\u202f\u00a0]/g, ' '));
 }
 
+/** Links to the report's sections (its h2 headings), placed after the header. */
+function withContents(body: string): string {
+  const entries = [...body.matchAll(/<section id="([^"]+)" aria-labelledby="[^"]+"><h2 id="[^"]+">([^<]*)<\/h2>/g)];
+  if (entries.length < 3) return body;
+  const nav = `<nav class="toc" aria-label="Sommaire"><ul>${entries.map((m) => `<li><a href="#${m[1]}">${m[2]}</a></li>`).join('')}</ul></nav>`;
+  const end = body.indexOf('</header>');
+  return end < 0 ? nav + body : body.slice(0, end + 9) + nav + body.slice(end + 9);
+}
+
 /** A complete, self-contained page: `lang="fr"`, inline style and script, no external resource. */
 export function htmlDocument(options: { title: string; body: string; extraCss?: string }): string {
   return [
@@ -43,7 +52,7 @@ export function htmlDocument(options: { title: string; body: string; extraCss?: 
     '</head>',
     '<body>',
     '<a class="skip" href="#contenu">Aller au contenu</a>',
-    `<main id="contenu">${options.body}</main>`,
+    `<main id="contenu">${withContents(options.body)}</main>`,
     `<footer><p>Rapport produit par <code>fdr</code> (feuille-de-route). Les montants sont lus dans les cellules « Financement » ; une action sans montant lisible compte pour 0 dans les totaux.</p></footer>`,
     `<script>${REPORT_JS}</script>`,
     '</body>',
