@@ -268,3 +268,38 @@ it('the screenshots the README shows are committed (npm run screenshots makes th
     expect(readFileSync(join(FIXTURES, '..', 'docs', 'screenshots', `report-${kind}.png`)).subarray(1, 4).toString()).toBe('PNG');
   }
 });
+
+describe('-f html on the command line (no browser needed)', () => {
+  it('keeps the exit codes of each command: diff 1 on changes and 0 without, compare and extract 0', () => {
+    const out = tempDir('fdr-html-cli-');
+    expect(fdr(['diff', gold('le-havre'), join(FIXTURES, 'editions/le-havre-2025.gold.json'), '-f', 'html', '-o', join(out, 'd.html')]).status).toBe(1);
+    const same = fdr(['diff', gold('le-havre'), gold('le-havre'), '-f', 'html']);
+    expect(same.status).toBe(0);
+    expect(same.stdout).toContain('Aucun changement');
+    expect(fdr(['compare', gold('le-havre'), gold('calvados'), '-f', 'html', '-o', join(out, 'c.html')]).status).toBe(0);
+    const again = fdr(['compare', gold('le-havre'), gold('calvados'), '-f', 'html', '-o', join(out, 'c.html')]);
+    expect(again.status).toBe(10);
+    expect(again.stderr).toMatch(/\[OUTPUT_EXISTS\]\n$/);
+  });
+
+  it('writes one report per input into a folder, and refuses several reports on stdout', () => {
+    const out = tempDir('fdr-html-cli-');
+    const r = fdr(['extract', join(FIXTURES, 'calvados-2024.txt'), join(FIXTURES, 'hauts-de-france-cnr-2022.txt'), '-f', 'html', '-o', `${out}/`]);
+    expect(r.status).toBe(0);
+    for (const name of ['calvados-2024.html', 'hauts-de-france-cnr-2022.html']) expect(readFileSync(join(out, name), 'utf8')).toMatch(/^<!doctype html>\n<html lang="fr">/);
+    const stdout = fdr(['extract', join(FIXTURES, 'calvados-2024.txt'), join(FIXTURES, 'le-havre-2024.txt'), '-f', 'html']);
+    expect(stdout.status).toBe(2);
+    expect(stdout.stdout).toBe('');
+    expect(stdout.stderr).toMatch(/^fdr: -f html writes one report per document: give -o FOLDER .*\[USAGE\]\n$/);
+  });
+
+  it('--thumbnails: only with -f html; a text input gets its report and the reason it has no thumbnails', () => {
+    const wrong = fdr(['extract', join(FIXTURES, 'calvados-2024.txt'), '--thumbnails']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/^fdr: --thumbnails goes with -f html .*\[USAGE\]\n$/);
+    const text = fdr(['extract', join(FIXTURES, 'calvados-2024.txt'), '-f', 'html', '--thumbnails']);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('Vignettes non incluses : la source n’est pas un PDF');
+    expect(text.stdout).not.toContain('class="thumb');
+  });
+});

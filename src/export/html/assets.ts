@@ -17,7 +17,7 @@ a{color:var(--link)}a:focus,input:focus,.scroll:focus{outline:3px solid #f0a800;
 .kicker{color:var(--muted);margin:0;text-transform:uppercase;letter-spacing:.05em;font-size:.8rem}
 .facts{display:grid;align-items:start;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.5rem 1.5rem;margin:1rem 0}
 .facts div{border-left:3px solid var(--line);padding-left:.6rem}.facts dt{color:var(--muted);font-size:.85rem}.facts dd{margin:0;font-weight:600}
-.scroll{max-width:100%;overflow-x:auto;margin:.5rem 0 1.5rem}
+.scroll{position:relative;max-width:100%;overflow-x:auto;margin:.5rem 0 1.5rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 table.narrow{width:auto;min-width:min(100%,28rem)}
 caption{text-align:left;font-weight:600;padding:.3rem 0;color:var(--muted)}
@@ -36,6 +36,8 @@ td,th{min-width:3rem}.wide{min-width:18rem}
 .low{font-weight:600}.muted{color:var(--muted);font-weight:400}
 ins{background:var(--ins-bg);color:var(--ins);text-decoration:underline;text-decoration-thickness:2px}
 del{background:var(--del-bg);color:var(--del);text-decoration:line-through}
+del::before,del::after,ins::before,ins::after{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(100%);white-space:nowrap}
+del::before{content:" [suppression : "}ins::before{content:" [ajout : "}del::after,ins::after{content:"] "}
 .tag{display:inline-block;border:1px solid currentColor;border-radius:3px;padding:0 .3rem;font-size:.8rem;font-weight:600;white-space:nowrap}
 .tag.added{color:var(--ins)}.tag.removed{color:var(--del)}.tag.modified{color:#6b4b00}.tag.moved{color:#0b3f7a}
 figure.chart{margin:1rem 0 2rem}figure.chart figcaption{font-weight:600;margin-bottom:.25rem}
