@@ -2,7 +2,7 @@
 import { euros } from '../../diff/format.js';
 import type { TerritoryComparison, TerritoryFigures } from '../../model/index.js';
 import { barChart } from './chart.js';
-import { count, esc, eurosHtml, filterBox, htmlDocument, section, table } from './kit.js';
+import { count, esc, eurosHtml, FIGURE_COLUMNS, figureCells, filterBox, htmlDocument, section, table } from './kit.js';
 
 const axisLabel = (n: number, title: string) => (n === 0 ? 'Hors axe' : `Axe ${n} — ${title}`);
 
@@ -35,6 +35,8 @@ function chartOf(
   });
 }
 
+const figuresOf = (f: TerritoryFigures) => ({ chantiers: f.chantiers, actions: f.actions, funding: eurosHtml(f.fundingTotalEur), withoutAmount: f.actionsWithoutAmount });
+
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n > 1 ? many : one}`;
 
 export function compareReport(c: TerritoryComparison): string {
@@ -60,14 +62,11 @@ export function compareReport(c: TerritoryComparison): string {
         caption: 'Chantiers, actions et financement lu de chaque document',
         columns: [
           { label: 'Territoire' },
-          { label: 'Chantiers', numeric: true },
-          { label: 'Actions', numeric: true },
-          { label: 'Financement lu', numeric: true },
-          { label: 'Actions sans montant', numeric: true },
+          ...FIGURE_COLUMNS,
           { label: 'Axes non couverts', numeric: true },
         ],
         rows: c.totals.map((f) => ({
-          cells: [esc(f.territory), count(f.chantiers), count(f.actions), eurosHtml(f.fundingTotalEur), count(f.actionsWithoutAmount), count(uncoveredAxes(c).get(f.territory)?.length ?? 0)],
+          cells: [esc(f.territory), ...figureCells(figuresOf(f)), count(uncoveredAxes(c).get(f.territory)?.length ?? 0)],
         })),
       }),
     ),
@@ -97,17 +96,10 @@ export function compareReport(c: TerritoryComparison): string {
         table({
           id: 'table-chiffres',
           caption: 'Les chiffres des graphiques : une ligne par axe et par territoire',
-          columns: [
-            { label: 'Axe' },
-            { label: 'Territoire' },
-            { label: 'Chantiers', numeric: true },
-            { label: 'Actions', numeric: true },
-            { label: 'Financement lu', numeric: true },
-            { label: 'Actions sans montant', numeric: true },
-          ],
+          columns: [{ label: 'Axe' }, { label: 'Territoire' }, ...FIGURE_COLUMNS],
           rows: c.axes.flatMap((a) =>
             a.figures.map((f) => ({
-              cells: [esc(axisLabel(a.number, a.title)), esc(f.territory), count(f.chantiers), count(f.actions), f.actions ? eurosHtml(f.fundingTotalEur) : 'non couvert', count(f.actionsWithoutAmount)],
+              cells: [esc(axisLabel(a.number, a.title)), esc(f.territory), ...figureCells({ ...figuresOf(f), funding: f.actions ? eurosHtml(f.fundingTotalEur) : 'non couvert' })],
             })),
           ),
         }),

@@ -3,7 +3,7 @@ import { LOW_CONFIDENCE } from '../../check/rules.js';
 import { euros } from '../../diff/format.js';
 import type { Action, BBox, Events, ExtractedDocument, Restitution, Roadmap } from '../../model/index.js';
 import { barChart } from './chart.js';
-import { count, esc, eurosHtml, facts, filterBox, htmlDocument, list, multiline, provenanceText, section, table } from './kit.js';
+import { count, esc, eurosHtml, facts, FIGURE_COLUMNS, figureCells, filterBox, htmlDocument, list, multiline, provenanceText, section, table } from './kit.js';
 
 /** A page of the source PDF drawn small: an image (data URI) and the page size in PDF points. */
 export interface PageImage {
@@ -131,20 +131,20 @@ export function roadmapReport(doc: Roadmap, options: ExtractReportOptions = {}):
       'Synthèse par axe',
       table({
         caption: 'Chantiers, actions et financement lu, par axe',
-        columns: [
-          { label: 'Axe' },
-          { label: 'Intitulé' },
-          { label: 'Chantiers', numeric: true },
-          { label: 'Actions', numeric: true },
-          { label: 'Financement lu', numeric: true },
-          { label: 'Actions sans montant', numeric: true },
-        ],
-        rows: figures.map((f) => ({
-          cells: [f.number === 0 ? 'hors axe' : esc(f.number), esc(f.title), count(f.chantiers), count(f.actions), eurosHtml(f.funding), count(f.withoutAmount)],
-        })),
+        columns: [{ label: 'Axe' }, { label: 'Intitulé' }, ...FIGURE_COLUMNS],
+        rows: figures.map((f) => ({ cells: [f.number === 0 ? 'hors axe' : esc(f.number), esc(f.title), ...figureCells({ ...f, funding: eurosHtml(f.funding) })] })),
         foot: [
           {
-            cells: ['Total', '', count(figures.reduce((s, f) => s + f.chantiers, 0)), count(all.length), eurosHtml(total), count(all.filter((a) => a.fundingTotalEur === null).length)],
+            cells: [
+              'Total',
+              '',
+              ...figureCells({
+                chantiers: figures.reduce((s, f) => s + f.chantiers, 0),
+                actions: all.length,
+                funding: eurosHtml(total),
+                withoutAmount: all.filter((a) => a.fundingTotalEur === null).length,
+              }),
+            ],
           },
         ],
       }) +

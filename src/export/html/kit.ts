@@ -70,6 +70,19 @@ export interface Column {
   wide?: boolean;
 }
 
+/** The figures every summary states, in this order: chantiers, actions, funding read, actions without amount. */
+export const FIGURE_COLUMNS: readonly Column[] = [
+  { label: 'Chantiers', numeric: true },
+  { label: 'Actions', numeric: true },
+  { label: 'Financement lu', numeric: true },
+  { label: 'Actions sans montant', numeric: true },
+];
+
+/** The cells of FIGURE_COLUMNS. */
+export function figureCells(f: { chantiers: number; actions: number; funding: string; withoutAmount: number }): string[] {
+  return [count(f.chantiers), count(f.actions), f.funding, count(f.withoutAmount)];
+}
+
 /** One body row: the first cell is the row's header (`<th scope="row">`); cells are HTML already escaped. */
 export interface Row {
   cells: readonly string[];
