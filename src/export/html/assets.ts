@@ -48,6 +48,7 @@ svg.chart .axis-line{stroke:var(--muted);stroke-width:1}
 .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.25rem 0;padding:0;list-style:none;font-size:.85rem}
 .legend span{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;vertical-align:-.1rem}
 .thumb{display:block;position:relative;width:8rem;background-size:100% 100%;border:1px solid var(--line);margin-top:.3rem;print-color-adjust:exact;-webkit-print-color-adjust:exact}
+.thumb:hover,.thumb:focus{transform:scale(2.75);transform-origin:top right;z-index:1;box-shadow:0 2px 10px rgba(0,0,0,.35)}
 .thumb .box{position:absolute;border:2px solid #c2002f;background:rgba(194,0,47,.08)}
 .src{white-space:nowrap}
 @media screen and (max-width:40rem){svg.chart-wide{display:none}svg.chart-narrow{display:block}main{padding:.5rem}h1{font-size:1.3rem}.filter input{min-width:0;width:100%}}

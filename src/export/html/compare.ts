@@ -152,5 +152,5 @@ export function compareReport(c: TerritoryComparison): string {
         }),
     ),
   );
-  return htmlDocument({ title, body: out.join('\n') });
+  return htmlDocument({ title, body: out.join('\n'), fundingNote: true });
 }

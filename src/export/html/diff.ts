@@ -122,7 +122,7 @@ export function diffReport(d: RoadmapDiff): string {
   );
   if (!d.hasChanges) {
     out.push('<p class="note">Aucun changement (espaces et typographie mis à part).</p>');
-    return htmlDocument({ title, body: out.join('\n') });
+    return htmlDocument({ title, body: out.join('\n'), fundingNote: true });
   }
 
   const t = s.fundingTotal;
@@ -231,6 +231,6 @@ export function diffReport(d: RoadmapDiff): string {
         }),
     ),
   );
-  return htmlDocument({ title, body: out.join('\n') });
+  return htmlDocument({ title, body: out.join('\n'), fundingNote: true });
 }
 

@@ -71,7 +71,7 @@ function sourceCell(doc: Roadmap, action: Action, pages: ReadonlyMap<number, Pag
   const [x0, y0, x1, y1] = p.bbox;
   const pct = (v: number, of: number) => `${Math.max(0, Math.min(100, (v / of) * 100)).toFixed(2)}%`;
   const thumb =
-    `<span class="thumb pg-${p.page}" role="img" aria-label="Page ${p.page} du PDF, cadre de l’action en rouge" style="aspect-ratio:${image.width.toFixed(1)}/${image.height.toFixed(1)}">` +
+    `<span class="thumb pg-${p.page}" role="img" tabindex="0" aria-label="Page ${p.page} du PDF, cadre de l’action en rouge" style="aspect-ratio:${image.width.toFixed(1)}/${image.height.toFixed(1)}">` +
     `<span class="box" style="left:${pct(x0, image.width)};top:${pct(y0, image.height)};width:${pct(x1 - x0, image.width)};height:${pct(y1 - y0, image.height)}"></span></span>`;
   return link + box + thumb;
 }
@@ -237,7 +237,7 @@ export function roadmapReport(doc: Roadmap, options: ExtractReportOptions = {}):
       ),
     );
   out.push(warningsSection(doc));
-  return htmlDocument({ title, body: out.join('\n'), extraCss: pageImageCss(options.pages) });
+  return htmlDocument({ title, body: out.join('\n'), extraCss: pageImageCss(options.pages), fundingNote: true });
 }
 
 /** A data URI that cannot end the string, the rule or the style element it sits in. */

@@ -39,7 +39,10 @@ function withContents(body: string): string {
 }
 
 /** A complete, self-contained page: `lang="fr"`, inline style and script, no external resource. */
-export function htmlDocument(options: { title: string; body: string; extraCss?: string }): string {
+export function htmlDocument(options: { title: string; body: string; extraCss?: string; fundingNote?: boolean }): string {
+  const note = options.fundingNote
+    ? ' Les montants sont lus dans les cellules « Financement » ; une action sans montant lisible compte pour 0 dans les totaux.'
+    : '';
   return [
     '<!doctype html>',
     '<html lang="fr">',
@@ -53,7 +56,7 @@ export function htmlDocument(options: { title: string; body: string; extraCss?: 
     '<body>',
     '<a class="skip" href="#contenu">Aller au contenu</a>',
     `<main id="contenu">${withContents(options.body)}</main>`,
-    `<footer><p>Rapport produit par <code>fdr</code> (feuille-de-route). Les montants sont lus dans les cellules « Financement » ; une action sans montant lisible compte pour 0 dans les totaux.</p></footer>`,
+    `<footer><p>Rapport produit par <code>fdr</code> (feuille-de-route).${note}</p></footer>`,
     `<script>${REPORT_JS}</script>`,
     '</body>',
     '</html>',
