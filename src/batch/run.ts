@@ -33,6 +33,8 @@ export interface BatchOptions {
   extract: ExtractTask['extract'];
   format: OutputFormat;
   csv: CsvOptions;
+  /** HTML report: page thumbnails with each action's box. */
+  thumbnails?: boolean;
   summary: boolean;
   destination: Destination;
   force: boolean;
@@ -131,7 +133,7 @@ export async function runBatch(items: readonly BatchItem[], options: BatchOption
       input: item.input,
       ...(item.stdin ? { stdin: item.stdin } : {}),
       extract: { ...options.extract, ...(options.debugDirs?.[i] ? { debugDir: options.debugDirs[i] } : {}) },
-      output: { mode, format: options.format, csv: options.csv },
+      output: { mode, format: options.format, csv: options.csv, ...(options.thumbnails ? { thumbnails: true } : {}) },
     };
     const log = options.log && ((m: string) => options.log!(`${item.input}: ${m}`));
     const result = await pool.run(task, { file: item.input, onLog: log });

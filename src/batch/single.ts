@@ -30,7 +30,7 @@ export async function extractSinglePdf(file: LoadedFile, options: SinglePdfOptio
       readPages: reader.read,
       ...(options.log ? { log: (m: string) => options.log!(`${file.path}: ${m}`) } : {}),
     });
-    const text = await renderOutput(doc, options.output);
+    const text = await renderOutput(doc, options.output, { input: file.path, password: options.extract.password });
     if (options.target !== undefined) await writeFileAtomic(options.target, text, { force: options.force, inputs: options.protectedInputs });
     else process.stdout.write(text);
     return { pages: doc.source.pages ?? null };

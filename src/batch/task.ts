@@ -22,7 +22,7 @@ export interface ExtractTask {
    * `serialized`: the output file's content in `format`; `document`: the validated document as compact JSON,
    * for outputs that combine several documents (a JSON array or one CSV table); `summary`: the terminal summary.
    */
-  output: { mode: 'serialized' | 'document' | 'summary'; format: OutputFormat; csv: CsvOptions };
+  output: { mode: 'serialized' | 'document' | 'summary'; format: OutputFormat; csv: CsvOptions; thumbnails?: boolean };
 }
 
 export interface ExtractTaskResult {

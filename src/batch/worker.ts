@@ -17,7 +17,7 @@ await serveTasks<ExtractTask, ExtractTaskResult>(
   async (task, { log }) => {
     if (task.stdin) provideStdin(task.stdin); // "-": the bytes the parent read from its standard input
     const doc = await extractFile(task.input, { ...extractOptionsOf(task.extract), ...(task.extract.verbose ? { log } : {}) });
-    const text = await renderOutput(doc, task.output);
+    const text = await renderOutput(doc, task.output, { input: task.input, password: task.extract.password });
     return { text, kind: doc.kind, pages: doc.source.pages ?? null };
   },
   (task) => task.input,

@@ -13,8 +13,9 @@ export interface CompareCliOptions {
 /** `fdr compare FILE...`: one table per axis × territory, and the chantier presence matrix of each axis. */
 export async function run(inputs: string[], options: CompareCliOptions): Promise<number> {
   const workbook = isBinaryFormat(options.format) ? options.format : undefined;
-  if (!COMPARE_FORMATS.includes(options.format as CompareFormat) && !workbook)
-    throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${[...COMPARE_FORMATS, ...BINARY_FORMATS].join(', ')}` });
+  const html = options.format === 'html';
+  if (!COMPARE_FORMATS.includes(options.format as CompareFormat) && !workbook && !html)
+    throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${[...COMPARE_FORMATS, ...BINARY_FORMATS, 'html'].join(', ')}` });
   if (workbook) refuseBinaryOnTerminal(workbook, options.output);
   const format = options.format as CompareFormat;
   const loaded = await withPageReader(inputs, async (readPages) => {
@@ -32,7 +33,10 @@ export async function run(inputs: string[], options: CompareCliOptions): Promise
     await writeBinaryOutput(await xlsx.workbookBytes(xlsx.compareWorkbook(comparison)), { output: options.output, force: options.force, inputs });
     return 0;
   }
-  const text = renderCompare(comparison, format, reportColors({ toFile: Boolean(options.output) }));
+  // The HTML report's code loads only when a report is asked for.
+  const text = html
+    ? (await import('../export/html/index.js')).compareReport(comparison)
+    : renderCompare(comparison, format, reportColors({ toFile: Boolean(options.output) }));
   if (options.output) await writeFileAtomic(options.output, text, { force: options.force, inputs });
   else process.stdout.write(text);
   return 0;

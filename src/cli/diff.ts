@@ -18,8 +18,9 @@ export interface DiffCliOptions {
 export async function run(oldPath: string, newPath: string, options: DiffCliOptions): Promise<number> {
   try {
     const workbook = isBinaryFormat(options.format) ? options.format : undefined;
-    if (!DIFF_FORMATS.includes(options.format as DiffFormat) && !workbook)
-      throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${[...DIFF_FORMATS, ...BINARY_FORMATS].join(', ')}` });
+    const html = options.format === 'html';
+    if (!DIFF_FORMATS.includes(options.format as DiffFormat) && !workbook && !html)
+      throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${[...DIFF_FORMATS, ...BINARY_FORMATS, 'html'].join(', ')}` });
     if (workbook) refuseBinaryOnTerminal(workbook, options.output);
     const format = options.format as DiffFormat;
     const [before, after] = await withPageReader([oldPath, newPath], async (readPages) => {
@@ -38,7 +39,10 @@ export async function run(oldPath: string, newPath: string, options: DiffCliOpti
       await writeBinaryOutput(await xlsx.workbookBytes(xlsx.diffWorkbook(diff)), { output: options.output, force: options.force, inputs: [oldPath, newPath] });
       return diff.hasChanges ? 1 : 0;
     }
-    const text = renderDiff(diff, format, reportColors({ toFile: Boolean(options.output) }));
+    // The HTML report's code loads only when a report is asked for.
+    const text = html
+      ? (await import('../export/html/index.js')).diffReport(diff)
+      : renderDiff(diff, format, reportColors({ toFile: Boolean(options.output) }));
     if (options.output) await writeFileAtomic(options.output, text, { force: options.force, inputs: [oldPath, newPath] });
     else process.stdout.write(text);
     return diff.hasChanges ? 1 : 0;

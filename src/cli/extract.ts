@@ -28,6 +28,7 @@ export interface ExtractCliOptions {
   pages?: string;
   debug?: string;
   summary?: boolean;
+  thumbnails?: boolean;
   force?: boolean;
   jobs?: string;
   timeout: string;
@@ -42,7 +43,7 @@ const KINDS = ['auto', 'roadmap', 'restitution', 'events'] as const;
  * The exporters' formats, listed here rather than imported: the main process only routes text, and loading
  * the exporters (yaml, csv-stringify, zod) would cost it ~20 MB for nothing. The Record type keeps the list whole.
  */
-const FORMATS: Record<OutputFormat, true> = { json: true, csv: true, yaml: true, jsonl: true };
+const FORMATS: Record<OutputFormat, true> = { json: true, csv: true, yaml: true, jsonl: true, html: true };
 const OUTPUT_FORMATS = [...(Object.keys(FORMATS) as OutputFormat[]), ...BINARY_FORMATS];
 const ISOLATIONS: readonly Isolation[] = ['process', 'thread'];
 /** Batches: a child process per worker, so that any crash stays inside it. */
@@ -86,6 +87,7 @@ function checkOptions(o: ExtractCliOptions): CheckedOptions {
   const isolation = o.isolation as Isolation | undefined;
   if (isolation !== undefined && !ISOLATIONS.includes(isolation)) throw new FdrError('USAGE', `unknown --isolation "${o.isolation}"`, { hint: `use one of ${ISOLATIONS.join(', ')}` });
   if (o.pages !== undefined) parsePageSpec(o.pages); // a bad list fails before any work
+  if (o.thumbnails && o.format !== 'html') throw new FdrError('USAGE', '--thumbnails goes with -f html', { hint: 'add -f html, or drop --thumbnails' });
   if (o.summary && o.output) throw new FdrError('USAGE', '--summary prints to the terminal and takes no -o', { hint: 'drop one of them' });
   if (o.summary && workbook) throw new FdrError('USAGE', `--summary prints to the terminal and takes no -f ${o.format}`, { hint: 'drop one of them' });
   return {
@@ -122,6 +124,9 @@ const isDirectory = (path: string) => statSync(path, { throwIfNoEntry: false })?
  */
 function destinationFor(items: readonly BatchItem[], output: string | undefined, o: CheckedOptions & { summary: boolean }): Destination {
   const several = items.length > 1;
+  // One page per document: several HTML reports are never run together on stdout.
+  if (output === undefined && several && o.format === 'html' && !o.summary)
+    throw new FdrError('USAGE', '-f html writes one report per document: give -o FOLDER when extracting several inputs', { hint: 'e.g. -o reports/' });
   if (output === undefined) return several && !o.summary && (o.format === 'json' || o.format === 'csv') ? { kind: 'stdout-combined' } : { kind: 'stdout' };
   const folder = several || isDirectory(output) || output.endsWith('/') || output.endsWith(sep);
   if (!folder) return { kind: 'files', paths: [output] };
@@ -179,6 +184,7 @@ export async function run(inputArgs: string[], options: ExtractCliOptions): Prom
     extract: extractTaskOptions(checked, options),
     format: checked.format,
     csv: { bom: options.bom, delimiter: options.delimiter },
+    ...(options.thumbnails ? { thumbnails: true } : {}),
     summary: Boolean(options.summary),
     destination,
     force,
@@ -224,7 +230,12 @@ async function extractSingleFile(
     timeoutMs: checked.timeoutMs,
     maxMemoryMb: checked.maxMemoryMb,
     extract: extractTaskOptions(checked, options),
-    output: { mode: options.summary ? 'summary' : 'serialized', format: checked.format, csv: { bom: options.bom, delimiter: options.delimiter } },
+    output: {
+      mode: options.summary ? 'summary' : 'serialized',
+      format: checked.format,
+      csv: { bom: options.bom, delimiter: options.delimiter },
+      ...(options.thumbnails ? { thumbnails: true } : {}),
+    },
     ...(destination.kind === 'files' ? { target: destination.paths[0]! } : {}),
     force: Boolean(options.force),
     protectedInputs,

@@ -55,9 +55,9 @@ export function buildProgram(): Command {
 
   program
     .command('extract')
-    .description('extract PDF, text or markdown documents into JSON, CSV, YAML or an Excel workbook')
+    .description('extract PDF, text or markdown documents into JSON, CSV, YAML, an Excel workbook or an HTML report')
     .argument('<inputs...>', 'files, folders or globs; - reads standard input')
-    .option('-f, --format <format>', 'json | csv | yaml | jsonl | xlsx', 'json')
+    .option('-f, --format <format>', 'json | csv | yaml | jsonl | xlsx | html', 'json')
     .option('-o, --output <path>', 'output file (one input) or folder (several inputs); default stdout')
     .option('-k, --kind <kind>', 'auto | roadmap | restitution | events', 'auto')
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark (Excel)')
@@ -66,6 +66,7 @@ export function buildProgram(): Command {
     .option('--pages <list>', 'PDF: pages to read, e.g. 1-3,7 or 5-')
     .option('--debug <dir>', 'PDF: write per-page SVG overlays of the detected layout into <dir>')
     .option('--summary', 'print a readable summary table instead of the data')
+    .option('--thumbnails', 'HTML report of a PDF: show each action on a small image of its page')
     .option('--force', 'overwrite existing output files')
     .option('-j, --jobs <n>', 'files extracted in parallel (default: one per core)')
     .option('--timeout <seconds>', 'give up on a file after this many seconds (0: no limit)', '300')
@@ -100,7 +101,7 @@ export function buildProgram(): Command {
     .description('what changed between two editions of a roadmap (PDF, text or fdr JSON)')
     .argument('<old>')
     .argument('<new>')
-    .option('-f, --format <format>', 'text | json | markdown | csv | xlsx', 'text')
+    .option('-f, --format <format>', 'text | json | markdown | csv | xlsx | html', 'text')
     .option('-o, --output <path>', 'write the report to a file')
     .option('--force', 'overwrite an existing output file')
     .action(lazy(() => import('./diff.js')));
@@ -109,7 +110,7 @@ export function buildProgram(): Command {
     .command('compare')
     .description('compare territories side by side, axis by axis')
     .argument('<inputs...>')
-    .option('-f, --format <format>', 'text | json | csv | yaml | markdown | xlsx', 'text')
+    .option('-f, --format <format>', 'text | json | csv | yaml | markdown | xlsx | html', 'text')
     .option('-o, --output <path>', 'write the table to a file')
     .option('--force', 'overwrite an existing output file')
     .action(lazy(() => import('./compare.js')));

@@ -265,7 +265,7 @@ export const DIFF_CSV_COLUMNS = [
 ] as const;
 
 /** Parsed funding of one or two rows; null when none has an amount (or there is no row). */
-function fundingOf(rows: readonly ActionSnapshot[]): number | null {
+export function fundingOf(rows: readonly ActionSnapshot[]): number | null {
   const amounts = rows.map((r) => r.fundingTotalEur).filter((v): v is number => v !== null);
   return amounts.length ? Math.round(amounts.reduce((s, v) => s + v, 0) * 100) / 100 : null;
 }

@@ -3,10 +3,11 @@ import type { ExtractedDocument } from '../model/index.js';
 import { type CsvOptions, toCsv } from './csv.js';
 import { toJson, withSchemaHeader } from './json.js';
 
-export type OutputFormat = 'json' | 'csv' | 'yaml' | 'jsonl';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'csv', 'yaml', 'jsonl'];
+export type OutputFormat = 'json' | 'csv' | 'yaml' | 'jsonl' | 'html';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'csv', 'yaml', 'jsonl', 'html'];
 
-export function serialize(doc: ExtractedDocument, format: OutputFormat, csv: CsvOptions = {}): string {
+/** HTML reports are made by export/html (loaded on demand, and async when it renders thumbnails). */
+export function serialize(doc: ExtractedDocument, format: Exclude<OutputFormat, 'html'>, csv: CsvOptions = {}): string {
   switch (format) {
     case 'json':
     case 'jsonl':
