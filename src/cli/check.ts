@@ -3,7 +3,7 @@ import { exitCodeFor, type FileReport, type Severity } from '../check/findings.j
 import { type ReporterName, REPORTERS } from '../check/reporter-names.js';
 import { FdrError } from '../errors/index.js';
 import { writeFileAtomic } from '../export/write.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, ocrFlag } from './inputs.js';
 import { withPageReader } from './page-reading.js';
 
 export interface CheckCliOptions {
@@ -11,6 +11,7 @@ export interface CheckCliOptions {
   failOn: string;
   output?: string;
   force?: boolean;
+  ocr?: string;
 }
 
 const FAIL_ON: readonly Severity[] = ['error', 'warning'];
@@ -29,6 +30,7 @@ export async function run(inputArgs: string[], options: CheckCliOptions): Promis
   if (!FAIL_ON.includes(failOn)) throw new FdrError('USAGE', `unknown --fail-on "${options.failOn}"`, { hint: `use one of ${FAIL_ON.join(', ')}` });
 
   // One missing path must not hide the findings of the others: it is reported like any unreadable file.
+  const ocr = ocrFlag(options.ocr);
   const expanded: { arg: string; files?: string[]; error?: FdrError }[] = [];
   for (const arg of inputArgs) {
     try {
@@ -46,7 +48,7 @@ export async function run(inputArgs: string[], options: CheckCliOptions): Promis
       const out: FileReport[] = [];
       for (const x of expanded) {
         if (x.error) out.push({ file: x.arg, findings: [], error: { code: x.error.code, message: x.error.oneLine() } });
-        for (const file of x.files ?? []) out.push(await checkFile(file, undefined, { readPages }));
+        for (const file of x.files ?? []) out.push(await checkFile(file, undefined, { readPages, ocr }));
       }
       return out;
     },

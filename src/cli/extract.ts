@@ -13,7 +13,7 @@ import { FdrError } from '../errors/index.js';
 import type { OutputFormat } from '../export/index.js';
 import type { DocumentKind } from '../model/index.js';
 import { runtime } from './index.js';
-import { expandInputItems } from './inputs.js';
+import { expandInputItems, type OcrFlag, ocrFlag } from './inputs.js';
 
 export interface ExtractCliOptions {
   format: string;
@@ -31,6 +31,7 @@ export interface ExtractCliOptions {
   maxPages?: string;
   maxItems?: string;
   isolation?: string;
+  ocr?: string;
 }
 
 const KINDS = ['auto', 'roadmap', 'restitution', 'events'] as const;
@@ -56,6 +57,7 @@ interface CheckedOptions {
   maxMemoryMb: number;
   maxPages?: number;
   maxItemsPerPage?: number;
+  ocr: OcrFlag;
 }
 
 function integerFlag(flag: string, value: string | undefined, min: number): number | undefined {
@@ -88,6 +90,7 @@ function checkOptions(o: ExtractCliOptions): CheckedOptions {
     maxMemoryMb: integerFlag('--max-memory', o.maxMemory, 64) ?? DEFAULT_MAX_MEMORY_MB,
     maxPages: integerFlag('--max-pages', o.maxPages, 1),
     maxItemsPerPage: integerFlag('--max-items', o.maxItems, 1),
+    ocr: ocrFlag(o.ocr),
   };
 }
 
@@ -95,6 +98,7 @@ function checkOptions(o: ExtractCliOptions): CheckedOptions {
 function extractTaskOptions(checked: CheckedOptions, options: ExtractCliOptions): ExtractTask['extract'] {
   return {
     kind: checked.kind,
+    ocr: checked.ocr,
     verbose: runtime.verbose,
     ...(options.password === undefined ? {} : { password: options.password }),
     ...(options.debug === undefined ? {} : { debugDir: options.debug }),

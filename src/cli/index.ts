@@ -62,6 +62,7 @@ export function buildProgram(): Command {
     .option('--max-pages <n>', 'refuse PDFs with more pages than this')
     .option('--max-items <n>', 'refuse PDF pages with more text items than this')
     .option('--isolation <mode>', 'process (default: a crash stays in its worker) | thread (lighter)')
+    .option('--ocr <mode>', 'auto (OCR pages without a text layer) | off | force (OCR every page)', 'auto')
     .action(lazy(() => import('./extract.js')));
 
   program
@@ -82,6 +83,7 @@ export function buildProgram(): Command {
     .option('--max-pages <n>', 'refuse PDFs with more pages than this')
     .option('--max-items <n>', 'refuse PDF pages with more text items than this')
     .option('--isolation <mode>', 'process (default) | thread')
+    .option('--ocr <mode>', 'auto (OCR pages without a text layer) | off | force (OCR every page)', 'auto')
     .action(lazy(() => import('./tables.js')));
 
   program
@@ -92,6 +94,7 @@ export function buildProgram(): Command {
     .option('-f, --format <format>', 'text | json | markdown | csv', 'text')
     .option('-o, --output <path>', 'write the report to a file')
     .option('--force', 'overwrite an existing output file')
+    .option('--ocr <mode>', 'auto (OCR pages without a text layer) | off | force (OCR every page)', 'auto')
     .action(lazy(() => import('./diff.js')));
 
   program
@@ -111,6 +114,7 @@ export function buildProgram(): Command {
     .option('--fail-on <severity>', 'error | warning', 'error')
     .option('-o, --output <path>', 'write the report to a file')
     .option('--force', 'overwrite an existing output file')
+    .option('--ocr <mode>', 'auto (OCR pages without a text layer) | off | force (OCR every page)', 'auto')
     .action(lazy(() => import('./check.js')));
 
   program

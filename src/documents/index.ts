@@ -2,7 +2,7 @@ import { FdrError } from '../errors/index.js';
 import type { DocumentKind, ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
 import type { PageModel } from '../sources/page-model.js';
-import type { PdfReadOptions, PdfReadSummary } from '../sources/pdf/document.js';
+import type { OcrMode, PdfReadOptions, PdfReadSummary } from '../sources/pdf/document.js';
 import { resolveLineEndHyphens } from '../text/hyphens.js';
 import { detectKind, scoreKinds } from './detect.js';
 import { parseEventsText } from './events/index.js';
@@ -23,6 +23,8 @@ export interface ExtractOptions {
    * worker under its time and memory limits (src/batch/page-reader.ts).
    */
   readPages?: PageReading;
+  /** PDF: OCR of pages without a text layer (`auto`, default), never (`off`), or of every page (`force`). */
+  ocr?: OcrMode;
 }
 
 /** Reads a PDF's pages and hands them to `onPage` in page order (the contract of readPdfPages). */

@@ -9,6 +9,7 @@ import type { PageModel } from '../sources/page-model.js';
 import { resolveLineEndHyphens } from '../text/hyphens.js';
 import { joinWrappedLines } from '../text/normalize.js';
 import { type ExtractOptions, chooseKind, TEXT_PARSERS } from './index.js';
+import { markOcr, type OcrPageWords } from './ocr-provenance.js';
 import { assembleRoadmap } from './roadmap/assemble.js';
 import { requireRows } from './roadmap/index.js';
 import { readPdfRoadmap } from './roadmap/pdf-reader.js';
@@ -29,10 +30,12 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const debugPages: PageModel[] = [];
   let hint: TableHint | undefined;
   const seenAtTop = new Set<string>();
+  const ocrPages = new Map<number, OcrPageWords>();
   const summary = await readPages(
     file.bytes,
-    { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
+    { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, ocr: options.ocr, log: options.log },
     (page) => {
+      if (page.ocr) ocrPages.set(page.number, { facts: page.ocr, items: page.items.map(({ x0, y0, x1, y1, text, confidence }) => ({ x0, y0, x1, y1, text, confidence })) });
       const layout = analysePage(page, hint, seenAtTop);
       for (const key of layout.topLines) seenAtTop.add(key);
       // A table ending a page tells the next page its columns, in case it goes on without a header row.
@@ -73,9 +76,9 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   if (kind === 'roadmap') {
     const reading = readPdfRoadmap(layouts);
     requireRows(reading, file.path);
-    return resolveLineEndHyphens(assembleRoadmap(reading, info), seen);
+    return markOcr(resolveLineEndHyphens(assembleRoadmap(reading, info), seen), ocrPages);
   }
   const parser = TEXT_PARSERS[kind];
   if (!parser) throw new FdrError('UNKNOWN_DOCUMENT', `no reader for kind "${kind}" yet`, { file: file.path });
-  return resolveLineEndHyphens(parser(text, { ...file, info, text }), seen);
+  return markOcr(resolveLineEndHyphens(parser(text, { ...file, info, text }), seen), ocrPages);
 }
