@@ -55,6 +55,7 @@ const { values: args } = parseArgs({
     'batch-runs': { type: 'string', default: '3' },
     quick: { type: 'boolean', default: false },
     'no-batch': { type: 'boolean', default: false },
+    'no-ocr': { type: 'boolean', default: false },
   },
 });
 const RUNS = args.quick ? 2 : Number(args.runs);
@@ -289,6 +290,27 @@ async function main() {
       const peak = mb(Math.max(...b.get(key).map((r) => r.treePeakKb)));
       say(`| \`${label}\` | ${fmt(s, 2)} | ${fmt(batchPages / s, 0)} | ${fmt(cpuBusy * 100, 0)} % | ${fmt(one / s, 2)}× | ${fmt(peak, 0)} MB |`);
     }
+    say('');
+  }
+
+  // OCR (issue 15): the committed image-only PDFs (fixtures/scanned/, scripts/make-scanned-fixtures.mjs). OCR
+  // runs for seconds per page: one run each, no warm-up. `--no-ocr` skips it.
+  const scanned = join(FIXTURES, 'scanned');
+  if (!args['no-ocr'] && existsSync(scanned)) {
+    const docs = ['normandie-restitution-2022.200dpi.pdf', 'calvados-2024.departmental.p5-6.200dpi-skewed.pdf'].map((f) => join(scanned, f)).filter((f) => existsSync(f));
+    say('OCR of image-only PDFs (every page rendered at 300 dpi and read by tesseract.js), one run each:');
+    say('');
+    say('| run | pages | wall s | pages/min | CPU s per page | peak RSS MB (largest process) | tree peak MB |');
+    say('|---|---:|---:|---:|---:|---:|---:|');
+    const out = mkdtempSync(join(tmpdir(), 'fdr-bench-ocr-'));
+    const row = async (label, inputs, extra) => {
+      const pages = inputs.reduce((n, f) => n + pagesOf(f), 0);
+      const r = await measure(node, [BIN, 'extract', ...inputs, '-o', inputs.length > 1 ? join(out, 'many') : join(out, 'one.json'), '--force', '--timeout', '0', ...extra]);
+      say(`| ${label} | ${pages} | ${fmt(r.seconds, 1)} | ${fmt((pages / r.seconds) * 60, 1)} | ${fmt(r.cpu / pages, 1)} | ${fmt(mb(r.peakKb), 0)} | ${fmt(mb(r.treePeakKb), 0)} |`);
+    };
+    for (const doc of docs) await row(`\`${basename(doc)}\`, --jobs 1`, [doc], ['--jobs', '1']);
+    if (docs.length > 1) await row('both files, --jobs 2', docs, ['--jobs', '2']);
+    rmSync(out, { recursive: true, force: true });
     say('');
   }
 

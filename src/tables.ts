@@ -17,6 +17,8 @@ export interface TablesOptions {
   pages?: string | ((page: number) => boolean);
   maxPages?: number;
   maxItemsPerPage?: number;
+  /** OCR of pages without a text layer (`auto`, default), never (`off`), or of every page (`force`). */
+  ocr?: 'auto' | 'off' | 'force';
   /** Write one SVG overlay per page read into this folder. */
   debugDir?: string;
   log?: (message: string) => void;
@@ -42,7 +44,7 @@ export async function extractTables(path: string, options: TablesOptions = {}): 
   const { readPdfPages } = await import('./sources/pdf/index.js');
   const summary = await readPdfPages(
     file.bytes,
-    { file: path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
+    { file: path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, ocr: options.ocr, log: options.log },
     (page) => {
       reader.add(page);
       if (options.debugDir && (!pages || pages(page.number))) kept.push(page);

@@ -77,6 +77,7 @@ export class PageReader {
         ...(options.password === undefined ? {} : { password: options.password }),
         ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
         ...(options.maxItemsPerPage === undefined ? {} : { maxItemsPerPage: options.maxItemsPerPage }),
+        ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
       },
       {
         file: options.file,

@@ -15,6 +15,8 @@ export interface ExtractTask {
     debugDir?: string;
     maxPages?: number;
     maxItemsPerPage?: number;
+    /** PDF: OCR of pages without a text layer (auto), none (off), every page (force). */
+    ocr?: 'auto' | 'off' | 'force';
     /** Send diagnostics back as log messages (--verbose). */
     verbose: boolean;
   };
@@ -42,6 +44,8 @@ export interface PageTask {
   maxItemsPerPage?: number;
   /** Send diagnostics back as log messages (--verbose). */
   verbose: boolean;
+  /** OCR of pages without a text layer (auto), none (off), every page (force). */
+  ocr?: 'auto' | 'off' | 'force';
 }
 
 /** The extraction options a task carries, as extractFile takes them (diagnostics aside). */
@@ -53,5 +57,6 @@ export function extractOptionsOf(extract: ExtractTask['extract']): ExtractOption
     ...(extract.debugDir === undefined ? {} : { debugDir: extract.debugDir }),
     ...(extract.maxPages === undefined ? {} : { maxPages: extract.maxPages }),
     ...(extract.maxItemsPerPage === undefined ? {} : { maxItemsPerPage: extract.maxItemsPerPage }),
+    ...(extract.ocr === undefined ? {} : { ocr: extract.ocr }),
   };
 }

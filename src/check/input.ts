@@ -61,7 +61,7 @@ export function checkDocument(file: string, input: CheckInput, rules: readonly R
 }
 
 /** Reads one file (extracting PDF, text or markdown; parsing JSON) and checks it. Never throws an FdrError. */
-export async function checkFile(path: string, rules: readonly Rule[] = RULES, options: Pick<ExtractOptions, 'readPages' | 'pages'> = {}): Promise<FileReport> {
+export async function checkFile(path: string, rules: readonly Rule[] = RULES, options: Pick<ExtractOptions, 'readPages' | 'pages' | 'ocr'> = {}): Promise<FileReport> {
   try {
     const loaded = await loadFile(path);
     if (loaded.info.format === 'json') {

@@ -1,3 +1,4 @@
+import { OCR_LOW_CONFIDENCE } from '../documents/ocr-provenance.js';
 import { checkAxes } from '../documents/roadmap/assemble.js';
 import type { Action, DocumentKind, ExtractedDocument, Roadmap, Warning } from '../model/index.js';
 import { comparisonKey } from '../text/normalize.js';
@@ -189,6 +190,22 @@ export const RULES: readonly Rule[] = [
             ...locationOf(action.provenance, path),
             message: `action ${quote(action.action, 50)} read with confidence ${action.confidence.toFixed(2)}: ${[...new Set(action.weakEvidence.map((w) => w.reason))].join(', ')}`,
           });
+      return hits;
+    }),
+  },
+  {
+    id: 'ocr-low-confidence',
+    severity: 'warning',
+    description: `A cell read by OCR (scanned page) whose words were read with a mean confidence below ${OCR_LOW_CONFIDENCE}: check it against the page.`,
+    kinds: ['roadmap'],
+    check: roadmapRule((doc) => {
+      const hits: Hit[] = [];
+      for (const { action, path } of eachAction(doc))
+        for (const cell of ['action', 'financement', 'indicateur', 'commentaire'] as const) {
+          const at = action.provenance.cells?.[cell];
+          if (at?.ocrConfidence === undefined || at.ocrConfidence >= OCR_LOW_CONFIDENCE || !action[cell].trim()) continue;
+          hits.push({ ...locationOf(at, `${path}.${cell}`), message: `${cell} ${quote(action[cell], 50)} read by OCR with confidence ${at.ocrConfidence.toFixed(2)}` });
+        }
       return hits;
     }),
   },

@@ -4,7 +4,7 @@ import { type ReporterName, REPORTERS } from '../check/reporter-names.js';
 import { FdrError } from '../errors/index.js';
 import { writeFileAtomic } from '../export/write.js';
 import { parsePageSpec } from '../sources/page-spec.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, ocrFlag } from './inputs.js';
 import { withPageReader } from './page-reading.js';
 
 export interface CheckCliOptions {
@@ -13,6 +13,7 @@ export interface CheckCliOptions {
   pages?: string;
   output?: string;
   force?: boolean;
+  ocr?: string;
 }
 
 const FAIL_ON: readonly Severity[] = ['error', 'warning'];
@@ -32,6 +33,7 @@ export async function run(inputArgs: string[], options: CheckCliOptions): Promis
 
   if (options.pages !== undefined) parsePageSpec(options.pages); // a bad list is a bad command line, before any work
   // One missing path must not hide the findings of the others: it is reported like any unreadable file.
+  const ocr = ocrFlag(options.ocr);
   const expanded: { arg: string; files?: string[]; error?: FdrError }[] = [];
   for (const arg of inputArgs) {
     try {
@@ -49,7 +51,7 @@ export async function run(inputArgs: string[], options: CheckCliOptions): Promis
       const out: FileReport[] = [];
       for (const x of expanded) {
         if (x.error) out.push({ file: x.arg, findings: [], error: { code: x.error.code, message: x.error.oneLine() } });
-        for (const file of x.files ?? []) out.push(await checkFile(file, undefined, { readPages, ...(options.pages === undefined ? {} : { pages: options.pages }) }));
+        for (const file of x.files ?? []) out.push(await checkFile(file, undefined, { readPages, ocr, ...(options.pages === undefined ? {} : { pages: options.pages }) }));
       }
       return out;
     },

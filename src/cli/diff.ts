@@ -3,12 +3,14 @@ import { FdrError } from '../errors/index.js';
 import { writeFileAtomic } from '../export/write.js';
 import { BINARY_FORMATS, isBinaryFormat, refuseBinaryOnTerminal, writeBinaryOutput } from './binary-output.js';
 import { reportError } from './index.js';
+import { ocrFlag } from './inputs.js';
 import { withPageReader } from './page-reading.js';
 
 export interface DiffCliOptions {
   format: string;
   output?: string;
   force?: boolean;
+  ocr?: string;
 }
 
 /**
@@ -23,10 +25,11 @@ export async function run(oldPath: string, newPath: string, options: DiffCliOpti
       throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${[...DIFF_FORMATS, ...BINARY_FORMATS, 'html'].join(', ')}` });
     if (workbook) refuseBinaryOnTerminal(workbook, options.output);
     const format = options.format as DiffFormat;
+    const ocr = ocrFlag(options.ocr);
     const [before, after] = await withPageReader([oldPath, newPath], async (readPages) => {
       // Imported once the page reader is loading pdf.js, so that both load at the same time.
       const { loadRoadmap } = await import('../diff/load-roadmap.js');
-      return Promise.all([loadRoadmap(oldPath, { readPages }), loadRoadmap(newPath, { readPages })]);
+      return Promise.all([loadRoadmap(oldPath, { readPages, ocr }), loadRoadmap(newPath, { readPages, ocr })]);
     });
     const { diffRoadmaps, renderDiff } = await import('../diff/index.js');
     const { reportColors } = await import('../diff/format.js');

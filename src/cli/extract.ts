@@ -13,7 +13,7 @@ import { FdrError } from '../errors/index.js';
 import type { OutputFormat } from '../export/index.js';
 import type { DocumentKind } from '../model/index.js';
 import { notice, runtime } from './index.js';
-import { expandInputItems, withStdin } from './inputs.js';
+import { expandInputItems, type OcrFlag, ocrFlag, withStdin } from './inputs.js';
 import { STDIN_ARG, STDIN_NAME } from '../sources/stdin.js';
 import { parsePageSpec } from '../sources/page-spec.js';
 import { BINARY_FORMATS, isBinaryFormat } from './binary-output.js';
@@ -36,6 +36,7 @@ export interface ExtractCliOptions {
   maxPages?: string;
   maxItems?: string;
   isolation?: string;
+  ocr?: string;
 }
 
 const KINDS = ['auto', 'roadmap', 'restitution', 'events'] as const;
@@ -63,6 +64,7 @@ interface CheckedOptions {
   maxMemoryMb: number;
   maxPages?: number;
   maxItemsPerPage?: number;
+  ocr: OcrFlag;
 }
 
 function integerFlag(flag: string, value: string | undefined, min: number): number | undefined {
@@ -100,6 +102,7 @@ function checkOptions(o: ExtractCliOptions): CheckedOptions {
     maxMemoryMb: integerFlag('--max-memory', o.maxMemory, 64) ?? DEFAULT_MAX_MEMORY_MB,
     maxPages: integerFlag('--max-pages', o.maxPages, 1),
     maxItemsPerPage: integerFlag('--max-items', o.maxItems, 1),
+    ocr: ocrFlag(o.ocr),
   };
 }
 
@@ -107,6 +110,7 @@ function checkOptions(o: ExtractCliOptions): CheckedOptions {
 function extractTaskOptions(checked: CheckedOptions, options: ExtractCliOptions): ExtractTask['extract'] {
   return {
     kind: checked.kind,
+    ocr: checked.ocr,
     verbose: runtime.verbose,
     ...(options.password === undefined ? {} : { password: options.password }),
     ...(options.pages === undefined ? {} : { pages: options.pages }),

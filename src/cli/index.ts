@@ -74,6 +74,7 @@ export function buildProgram(): Command {
     .option('--max-pages <n>', 'refuse PDFs with more pages than this')
     .option('--max-items <n>', 'refuse PDF pages with more text items than this')
     .option('--isolation <mode>', 'process (default: a crash stays in its worker) | thread (lighter)')
+    .option('--ocr <mode>', 'auto (OCR pages without a text layer) | off | force (OCR every page)', 'auto')
     .action(lazy(() => import('./extract.js')));
 
   program
@@ -94,6 +95,7 @@ export function buildProgram(): Command {
     .option('--max-pages <n>', 'refuse PDFs with more pages than this')
     .option('--max-items <n>', 'refuse PDF pages with more text items than this')
     .option('--isolation <mode>', 'process (default) | thread')
+    .option('--ocr <mode>', 'auto (OCR pages without a text layer) | off | force (OCR every page)', 'auto')
     .action(lazy(() => import('./tables.js')));
 
   program
@@ -104,6 +106,7 @@ export function buildProgram(): Command {
     .option('-f, --format <format>', 'text | json | markdown | csv | xlsx | html', 'text')
     .option('-o, --output <path>', 'write the report to a file')
     .option('--force', 'overwrite an existing output file')
+    .option('--ocr <mode>', 'auto (OCR pages without a text layer) | off | force (OCR every page)', 'auto')
     .action(lazy(() => import('./diff.js')));
 
   program
@@ -124,6 +127,7 @@ export function buildProgram(): Command {
     .option('--pages <list>', 'PDF: pages to check, e.g. 1-3,7 or 5-')
     .option('-o, --output <path>', 'write the report to a file')
     .option('--force', 'overwrite an existing output file')
+    .option('--ocr <mode>', 'auto (OCR pages without a text layer) | off | force (OCR every page)', 'auto')
     .action(lazy(() => import('./check.js')));
 
   program

@@ -5,6 +5,14 @@ import type { BatchItem } from '../batch/run.js';
 import { FdrError } from '../errors/index.js';
 import { STDIN_ARG, readStdin } from '../sources/stdin.js';
 
+/** `--ocr`: pages without a text layer read by OCR (`auto`), never (`off`), or every page (`force`). */
+export type OcrFlag = 'auto' | 'off' | 'force';
+
+export function ocrFlag(value: string | undefined): OcrFlag {
+  if (value === undefined || value === 'auto' || value === 'off' || value === 'force') return value ?? 'auto';
+  throw new FdrError('USAGE', `unknown --ocr "${value}"`, { hint: 'use auto (OCR pages without text), off or force (OCR every page)' });
+}
+
 /** What a folder (or a glob matching a folder) contributes: documents by extension, found recursively. */
 export const DOCUMENT_EXTENSIONS = /\.(pdf|txt|md|markdown)$/i;
 

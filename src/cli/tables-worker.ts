@@ -16,6 +16,7 @@ export interface TablesTask {
   debugDir?: string;
   maxPages?: number;
   maxItemsPerPage?: number;
+  ocr?: 'auto' | 'off' | 'force';
   verbose: boolean;
 }
 
@@ -50,6 +51,7 @@ async function runTask(id: number, task: TablesTask): Promise<void> {
       debugDir: task.debugDir,
       maxPages: task.maxPages,
       maxItemsPerPage: task.maxItemsPerPage,
+      ocr: task.ocr,
       log: task.verbose ? (message) => post({ type: 'log', id, message }) : undefined,
     });
     post({ type: 'done', id, result: { json: JSON.stringify(doc), pages: doc.source.pages, tables: doc.tables.length } });

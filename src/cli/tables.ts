@@ -16,7 +16,7 @@ import { parsePageSpec } from '../tables.js';
 import { DEFAULT_ISOLATION, DEFAULT_MAX_MEMORY_MB, batchSummaryLine } from './extract.js';
 import { notice, runtime } from './index.js';
 import { refuseBinaryOnTerminal, writeBinaryOutput } from './binary-output.js';
-import { expandInputItems } from './inputs.js';
+import { expandInputItems, type OcrFlag, ocrFlag } from './inputs.js';
 import type { TablesTask, TablesTaskResult } from './tables-worker.js';
 
 export interface TablesCliOptions {
@@ -34,6 +34,7 @@ export interface TablesCliOptions {
   maxPages?: string;
   maxItems?: string;
   isolation?: string;
+  ocr?: string;
 }
 
 type Format = 'json' | 'csv' | 'markdown' | 'xlsx';
@@ -53,6 +54,7 @@ interface Checked {
   timeoutMs: number;
   maxMemoryMb: number;
   isolation: Isolation;
+  ocr: OcrFlag;
 }
 
 function check(o: TablesCliOptions): Checked {
@@ -72,6 +74,7 @@ function check(o: TablesCliOptions): Checked {
     timeoutMs: timeout === 0 ? Infinity : timeout * 1000,
     maxMemoryMb: integerFlag('--max-memory', o.maxMemory, 64) ?? DEFAULT_MAX_MEMORY_MB,
     isolation,
+    ocr: ocrFlag(o.ocr),
   };
 }
 
@@ -144,6 +147,7 @@ export async function run(inputArgs: string[], options: TablesCliOptions): Promi
         const task: TablesTask = {
           input: item.input,
           verbose: runtime.verbose,
+          ocr: o.ocr,
           ...(options.password === undefined ? {} : { password: options.password }),
           ...(options.pages === undefined ? {} : { pages: options.pages }),
           ...(debugDirs ? { debugDir: debugDirs[i] } : {}),

@@ -131,7 +131,7 @@ export interface LoadedRoadmap {
 }
 
 /** Reads one input of `diff`/`compare` into a validated Roadmap; every failure is an FdrError. */
-export async function loadRoadmap(path: string, options: Pick<ExtractOptions, 'password' | 'readPages'> = {}): Promise<LoadedRoadmap> {
+export async function loadRoadmap(path: string, options: Pick<ExtractOptions, 'password' | 'readPages' | 'ocr'> = {}): Promise<LoadedRoadmap> {
   let file = await loadFile(path);
   // A ".json" file is JSON even when it is truncated (loadFile would then take it for text).
   if (file.info.format !== 'pdf' && file.info.format !== 'json' && extname(path).toLowerCase() === '.json')

@@ -2,7 +2,7 @@ import { FdrError } from '../errors/index.js';
 import type { DocumentKind, ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
 import type { PageModel } from '../sources/page-model.js';
-import type { PdfReadOptions, PdfReadSummary } from '../sources/pdf/document.js';
+import type { OcrMode, PdfReadOptions, PdfReadSummary } from '../sources/pdf/document.js';
 import { resolveLineEndHyphens } from '../text/hyphens.js';
 import { detectKind, scoreKinds, type StructureClue } from './detect.js';
 import { parseEventsText } from './events/index.js';
@@ -25,6 +25,8 @@ export interface ExtractOptions {
   readPages?: PageReading;
   /** PDF input: the pages to read, e.g. "1-3,7" (`--pages`); an error for text input, which has no pages. */
   pages?: string;
+  /** PDF: OCR of pages without a text layer (`auto`, default), never (`off`), or of every page (`force`). */
+  ocr?: OcrMode;
 }
 
 /** Reads a PDF's pages and hands them to `onPage` in page order (the contract of readPdfPages). */

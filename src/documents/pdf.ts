@@ -10,6 +10,7 @@ import { parsePageSpec } from '../sources/page-spec.js';
 import { resolveLineEndHyphens } from '../text/hyphens.js';
 import { joinWrappedLines } from '../text/normalize.js';
 import { type ExtractOptions, chooseKind } from './index.js';
+import { markOcr, type OcrPageWords } from './ocr-provenance.js';
 import { assembleRoadmap } from './roadmap/assemble.js';
 import { requireRows } from './roadmap/index.js';
 import { readPdfRoadmap } from './roadmap/pdf-reader.js';
@@ -40,11 +41,13 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const otherTables = new EventsTableCollector();
   // --pages: pages outside the list are skipped as they arrive (whichever reader reads them).
   const selected = options.pages === undefined ? undefined : parsePageSpec(options.pages);
+  const ocrPages = new Map<number, OcrPageWords>();
   const summary = await readPages(
     file.bytes,
-    { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, log: options.log },
+    { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, ocr: options.ocr, log: options.log },
     (page) => {
       if (selected && !selected(page.number)) return;
+      if (page.ocr) ocrPages.set(page.number, { facts: page.ocr, items: page.items.map(({ x0, y0, x1, y1, text, confidence }) => ({ x0, y0, x1, y1, text, confidence })) });
       const layout = analysePage(page, hint, seenAtTop);
       for (const key of layout.topLines) seenAtTop.add(key);
       if (!layout.tables.length) otherTables.add(page);
@@ -102,5 +105,5 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   // A document read in part says so in itself, not only on the command line that made it.
   if (options.pages !== undefined)
     doc.warnings.push({ code: 'pages-selected', message: `only pages ${options.pages} of ${summary.pages} were read (--pages)` });
-  return doc;
+  return markOcr(doc, ocrPages);
 }

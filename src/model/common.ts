@@ -18,6 +18,13 @@ export const Provenance = z
       .tuple([z.number().int().positive(), z.number().int().positive()])
       .optional()
       .describe('1-based first and last source line (text or markdown input)'),
+    ocr: z.literal(true).optional().describe('The text was read by OCR from an image of the page (no text layer, or --ocr force)'),
+    ocrConfidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('OCR: mean confidence of the words read in the box (or on the page), 0–1'),
   })
   .describe('Location of the text in the source document');
 export type Provenance = z.infer<typeof Provenance>;
@@ -31,6 +38,13 @@ export const SourceInfo = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the input bytes'),
     format: SourceFormat,
     pages: z.number().int().nonnegative().optional().describe('Number of pages (PDF input)'),
+    ocr: z
+      .object({
+        pages: z.array(z.number().int().positive()).describe('1-based pages read by OCR'),
+        confidence: z.number().min(0).max(1).describe('Mean word confidence over those pages, 0–1'),
+      })
+      .optional()
+      .describe('Present when pages were read by OCR (PDF input without a usable text layer, or --ocr force)'),
   })
   .describe('The document the data was extracted from');
 export type SourceInfo = z.infer<typeof SourceInfo>;

@@ -48,9 +48,10 @@ export const WeakEvidenceReason = z
     'header-matched-fuzzily',
     'row-joined-across-pages',
     'cells-inferred-from-content',
+    'ocr-low-confidence',
   ])
   .describe(
-    'chantier-continued-by-guess: no chantier title on the page, the previous one was carried over; column-by-gutter: the column edges come from whitespace only (no rules, no shading); row-boundary-by-gap: the row was cut from its neighbours by vertical gaps only (no rules); header-matched-fuzzily: a header cell was recognised from a variant wording; row-joined-across-pages: the row was joined with its continuation on the next page; cells-inferred-from-content: a text dump without positions, cells attributed by their wording',
+    'chantier-continued-by-guess: no chantier title on the page, the previous one was carried over; column-by-gutter: the column edges come from whitespace only (no rules, no shading); row-boundary-by-gap: the row was cut from its neighbours by vertical gaps only (no rules); header-matched-fuzzily: a header cell was recognised from a variant wording; row-joined-across-pages: the row was joined with its continuation on the next page; cells-inferred-from-content: a text dump without positions, cells attributed by their wording; ocr-low-confidence: the cell was read by OCR with a mean word confidence below 0.8',
   );
 export type WeakEvidenceReason = z.infer<typeof WeakEvidenceReason>;
 

@@ -16,6 +16,8 @@ export interface TextItem {
   order: number;
   /** Direction of the text baseline in degrees, counter-clockwise on the page (0 = normal left-to-right); absent means 0. */
   angle?: number;
+  /** Set on text read by OCR: the mean confidence of its words, 0–1 (absent for a text layer). */
+  confidence?: number;
 }
 
 /** A stroked line, or a filled rectangle thin enough to be one (table rules are often drawn as thin fills). */
@@ -45,4 +47,19 @@ export interface PageModel {
   items: TextItem[];
   rulings: Ruling[];
   rects: FilledRect[];
+  /** Set when the page was read by OCR (no usable text layer, or `--ocr force`). */
+  ocr?: OcrFacts;
+}
+
+/** What OCR tells about a page it read. */
+export interface OcrFacts {
+  /** Mean word confidence, 0–1. */
+  confidence: number;
+  words: number;
+  /** Skew corrected, degrees (positive: the scan was turned counter-clockwise). */
+  skew: number;
+  /** Quarter turns applied to read the page upright, degrees counter-clockwise. */
+  rotation: 0 | 90 | 180 | 270;
+  /** Resolution the page was rendered at. */
+  dpi: number;
 }

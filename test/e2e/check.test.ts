@@ -136,9 +136,9 @@ describe('exit codes', () => {
     expect(lines[1]).toMatch(/^fdr: .*scan\.pdf: not a PDF file .*\[NOT_PDF\]$/);
   });
 
-  it('exits 2 on damaged, encrypted and image-only PDFs, one line each on stderr', () => {
+  it('exits 2 on damaged, encrypted and image-only PDFs (OCR off), one line each on stderr', () => {
     const files = ['truncated.pdf', 'encrypted.pdf', 'image-only.pdf'].map((f) => join(FIXTURES, 'hostile', f));
-    const run = fdr(['check', '--reporter', 'github', ...files]);
+    const run = fdr(['check', '--reporter', 'github', '--ocr', 'off', ...files]);
     expect(run.status).toBe(2);
     expect(run.stderr.trimEnd().split('\n').map((l) => /\[([A-Z_]+)\]$/.exec(l)?.[1])).toEqual(['CORRUPT_PDF', 'ENCRYPTED_PDF', 'NO_TEXT_LAYER']);
     const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::'));

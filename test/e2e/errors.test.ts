@@ -70,7 +70,7 @@ const CASES: ErrorCase[] = [
     message: /password given is wrong/,
     needs: join(HOSTILE, 'encrypted.pdf'),
   },
-  { name: 'image-only PDF', args: () => [join(HOSTILE, 'image-only.pdf')], exit: 8, code: 'NO_TEXT_LAYER', message: /image-only\.pdf: no text layer/, needs: join(HOSTILE, 'image-only.pdf') },
+  { name: 'image-only PDF, OCR off', args: () => [join(HOSTILE, 'image-only.pdf'), '--ocr', 'off'], exit: 8, code: 'NO_TEXT_LAYER', message: /image-only\.pdf: no text layer/, needs: join(HOSTILE, 'image-only.pdf') },
   { name: 'PDF that is not a roadmap', args: () => [join(HOSTILE, 'not-a-roadmap.pdf')], exit: 9, code: 'UNKNOWN_DOCUMENT', message: /not-a-roadmap\.pdf: not a roadmap, restitution or events document/, needs: join(HOSTILE, 'not-a-roadmap.pdf') },
   { name: 'a plain letter', args: (d) => [textFile(d, 'letter.txt', LETTER)], exit: 9, code: 'UNKNOWN_DOCUMENT', message: /letter\.txt: not a roadmap, restitution or events document — force one with --kind/ },
   { name: 'a letter read as a roadmap', args: (d) => [textFile(d, 'letter.txt', LETTER), '--kind', 'roadmap'], exit: 9, code: 'NO_ROADMAP_TABLE', message: /letter\.txt: no roadmap table found/ },

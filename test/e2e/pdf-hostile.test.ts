@@ -12,7 +12,7 @@ const CASES: { file: string; args?: string[]; code: ErrorCode; says: RegExp }[] 
   { file: 'truncated.pdf', code: 'CORRUPT_PDF', says: /damaged or truncated/ },
   { file: 'encrypted.pdf', code: 'ENCRYPTED_PDF', says: /encrypted.*--password/ },
   { file: 'encrypted.pdf', args: ['--password', 'not-it'], code: 'ENCRYPTED_PDF', says: /password given is wrong/ },
-  { file: 'image-only.pdf', code: 'NO_TEXT_LAYER', says: /no text layer: scanned\/image-only PDF, run OCR first.*ocrmypdf/ },
+  { file: 'image-only.pdf', args: ['--ocr', 'off'], code: 'NO_TEXT_LAYER', says: /no text layer: scanned\/image-only PDF, run OCR first.*ocrmypdf/ },
   { file: 'not-a-roadmap.pdf', code: 'UNKNOWN_DOCUMENT', says: /not a roadmap, restitution or events document/ },
   { file: 'not-a-roadmap.pdf', args: ['--kind', 'roadmap'], code: 'NO_ROADMAP_TABLE', says: /no roadmap table found/ },
   { file: 'random-bytes.bin', code: 'UNSUPPORTED_FORMAT', says: /neither a PDF nor text/ },

@@ -38,6 +38,7 @@ const EXPECTED: Record<string, { at: string | number; says: RegExp }[]> = {
       says: /^action "Former les aides à domicile .*" read with confidence 0\.65: column-by-gutter, row-boundary-by-gap, row-joined-across-pages$/,
     },
   ],
+  'ocr-low-confidence': [{ at: 'axes[0].chantiers[0].actions[0].financement', says: /^financement "FIR : 45 000 €" read by OCR with confidence 0\.62$/ }],
   'not-a-roadmap': [{ at: '', says: /read as "events", not as a roadmap/ }],
   'extractor-warning': [{ at: 2, says: /^signatory-role-missing: signatory "Jeanne MARTIN" has no role line$/ }],
 };

@@ -129,7 +129,7 @@ describe('reading a PDF', () => {
 
   it('refuses damaged and text-less PDFs', async () => {
     await expect(readPdfPages(bytes('hostile/truncated.pdf'), { file: 't.pdf' }, () => {})).rejects.toMatchObject({ code: 'CORRUPT_PDF' });
-    await expect(readPdfPages(bytes('hostile/image-only.pdf'), { file: 'i.pdf' }, () => {})).rejects.toMatchObject({ code: 'NO_TEXT_LAYER' });
+    await expect(readPdfPages(bytes('hostile/image-only.pdf'), { file: 'i.pdf', ocr: 'off' }, () => {})).rejects.toMatchObject({ code: 'NO_TEXT_LAYER' });
   });
 
   it('does not detach the caller’s buffer', async () => {

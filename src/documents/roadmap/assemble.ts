@@ -25,6 +25,8 @@ const EVIDENCE_COST: Record<WeakEvidence['reason'], number> = {
   'header-matched-fuzzily': 0.05,
   'row-joined-across-pages': 0.15,
   'cells-inferred-from-content': 0.3,
+  // OCR confidence is counted on its own (see documents/ocr-provenance.ts): the reason only names the cell.
+  'ocr-low-confidence': 0,
 };
 
 /** Confidence of a row from its weak evidence: 1 minus the cost of each distinct reason, floored at 0.05. */

@@ -24,14 +24,24 @@ export interface PdfReadOptions {
   maxItemsPerPage?: number;
   /** How rules are read (default `direct`). */
   graphics?: GraphicsReader;
+  /**
+   * OCR of pages without a usable text layer: `auto` (default) reads by OCR the pages that have no text, `off`
+   * never (an image-only PDF is NO_TEXT_LAYER), `force` reads every page by OCR, ignoring the text layer.
+   */
+  ocr?: OcrMode;
   log?: (message: string) => void;
 }
+
+export type OcrMode = 'auto' | 'off' | 'force';
+export const OCR_MODES: readonly OcrMode[] = ['auto', 'off', 'force'];
 
 export interface PdfReadSummary {
   pages: number;
   textItems: number;
-  /** 1-based numbers of the pages that carry no text at all (scanned or drawn). */
+  /** 1-based numbers of the pages that carry no text layer (scanned or drawn), OCR'd or not. */
   pagesWithoutText: number[];
+  /** 1-based numbers of the pages read by OCR. */
+  ocrPages: number[];
 }
 
 let pdfjsModule: Promise<Pdfjs> | undefined;
@@ -110,7 +120,7 @@ function withoutCanvas(): () => void {
 }
 
 /** Opens a document the way fdr reads every PDF (the benchmark's floor opens it the same way). */
-export function openPdfjsDocument(pdfjs: Pdfjs, bytes: Uint8Array, password?: string) {
+export function openPdfjsDocument(pdfjs: Pdfjs, bytes: Uint8Array, password?: string, options: { images?: boolean } = {}) {
   return pdfjs.getDocument({
     // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
     data: bytes.slice(),
@@ -122,8 +132,9 @@ export function openPdfjsDocument(pdfjs: Pdfjs, bytes: Uint8Array, password?: st
     // Errors only: pdf.js warns about every font quirk it repairs, which is noise for a CLI user.
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     stopAtErrors: false,
-    // Text and rules are all we read: images are skipped rather than decoded (time and memory).
-    maxImageSize: 1,
+    // Text and rules are all we read: images are skipped rather than decoded (time and memory), except in the
+    // document opened to render pages for OCR.
+    maxImageSize: options.images ? -1 : 1,
     isOffscreenCanvasSupported: false,
   });
 }
@@ -290,6 +301,7 @@ export async function readPdfPages(
   const ops = opCodes(pdfjs);
   const task = openPdfjsDocument(pdfjs, bytes, options.password);
   let doc: PdfDocumentProxy;
+  let ocr: import('./ocr-pages.js').OcrPages | undefined;
   try {
     doc = await task.promise;
   } catch (e) {
@@ -306,6 +318,8 @@ export async function readPdfPages(
     if (doc.numPages === 0) throw new FdrError('CORRUPT_PDF', 'PDF has no pages', { file: options.file });
     let textItems = 0;
     const pagesWithoutText: number[] = [];
+    const ocrPages: number[] = [];
+    const mode = options.ocr ?? 'auto';
     const context: DocumentContext = { pdfjs, ops, options, direct: openDirect(bytes, options), fontsAsked: new Set(), pagesBy: { direct: 0, pdfjs: 0 } };
     for (let n = 1; n <= doc.numPages; n++) {
       let model: PageModel;
@@ -318,18 +332,30 @@ export async function readPdfPages(
       } finally {
         page?.cleanup();
       }
-      textItems += model.items.length;
       if (model.items.length === 0) pagesWithoutText.push(n);
+      if (mode === 'force' || (mode === 'auto' && model.items.length === 0)) {
+        // OCR (tesseract, a canvas) is loaded on the first page that needs it: text PDFs never load it.
+        ocr ??= new (await import('./ocr-pages.js')).OcrPages(pdfjs, bytes, options);
+        model = await ocr.read(n);
+        ocrPages.push(n);
+      }
+      textItems += model.items.length;
       await onPage(model);
     }
-    options.log?.(`read ${doc.numPages} pages, ${textItems} text items; rules read directly on ${context.pagesBy.direct} pages, through pdf.js on ${context.pagesBy.pdfjs}`);
+    options.log?.(`read ${doc.numPages} pages, ${textItems} text items; rules read directly on ${context.pagesBy.direct} pages, through pdf.js on ${context.pagesBy.pdfjs}${ocrPages.length ? `; ${ocrPages.length} page(s) by OCR` : ''}`);
     if (textItems === 0)
-      throw new FdrError('NO_TEXT_LAYER', 'no text layer: scanned/image-only PDF, run OCR first', {
-        file: options.file,
-        hint: 'e.g. ocrmypdf -l fra in.pdf ocr.pdf, then extract ocr.pdf',
-      });
-    return { pages: doc.numPages, textItems, pagesWithoutText };
+      throw mode === 'off'
+        ? new FdrError('NO_TEXT_LAYER', 'no text layer: scanned/image-only PDF, run OCR first', {
+            file: options.file,
+            hint: 'drop --ocr off (fdr reads such pages by OCR), or e.g. ocrmypdf -l fra in.pdf ocr.pdf, then extract ocr.pdf',
+          })
+        : new FdrError('NO_TEXT_LAYER', 'no text layer, and OCR found no text on any page', {
+            file: options.file,
+            hint: 'the pages hold no legible text (blank, drawings, or a scan too faint to read)',
+          });
+    return { pages: doc.numPages, textItems, pagesWithoutText, ocrPages };
   } finally {
+    await ocr?.close();
     await doc.destroy().catch(() => undefined);
   }
 }

@@ -1,0 +1,110 @@
+/**
+ * Repairs of what the engine misreads on printed pages, each settled by looking at the ink, never by the words
+ * around: list bullets (a round solid dot, read as "+", "»", "«", "*", "e" or dropped) and "#" (read as "H").
+ * Sizes are shares of the line's em.
+ */
+import type { OcrLine, OcrWord } from './engine.js';
+import type { PixelBox } from './rulings.js';
+
+interface Ink {
+  mask: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** Tight box of the ink inside a region, with its pixel count; undefined when the region is blank. */
+function inkBox(ink: Ink, region: PixelBox): (PixelBox & { count: number }) | undefined {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -1;
+  let y1 = -1;
+  let count = 0;
+  for (let y = Math.max(0, Math.floor(region.y0)); y < Math.min(ink.height, Math.ceil(region.y1)); y++)
+    for (let x = Math.max(0, Math.floor(region.x0)); x < Math.min(ink.width, Math.ceil(region.x1)); x++)
+      if (ink.mask[y * ink.width + x]) {
+        count++;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+  return count ? { x0, y0, x1: x1 + 1, y1: y1 + 1, count } : undefined;
+}
+
+/** A bullet: one solid, roughly round mark, a quarter to half an em across, above the baseline. */
+function isBulletInk(ink: Ink, region: PixelBox, em: number, baseline: number): boolean {
+  const box = inkBox(ink, region);
+  if (!box) return false;
+  const w = box.x1 - box.x0;
+  const h = box.y1 - box.y0;
+  const solid = box.count / (w * h);
+  return w >= 0.2 * em && w <= 0.6 * em && h >= 0.2 * em && h <= 0.6 * em && w / h > 0.6 && w / h < 1.6 && solid > 0.6 && box.y1 < baseline - 0.05 * em;
+}
+
+/**
+ * "#" has slanted stems inset from its box, touched at the sides only by its bars; "H" has a stem down each
+ * side. Light text on a dark band is read with the polarity turned (the box is then mostly "ink").
+ */
+function isHashInk(ink: Ink, box: PixelBox): boolean {
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const x1 = Math.min(ink.width, Math.ceil(box.x1));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const y1 = Math.min(ink.height, Math.ceil(box.y1));
+  let dark = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) dark += ink.mask[y * ink.width + x]!;
+  const on = dark > 0.5 * (x1 - x0) * (y1 - y0) ? 0 : 1;
+  const edge = Math.max(1, Math.round(0.15 * (x1 - x0)));
+  let rows = 0;
+  let touching = 0;
+  for (let y = y0; y < y1; y++) {
+    rows++;
+    for (let x = x0; x < x0 + edge; x++)
+      if (ink.mask[y * ink.width + x] === on) {
+        touching++;
+        break;
+      }
+  }
+  return rows > 0 && touching / rows < 0.5;
+}
+
+/** "H" then a number of one or two figures, as the engine reads "#N" (a 1 often as l, I or |, a 0 as O). */
+const HASH_NUMBER = /^H[\dlI|Oo]{1,2}$/;
+const digits = (s: string) => s.replace(/[lI|]/g, '1').replace(/[Oo]/g, '0');
+
+const BULLET_LOOKALIKES = /^[+*»«•·°®©eoO¢"'‘’“”\-–—.]$/;
+
+/**
+ * The first mark of a region, scanning columns from the left: the columns holding ink up to the first blank
+ * column gap of `gap` pixels. Undefined when the region is blank.
+ */
+function firstMark(ink: Ink, region: PixelBox, gap: number): PixelBox | undefined {
+  const y0 = Math.max(0, Math.floor(region.y0));
+  const y1 = Math.min(ink.height, Math.ceil(region.y1));
+  let start = -1;
+  let blank = 0;
+  for (let x = Math.max(0, Math.floor(region.x0)); x < Math.min(ink.width, Math.ceil(region.x1)); x++) {
+    let any = false;
+    for (let y = y0; y < y1 && !any; y++) any = ink.mask[y * ink.width + x] === 1;
+    if (any) {
+      if (start < 0) start = x;
+      blank = 0;
+    } else if (start >= 0 && ++blank >= gap) return { x0: start, y0, x1: x - blank + 1, y1 };
+  }
+  return undefined;
+}
+
+/** The line's words with bullets and hashes repaired (a bullet the engine dropped is put back as a word). */
+export function repairGlyphs(line: OcrLine, em: number, baseline: number, mask: Uint8Array, width: number): OcrWord[] {
+  const ink: Ink = { mask, width, height: mask.length / width };
+  const words = line.words.map((w) => (w.first && HASH_NUMBER.test(w.text) && isHashInk(ink, w.first) ? { ...w, text: `#${digits(w.text.slice(1))}` } : w));
+  const first = words[0];
+  if (!first || first.text.startsWith('•')) return words;
+  if (BULLET_LOOKALIKES.test(first.text) && isBulletInk(ink, first, em, baseline)) return [{ ...first, text: '•' }, ...words.slice(1)];
+  // Dropped, or swallowed into the first word's box: a solid dot standing apart, just left of the first letter.
+  const mark = firstMark(ink, { x0: first.x0 - 1.2 * em, y0: baseline - 0.8 * em, x1: first.x0 + 0.7 * em, y1: baseline }, Math.max(2, Math.round(0.08 * em)));
+  if (mark && mark.x1 < first.x0 + 0.6 * em && isBulletInk(ink, mark, em, baseline)) {
+    const dot = inkBox(ink, mark)!;
+    return [{ text: '•', x0: dot.x0, y0: dot.y0, x1: dot.x1, y1: dot.y1, confidence: first.confidence }, { ...first, x0: Math.max(first.x0, dot.x1 + 1) }, ...words.slice(1)];
+  }
+  return words;
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrLine } from '../../src/sources/ocr/engine.js';
+import { repairGlyphs } from '../../src/sources/ocr/glyphs.js';
+import { binarize, estimateSkew, type GreyImage, horizontalTextRatio, rotateQuarter, straighten, toPgm } from '../../src/sources/ocr/image.js';
+import { linesToItems } from '../../src/sources/ocr/items.js';
+import { eraseRulings, findMarks } from '../../src/sources/ocr/rulings.js';
+
+function blank(width: number, height: number): GreyImage {
+  return { width, height, data: new Uint8Array(width * height).fill(255) };
+}
+
+function fill(image: GreyImage, x0: number, y0: number, x1: number, y1: number, grey = 0): void {
+  for (let y = y0; y < y1; y++) image.data.fill(grey, y * image.width + x0, y * image.width + x1);
+}
+
+/** A page of "text": lines of letter-like marks (stems 20 px high, 4 px wide, letters 14 px apart, words apart). */
+function textPage(width = 1200, height = 1600, { x0 = 100, x1 = 1100, y0 = 100, y1 = 1500 } = {}): GreyImage {
+  const image = blank(width, height);
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let y = y0; y < y1; y += 44) {
+    let x = x0;
+    while (x < x1 - 60) {
+      const letters = 2 + Math.floor(random() * 7);
+      for (let k = 0; k < letters && x < x1 - 20; k++, x += 12 + Math.floor(random() * 6)) {
+        fill(image, x, y, x + 4, y + 20); // a stem
+        fill(image, x, y, x + 10, y + 3); // its arch
+        if (random() < 0.3) fill(image, x + 8, y - 9, x + 12, y + 20); // an ascender
+      }
+      x += 10 + Math.floor(random() * 10);
+    }
+  }
+  return image;
+}
+
+describe('skew and orientation', () => {
+  it('measures a small skew and straightens it', () => {
+    const page = textPage();
+    for (const skew of [1.5, -2.2, 0.6]) {
+      const turned = straighten(page, -skew); // content turned by `skew` counter-clockwise
+      const measured = estimateSkew(turned);
+      expect(Math.abs(measured - skew), `skew ${skew}, measured ${measured}`).toBeLessThan(0.15);
+      expect(Math.abs(estimateSkew(straighten(turned, measured)))).toBeLessThan(0.15);
+    }
+    expect(Math.abs(estimateSkew(page))).toBeLessThan(0.1);
+  });
+
+  it('tells text running across the page from text running down it', () => {
+    const page = textPage();
+    expect(horizontalTextRatio(page)).toBeGreaterThan(1.4);
+    expect(horizontalTextRatio(rotateQuarter(page, 90))).toBeLessThan(0.7);
+    expect(horizontalTextRatio(rotateQuarter(page, 270))).toBeLessThan(0.7);
+  });
+
+  it('turns by quarter turns without losing a pixel', () => {
+    const page = textPage(300, 200, { x0: 20, x1: 280, y0: 20, y1: 180 });
+    const quarter = rotateQuarter(page, 90);
+    expect([quarter.width, quarter.height]).toEqual([200, 300]);
+    // The top-right corner comes to the top-left (counter-clockwise).
+    const marked = blank(30, 20);
+    fill(marked, 29, 0, 30, 1);
+    expect(rotateQuarter(marked, 90).data[0]).toBe(0);
+    const same = (a: GreyImage, b: GreyImage) => Buffer.from(a.data).equals(Buffer.from(b.data));
+    expect(same(rotateQuarter(rotateQuarter(page, 90), 270), page)).toBe(true);
+    expect(same(rotateQuarter(rotateQuarter(page, 180), 180), page)).toBe(true);
+    expect(same(rotateQuarter(page, 180), page)).toBe(false);
+  });
+
+  it('writes a PGM the engine can read', () => {
+    const pgm = toPgm(blank(3, 2));
+    expect(new TextDecoder().decode(pgm.subarray(0, 11))).toBe('P5\n3 2\n255\n');
+    expect(pgm.length).toBe(11 + 6);
+  });
+});
+
+describe('rules and shaded boxes from the image', () => {
+  it('finds the rules of a ruled table and no rule inside the text, and a shaded header', () => {
+    const page = textPage(1200, 1000, { x0: 130, x1: 1050, y0: 260, y1: 900 });
+    fill(page, 100, 150, 1100, 230, 200); // light-grey header band
+    for (const y of [150, 230, 560, 940]) fill(page, 100, y, 1100, y + 3); // horizontal rules
+    for (const x of [100, 400, 700, 1100]) fill(page, x, 150, x + 3, 943); // vertical rules
+    const marks = findMarks(page);
+    expect(marks.em).toBeGreaterThan(30);
+    expect(marks.em).toBeLessThan(50);
+    const h = marks.rulings.filter((r) => r.orientation === 'h');
+    const v = marks.rulings.filter((r) => r.orientation === 'v');
+    expect(h.map((r) => r.y0).sort((a, b) => a - b)).toEqual([150, 230, 560, 940]);
+    expect(v.map((r) => r.x0).sort((a, b) => a - b)).toEqual([100, 400, 700, 1100]);
+    const header = marks.rects.find((r) => r.x0 === 100 && r.y0 === 150);
+    expect(header, JSON.stringify(marks.rects)).toBeDefined();
+    expect(header!.grey).toBeGreaterThan(150);
+    // Erasing the rules leaves the text.
+    const erased = eraseRulings(page, marks.rulings);
+    expect(findMarks(erased).rulings).toHaveLength(0);
+  });
+
+  it('reads light text on a dark band as dark text on paper', () => {
+    const page = textPage(1200, 1000, { x0: 130, x1: 1050, y0: 300, y1: 900 });
+    fill(page, 0, 60, 1200, 200, 60); // a dark title band
+    fill(page, 100, 110, 104, 130, 255); // a light stem on it
+    const marks = findMarks(page);
+    expect(marks.rects).toEqual([expect.objectContaining({ x0: 0, y0: 60, x1: 1200, y1: 200 })]);
+    expect(marks.plain.data[80 * 1200 + 600]).toBe(255); // the band is paper now
+    expect(marks.plain.data[120 * 1200 + 102]).toBe(0); // and its light stem ink
+    expect(marks.rulings).toHaveLength(0);
+  });
+
+  it('finds nothing on a blank page', () => {
+    const page = blank(400, 300);
+    expect(findMarks(page)).toMatchObject({ rulings: [], rects: [], em: 0 });
+  });
+});
+
+describe('OCR words → text items', () => {
+  const word = (text: string, x0: number, x1: number, confidence = 90) => ({ text, x0, x1, y0: 100, y1: 130, confidence });
+  const line = (words: ReturnType<typeof word>[]): OcrLine => ({ words, baseline: { x0: 0, y0: 124, x1: 2000, y1: 124 }, rowHeight: 37, x0: words[0]!.x0, y0: 100, x1: words[words.length - 1]!.x1, y1: 130 });
+
+  it('joins a line into runs, cut at wide gaps and at vertical rules, sized from the row height', () => {
+    const items = linesToItems(
+      [line([word('Nombre', 100, 220), word('de', 235, 270, 70), word('CRT', 285, 350), word('400', 500, 560), word('€', 575, 590), word('ARS', 640, 700)])],
+      300 / 72,
+      [{ x0: 610, x1: 613, y0: 0, y1: 1000, orientation: 'v' }],
+    );
+    expect(items.map((i) => i.text)).toEqual(['Nombre de CRT', '400 €', 'ARS']);
+    // em = 37 / 0.93 px ≈ 9.5 pt at 300 dpi; the box spans ascent to descent around the baseline.
+    expect(items[0]!.fontSize).toBeCloseTo(9.55, 1);
+    expect(items[0]!.y1 - items[0]!.y0).toBeCloseTo(items[0]!.fontSize, 1);
+    expect(items[0]!.x0).toBeCloseTo(24, 0);
+    expect(items[0]!.confidence).toBeCloseTo(0.83, 2);
+  });
+
+  it('reads a round solid dot opening a line as a bullet, whatever the engine made of it', () => {
+    const image = blank(800, 200);
+    fill(image, 100, 104, 114, 118); // a dot 14 px across, above the baseline at 124 (em ≈ 40 px)
+    const ink = binarize(image, 128);
+    const withPlus = line([word('+', 100, 114), word('Intensifier', 130, 300)]);
+    expect(repairGlyphs(withPlus, 40, 124, ink, 800).map((w) => w.text)).toEqual(['•', 'Intensifier']);
+    const dropped = line([word('Intensifier', 130, 300)]);
+    expect(repairGlyphs(dropped, 40, 124, ink, 800).map((w) => w.text)).toEqual(['•', 'Intensifier']);
+    // A plus sign drawn as a cross is not a bullet.
+    const cross = blank(800, 200);
+    fill(cross, 100, 110, 114, 112);
+    fill(cross, 106, 104, 108, 118);
+    expect(repairGlyphs(withPlus, 40, 124, binarize(cross, 128), 800).map((w) => w.text)).toEqual(['+', 'Intensifier']);
+  });
+});
