@@ -16,6 +16,7 @@ import { requireRows } from './roadmap/index.js';
 import { readPdfRoadmap } from './roadmap/pdf-reader.js';
 import { readDocumentStructure, StructureCollector } from '../layout/structure/index.js';
 import { parseRestitutionStructure } from './restitution/structure-reader.js';
+import { parseRestitutionText } from './restitution/index.js';
 import { EventsTableCollector, eventsStructureClues, readPdfEvents } from './events/pdf-reader.js';
 
 /** The reading-order text of laid-out pages: one page after the other, separated by "\f". */
@@ -96,7 +97,13 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
     requireRows(reading, file.path);
     doc = resolveLineEndHyphens(assembleRoadmap(reading, info), seen);
   } else if (kind === 'restitution') {
-    doc = resolveLineEndHyphens(parseRestitutionStructure(readDocumentStructure(structure), info), seen);
+    // The structure reader leans on type size, weight and markers; on pages read by OCR these are estimates, and
+    // the reading-order text (which the text parser reads) is the surer evidence.
+    const mostlyOcr = ocrPages.size * 2 > layouts.length;
+    doc = resolveLineEndHyphens(
+      mostlyOcr ? parseRestitutionText(text, info) : parseRestitutionStructure(readDocumentStructure(structure), info),
+      seen,
+    );
   } else if (kind === 'events') {
     doc = resolveLineEndHyphens(readPdfEvents(layouts, tables, info), seen);
   } else {
