@@ -6,33 +6,18 @@
 //   node scripts/producers/events/render.mjs --doc note|release --producer P --seed N --out x.pdf
 //
 //   node scripts/score-events-variants.mjs [--seeds 30] [--producers docx,reportlab,chromium] [--cache DIR] [--json FILE]
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { GOLDS, PRODUCERS, renderMany, variantJobs } from './producers/events/render.mjs';
+import { median, pool, scoreOne } from './score-runner.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => (argv.includes(name) && argv[argv.indexOf(name) + 1] ? argv[argv.indexOf(name) + 1] : dflt);
 const seeds = Array.from({ length: Number(opt('--seeds', '30')) }, (_, i) => i + 1);
 const producers = opt('--producers', PRODUCERS.join(',')).split(',');
 const cache = resolve(opt('--cache', join(tmpdir(), 'fdr-events-variants')));
 const jsonOut = opt('--json', undefined);
-const scorer = [join(root, '../shared/tools/score.mjs'), join(root, 'scripts/score.mjs')].find(existsSync);
-
-function run(cmd, args) {
-  return new Promise((done) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (status) => done({ status, out, err }));
-  });
-}
-
 const jobs = variantJobs(seeds, cache, producers);
 const missing = jobs.filter((j) => !existsSync(j.outPdf));
 if (missing.length) {
@@ -42,24 +27,11 @@ if (missing.length) {
 }
 
 const results = [];
-let next = 0;
-await Promise.all([0, 1].map(async () => {
-  while (next < jobs.length) {
-    const job = jobs[next++];
-    const pred = job.outPdf.replace(/\.pdf$/, '.fdr.json');
-    const ex = await run(process.execPath, [join(root, 'bin/fdr.js'), 'extract', job.outPdf, '-o', pred, '--force']);
-    let score = 0;
-    let error;
-    if (ex.status !== 0) error = ex.err.trim().split('\n')[0];
-    else score = Number(/score: ([\d.]+)\s*$/.exec((await run(process.execPath, [scorer, GOLDS[job.doc], pred])).out)?.[1] ?? 0);
-    results.push({ producer: job.producer, doc: job.doc, seed: job.params.seed, score, ...(error ? { error } : {}) });
-  }
-}));
+await pool(jobs, 2, async (job) => {
+  const { score, error } = await scoreOne(job.outPdf, GOLDS[job.doc]);
+  results.push({ producer: job.producer, doc: job.doc, seed: job.params.seed, score, ...(error ? { error } : {}) });
+});
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 console.log('| producer | document | variants | min | median | mean | worst seeds |\n|---|---|---:|---:|---:|---:|---|');
 let ok = true;
 for (const producer of producers)
