@@ -78,6 +78,7 @@ export class PageReader {
         ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
         ...(options.maxItemsPerPage === undefined ? {} : { maxItemsPerPage: options.maxItemsPerPage }),
         ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
+        ...(options.pages === undefined ? {} : { pages: options.pages }),
       },
       {
         file: options.file,

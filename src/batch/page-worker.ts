@@ -16,7 +16,7 @@ await serveTasks<PageTask, PdfReadSummary>(
   (task, { log, event }) =>
     readPdfPages(
       task.bytes,
-      { file: task.file, password: task.password, maxPages: task.maxPages, maxItemsPerPage: task.maxItemsPerPage, ocr: task.ocr, ...(task.verbose ? { log } : {}) },
+      { file: task.file, password: task.password, maxPages: task.maxPages, maxItemsPerPage: task.maxItemsPerPage, ocr: task.ocr, pages: task.pages, ...(task.verbose ? { log } : {}) },
       event,
     ),
   (task) => task.file,

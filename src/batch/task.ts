@@ -46,6 +46,8 @@ export interface PageTask {
   verbose: boolean;
   /** OCR of pages without a text layer (auto), none (off), every page (force). */
   ocr?: 'auto' | 'off' | 'force';
+  /** `--pages`: pages outside the list are not OCR'd. */
+  pages?: string;
 }
 
 /** The extraction options a task carries, as extractFile takes them (diagnostics aside). */

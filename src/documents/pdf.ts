@@ -45,7 +45,7 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const ocrPages = new Map<number, OcrPageWords>();
   const summary = await readPages(
     file.bytes,
-    { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, ocr: options.ocr, log: options.log },
+    { file: file.path, password: options.password, maxPages: options.maxPages, maxItemsPerPage: options.maxItemsPerPage, ocr: options.ocr, pages: options.pages, log: options.log },
     (page) => {
       if (selected && !selected(page.number)) return;
       if (page.ocr) ocrPages.set(page.number, { facts: page.ocr, items: page.items.map(({ x0, y0, x1, y1, text, confidence }) => ({ x0, y0, x1, y1, text, confidence })) });

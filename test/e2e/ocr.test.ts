@@ -86,6 +86,14 @@ describe('a text roadmap with one scanned page', () => {
     for (const p of textPages) expect(p).not.toHaveProperty('ocr');
   }, OCR_TIMEOUT);
 
+  it('with --pages leaving out the scanned page, runs no OCR at all', () => {
+    const out = join(tempDir('fdr-ocr-'), 'pages.json');
+    const run = fdr(['--verbose', 'extract', mixed, '--pages', '1-6,8-', '-o', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/by OCR|OCR at/);
+    expect(JSON.parse(readFileSync(out, 'utf8')).source).not.toHaveProperty('ocr');
+  });
+
   it('with --ocr off, reads the text pages only (the scanned page is empty)', () => {
     const out = join(tempDir('fdr-ocr-'), 'off.json');
     const run = fdr(['--verbose', 'extract', mixed, '--ocr', 'off', '-o', out]);

@@ -1,4 +1,5 @@
 import Module from 'node:module';
+import { parsePageSpec } from '../page-spec.js';
 import { FdrError } from '../../errors/index.js';
 import type { PageModel } from '../page-model.js';
 import { DirectPdf } from './direct/file.js';
@@ -29,6 +30,8 @@ export interface PdfReadOptions {
    * never (an image-only PDF is NO_TEXT_LAYER), `force` reads every page by OCR, ignoring the text layer.
    */
   ocr?: OcrMode;
+  /** `--pages`: the pages the caller keeps; the others are not worth an OCR pass (seconds a page). */
+  pages?: string;
   log?: (message: string) => void;
 }
 
@@ -320,6 +323,7 @@ export async function readPdfPages(
     const pagesWithoutText: number[] = [];
     const ocrPages: number[] = [];
     const mode = options.ocr ?? 'auto';
+    const kept = options.pages === undefined ? () => true : parsePageSpec(options.pages);
     const context: DocumentContext = { pdfjs, ops, options, direct: openDirect(bytes, options), fontsAsked: new Set(), pagesBy: { direct: 0, pdfjs: 0 } };
     for (let n = 1; n <= doc.numPages; n++) {
       let model: PageModel;
@@ -333,7 +337,7 @@ export async function readPdfPages(
         page?.cleanup();
       }
       if (model.items.length === 0) pagesWithoutText.push(n);
-      if (mode === 'force' || (mode === 'auto' && model.items.length === 0)) {
+      if (kept(n) && (mode === 'force' || (mode === 'auto' && model.items.length === 0))) {
         // OCR (tesseract, a canvas) is loaded on the first page that needs it: text PDFs never load it.
         ocr ??= new (await import('./ocr-pages.js')).OcrPages(pdfjs, bytes, options);
         model = await ocr.read(n);
