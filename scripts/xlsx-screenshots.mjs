@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDebianPackages } from './ensure-debian.mjs';
-import { writeSevenTerritories } from './seven-territories.mjs';
+import { sevenTerritoryFiles } from './make-territories.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -41,7 +41,7 @@ const workbooks = {
   diff: join(work, 'diff.xlsx'),
 };
 fdr(['extract', 'fixtures/le-havre-2024.territorial.pdf', '-f', 'xlsx', '-o', workbooks.extract]);
-fdr(['compare', ...writeSevenTerritories(join(work, 'seven')), '-f', 'xlsx', '-o', workbooks.compare]);
+fdr(['compare', ...sevenTerritoryFiles(), '-f', 'xlsx', '-o', workbooks.compare]);
 fdr(['diff', 'fixtures/le-havre-2024.territorial.pdf', 'fixtures/editions/le-havre-2025.territorial.pdf', '-f', 'xlsx', '-o', workbooks.diff], [1]);
 
 /**

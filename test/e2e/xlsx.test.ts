@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDebianPackages } from '../../scripts/ensure-debian.mjs';
-import { writeSevenTerritories } from '../../scripts/seven-territories.mjs';
+import { sevenTerritoryFiles } from '../../scripts/make-territories.mjs';
 import { RoadmapDiff, TerritoryComparison } from '../../src/model/index.js';
 import { FIXTURES, ROOT, fdr, tempDir } from '../helpers/cli.js';
 
@@ -37,8 +37,7 @@ function records(ws: ExcelJS.Worksheet): Record<string, unknown>[] {
   return out;
 }
 
-const sevenDir = tempDir('fdr-seven-');
-const seven = writeSevenTerritories(sevenDir) as string[];
+const seven = sevenTerritoryFiles() as string[];
 
 describe('fdr extract -f xlsx', () => {
   it('writes one workbook for a roadmap PDF: actions with their funding as numbers, chantiers and axes that add up', async () => {
@@ -129,7 +128,7 @@ describe('fdr compare -f xlsx: the seven CTS of Normandie', () => {
     expect(json.status).toBe(0);
     const c = TerritoryComparison.parse(JSON.parse(json.stdout));
     const names = c.territories.map((t) => t.name);
-    expect(names).toEqual(['Rouen-Elbeuf', 'Calvados', 'Dieppe', 'Orne', 'Manche', 'Le Havre', 'Évreux-Vernon']);
+    expect([...names].sort()).toEqual(['Calvados', 'Dieppe', 'Évreux-Vernon', 'Le Havre', 'Manche', 'Orne', 'Rouen-Elbeuf'].sort());
 
     const out = join(tempDir(), 'seven.xlsx');
     const r = fdr(['compare', ...seven, '-f', 'xlsx', '-o', out]);
@@ -157,7 +156,10 @@ describe('fdr compare -f xlsx: the seven CTS of Normandie', () => {
       // No action on the axis: an empty cell, not 0 €.
       axis.figures.forEach((f) => expect(rows[i]![f.territory]).toBe(f.actions === 0 ? null : f.fundingTotalEur));
     });
-    expect(rows.find((x) => x['Axe n°'] === 2)!.Manche).toBeNull(); // the derived Manche keeps the odd axes only
+    // Some synthetic territory leaves an axis uncovered (fixtures/territories): that cell is empty.
+    const uncovered = c.axes.flatMap((axis, i) => axis.figures.filter((f) => f.actions === 0).map((f) => rows[i]![f.territory]));
+    expect(uncovered.length).toBeGreaterThan(0);
+    for (const cell of uncovered) expect(cell).toBeNull();
     const total = rows[rows.length - 1]!;
     expect(total.Axe).toBe('Total');
     c.totals.forEach((f) => expect(total[f.territory]).toBe(f.fundingTotalEur));
@@ -310,7 +312,7 @@ describe('LibreOffice reads the workbooks (headless conversion to CSV)', () => {
       expect(funding[i + 1]!.slice(2, 9)).toEqual(axis.figures.map((f) => (f.actions === 0 ? '' : String(f.fundingTotalEur))));
     });
     expect(funding[c.axes.length + 1]!.slice(1, 9)).toEqual(['Total', ...c.totals.map((f) => String(f.fundingTotalEur))]);
-    expect(sheets.get('Territoires')!.map((r) => r[0])).toEqual(['Territoire', 'Rouen-Elbeuf', 'Calvados', 'Dieppe', 'Orne', 'Manche', 'Le Havre', 'Évreux-Vernon']);
+    expect(sheets.get('Territoires')!.map((r) => r[0])).toEqual(['Territoire', ...c.territories.map((t) => t.name)]);
   });
 
   it('converts an extract workbook: actions, line breaks kept, amounts as numbers, dates as dates', (ctx) => {
