@@ -51,11 +51,14 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
       if (page.ocr) ocrPages.set(page.number, { facts: page.ocr, items: page.items.map(({ x0, y0, x1, y1, text, confidence }) => ({ x0, y0, x1, y1, text, confidence })) });
       const layout = analysePage(page, hint, seenAtTop);
       for (const key of layout.topLines) seenAtTop.add(key);
-      if (!layout.tables.length) otherTables.add(page);
+      // Pages without roadmap tables are read by their structure and tables (brochures, announcements).
+      if (!layout.tables.length) {
+        otherTables.add(page);
+        structure.add(page);
+      }
       // A table ending a page tells the next page its columns, in case it goes on without a header row.
       const last = layout.tables[layout.tables.length - 1];
       hint = last ? tableHint(last) : undefined;
-      if (!layout.tables.length) structure.add(page);
       if (options.debugDir) {
         debugPages.push(page);
         layouts.push(layout);
