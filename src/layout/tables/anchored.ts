@@ -118,7 +118,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     else {
       const below = all.filter((i) => !inHeader.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom);
       // Without header cells there is nothing to look for gutters between: the header's width is one column.
-      [xs, columnSource] = [cells.length ? columnsFromGutters(cells, [...below, ...headerItems], headerSize) : [header.x0, header.x1], 'gutters'];
+      [xs, columnSource] = [cells.length ? columnsFromGutters(cells, [...below, ...headerItems], headerSize, context.page.rects) : [header.x0, header.x1], 'gutters'];
     }
   }
   const left = xs[0]!;
@@ -136,7 +136,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     rules && !given
       ? context.horizontal.filter((h) => h.at > header.y1 - near && overlap(h.from, h.to, left, right) >= 0.3 * (right - left)).sort((a, b) => a.at - b.at)[0]?.at
       : undefined;
-  const headerBottom = firstRule ?? shadingBottom;
+  const headerBottom = firstRule ?? shadingBottom ?? (rules || given ? undefined : ruleUnderHeader(context, header, xs, anchor.key === undefined ? 0 : columnCells.indexOf(anchor.key), headerSize, tol));
   if (headerBottom !== undefined)
     for (const i of all) if (!inHeader.has(i) && centerY(i) > header.y1 && centerY(i) < headerBottom && i.x0 >= left - slack && i.x0 < right) band.push(i);
   const inBand = new Set(band);
@@ -233,6 +233,24 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     unassigned,
     fontSize: bodySize,
   };
+}
+
+/**
+ * A rule drawn across the table under its header when no vertical rules are drawn (a rule under the header
+ * only, or the first of rules between rows): when nothing stands in the key column between the header and it,
+ * the text above it is the header's (a header cell wrapped onto more lines), not a row. Looked for within a few
+ * header lines of the header's first line.
+ */
+export function ruleUnderHeader(context: PageContext, header: Box, xs: readonly number[], key: number, size: number, tol: number): number | undefined {
+  const left = xs[0]!;
+  const right = xs[xs.length - 1]!;
+  const rule = context.horizontal
+    .filter((h) => h.at > header.y1 - 0.5 * tol && h.at <= header.y1 + 4 * size && overlap(h.from, h.to, left, right) >= 0.8 * (right - left))
+    .sort((a, b) => a.at - b.at)[0];
+  if (!rule || key < 0) return undefined;
+  const slack = tol;
+  const keyText = context.items.some((i) => centerY(i) > header.y1 && centerY(i) < rule.at && columnAt(xs, i.x0 + 0.5 * slack, slack) === key);
+  return keyText ? undefined : rule.at;
 }
 
 /**

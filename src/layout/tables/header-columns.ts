@@ -92,7 +92,7 @@ export function headerShadingBottom(header: Box, rects: readonly FilledRect[], f
  * the coverage stops for a gap wider than a few characters; a gutter inside the text left of the first header
  * cell opens a column without header. `items`: the header's and the body's text; `size`: the header's type size.
  */
-export function columnsFromGutters(cells: readonly Box[], items: readonly TextItem[], size: number): number[] {
+export function columnsFromGutters(cells: readonly Box[], items: readonly TextItem[], size: number, rects: readonly FilledRect[] = []): number[] {
   const runs = mergeIntervals(items.map((i) => [i.x0, i.x1] as [number, number]), 0.5);
   const xs: number[] = [];
   const wide = 3 * size;
@@ -105,14 +105,7 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
     else break;
   }
   xs.push(left - 1);
-  // The middle of the last gutter left of the first header cell, inside the table's text.
-  let leading: number | undefined;
-  for (let k = 0; k + 1 < runs.length; k++) {
-    const gapStart = runs[k]![1];
-    const gapEnd = runs[k + 1]![0];
-    // Over all the rows, a gap that no line crosses is a gutter even when the cells' padding is narrow (half an em).
-    if (gapStart >= left && gapEnd <= cells[0]!.x0 + 0.5 && gapEnd - gapStart >= 0.5 * size) leading = (gapStart + gapEnd) / 2;
-  }
+  const leading = leadingColumnEdge(cells[0]!, left, runs, items, rects, size);
   if (leading !== undefined) xs.push(leading);
   for (let i = 0; i + 1 < cells.length; i++) {
     const from = cells[i]!.x0;
@@ -135,4 +128,34 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
   }
   xs.push(right + 1);
   return xs;
+}
+
+/**
+ * The edge of a column without header left of the first header cell (a title beside the rows it heads), or
+ * undefined. Cells shaded in that column (a merged cell painted down the rows) give it by their right side;
+ * else the middle of the last gap of the text's coverage there: half an em wide at least, or any gap wider
+ * than a tenth of an em when the text after it starts flush with the header cell (the columns' own padding:
+ * with a narrow padding the gutter is narrow too, and the header's alignment says where the column starts).
+ */
+export function leadingColumnEdge(first: Box, left: number, runs: readonly [number, number][], items: readonly TextItem[], rects: readonly FilledRect[], size: number): number | undefined {
+  const shaded = rects.filter(
+    (r) =>
+      isShading(r) &&
+      r.y0 >= first.y1 - 0.5 * size &&
+      r.x0 <= left + size &&
+      r.x1 <= first.x0 + 0.5 &&
+      r.x1 - r.x0 >= 2 * size &&
+      items.some((i) => i.x0 >= r.x0 && i.x1 <= r.x1 + 0.5 && centerY(i) > r.y0 && centerY(i) < r.y1),
+  );
+  if (shaded.length) return Math.max(...shaded.map((r) => r.x1));
+  let leading: number | undefined;
+  for (let k = 0; k + 1 < runs.length; k++) {
+    const gapStart = runs[k]![1];
+    const gapEnd = runs[k + 1]![0];
+    if (gapStart < left || gapEnd > first.x0 + 0.5) continue;
+    const flush = gapEnd >= first.x0 - 0.5;
+    // Over all the rows, a gap that no line crosses is a gutter even when the cells' padding is narrow.
+    if (gapEnd - gapStart >= (flush ? 0.1 : 0.5) * size) leading = (gapStart + gapEnd) / 2;
+  }
+  return leading;
 }
