@@ -64,6 +64,15 @@ function chantierColumns(table: LaidOutTable): Set<string> {
   return labels;
 }
 
+/** The chantier title a row's first cell beside the rows sets (see chantierColumns), without its label. */
+function besideTitle(row: TableRow, besideColumns: ReadonlySet<string>): string | undefined {
+  for (const label of besideColumns) {
+    const text = row.extra.find((e) => e.label === label)?.text ?? '';
+    if (text.trim()) return stripChantierLabel(text.replace(/\n/g, ' '));
+  }
+  return undefined;
+}
+
 function rowCells(row: TableRow): RowCells {
   return {
     action: row.cells.action?.text ?? '',
@@ -229,7 +238,8 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
       let guessedChantier = false;
       const evidence = tableEvidence(table);
       const title = table.title ? { text: table.title.text, at: at(page.page, table.title) } : index === 0 ? carried : undefined;
-      const inTable = table.rows[0] && chantierRowTitle(table.rows[0]);
+      const besideColumns = chantierColumns(table);
+      const inTable = table.rows[0] && (chantierRowTitle(table.rows[0]) ?? besideTitle(table.rows[0], besideColumns));
       if (index === 0 && carried && table.title)
         blocks.push({ type: 'chantier', title: carried.text, at: carried.at }); // a title whose table never came
       if (title) {
@@ -245,7 +255,6 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
         blocks.push({ type: 'chantier', title: '', at: at(page.page, table.header) });
       }
       const sameChantier = continuingPage && key === open!.chantierKey;
-      const besideColumns = chantierColumns(table);
 
       table.rows.forEach((row, r) => {
         const cells = rowCells(row);
@@ -280,7 +289,9 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
         }
         const weak = [...evidence];
         if (guessedChantier) weak.push({ field: 'chantier', reason: 'chantier-continued-by-guess' });
-        if (filledCells(row).length === 0) return; // an empty row is spacing, not an action
+        // An empty row is spacing, not an action; so is a row holding only the start of a chantier title beside.
+        if (filledCells(row).length === besideColumns.size && [...besideColumns].every((l) => row.extra.some((e) => e.label === l && e.text.trim()))) return;
+        if (filledCells(row).length === 0) return;
         const block: RowBlock = { type: 'row', cells, at: rowProvenance(page.page, row), extra: rowExtra(table, row, besideColumns), weak };
         blocks.push(block);
         lastRowBlock = block;

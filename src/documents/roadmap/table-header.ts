@@ -30,6 +30,19 @@ const EXACT: Record<string, ColumnName> = {
 export function headerMatch(cell: string): HeaderMatch | undefined {
   // A header word hyphenated over two lines of its cell ("Finance-" / "ment(s)") names its column whole.
   const words = comparisonKey(cell.replace(LINE_END_MARKS, '').replace(/\((?:e)?s\)/gi, 's')).split(' ').filter(Boolean);
+  const found = wordsMatch(words);
+  if (found) return found;
+  // A narrow column may break a header word without a hyphen ("Financemen" / "t(s)"): the two pieces joined
+  // name the column.
+  for (let k = 0; k + 1 < words.length; k++) {
+    const joined = words[k]! + words[k + 1]!;
+    if (!EXACT[joined]) continue;
+    return wordsMatch([...words.slice(0, k), joined, ...words.slice(k + 2)]);
+  }
+  return undefined;
+}
+
+function wordsMatch(words: readonly string[]): HeaderMatch | undefined {
   if (words.length === 0 || words.length > 5) return undefined;
   if (words.length === 1 && EXACT[words[0]!]) return { column: EXACT[words[0]!]!, exact: true };
   if (words.includes('prioritaire') || words.includes('prioritaires')) return undefined;

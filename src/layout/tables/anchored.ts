@@ -12,9 +12,10 @@ import { cellText, linePitchRatio, measureColumn } from '../cell-text.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from '../lines.js';
 import { joinWrappedLines } from '../../text/normalize.js';
 import { ruleTolerance, SEGMENT_GAP } from './context.js';
-import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom } from './header-columns.js';
+import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom, isShading } from './header-columns.js';
 import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
-import type { Flavor, PageContext, PageTable, TableCell } from './types.js';
+import type { Flavor, PageContext, PageTable, Rule, TableCell } from './types.js';
+import type { FilledRect } from '../../sources/page-model.js';
 
 export type { ColumnSource } from './header-columns.js';
 
@@ -155,7 +156,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     const r = spanAt(spans, centerY(item));
     if (r >= 0) byRow[r]!.push(item);
   }
-  const grid: { row: number; col: number; items: TextItem[]; lines: Line[]; colSpan: number }[] = [];
+  const grid: GridCell[] = [];
   spans.forEach((_, r) => {
     const perColumn: TextItem[][] = columnCells.map(() => []);
     const merged = runsAcrossColumns(byRow[r]!, xs, slack);
@@ -167,9 +168,10 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
       }
     }
     const linesOf = (items: TextItem[]) => (items.length ? groupRows(items).map(lineOf).filter((l) => l.text) : []);
-    if (merged) grid.push({ row: r, col: 0, items: perColumn[0]!, lines: linesOf(perColumn[0]!), colSpan: perColumn.length });
-    else perColumn.forEach((items, c) => grid.push({ row: r, col: c, items, lines: linesOf(items), colSpan: 1 }));
+    if (merged) grid.push({ row: r, col: 0, items: perColumn[0]!, lines: linesOf(perColumn[0]!), colSpan: perColumn.length, rowSpan: 1 });
+    else perColumn.forEach((items, c) => grid.push({ row: r, col: c, items, lines: linesOf(items), colSpan: 1, rowSpan: 1 }));
   });
+  mergeDownHeaderless(grid, spans, xs, columnCells, { fromRules, horizontal: context.horizontal, rects: context.page.rects, size: bodySize, tolerance: tol });
   const filled = grid.filter((g) => g.lines.length > 0 && g.colSpan === 1);
   // Line pitch and its jitter as shares of the type size: cells set in different sizes share the ratio.
   const ratio = linePitchRatio(filled.map((g) => g.lines));
@@ -185,7 +187,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     const box = unionBox(g.lines);
     const size = median(g.lines.map((l) => l.fontSize)) || bodySize;
     const text = box ? cellText(g.lines, ratio ? ratio.pitch * size : 1.2 * size, measures[g.col], ratio ? ratio.jitter * size : 0) : '';
-    return { row: g.row, col: g.col, rowSpan: 1, colSpan: g.colSpan, text, box, items: g.items, lines: g.lines };
+    return { row: g.row, col: g.col, rowSpan: g.rowSpan, colSpan: g.colSpan, text, box, items: g.items, lines: g.lines };
   });
 
   const hasHeader = header.y1 > header.y0;
@@ -233,6 +235,63 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     unassigned,
     fontSize: bodySize,
   };
+}
+
+interface GridCell {
+  row: number;
+  col: number;
+  items: TextItem[];
+  lines: Line[];
+  colSpan: number;
+  rowSpan: number;
+}
+
+/**
+ * A column without header (a title set beside the rows it heads, as a cell merged down them) may hold one cell
+ * over several rows: its text then runs over the row edges. Its cell in a row goes on from the cell above when
+ * nothing closes the cell there: under rules, no rule crosses the column at the edge (the others' rules skip
+ * it); else the cell's shading runs over the edge, or its first line follows the line above at the column's
+ * own line spacing (closer than a row's padding). The lower cell's text joins the upper cell, which spans one
+ * more row. Columns with a header are read row by row as before.
+ */
+export function mergeDownHeaderless(
+  grid: GridCell[],
+  spans: readonly RowSpan[],
+  xs: readonly number[],
+  columnCells: readonly (number | undefined)[],
+  e: { fromRules: boolean; horizontal: readonly Rule[]; rects: readonly FilledRect[]; size: number; tolerance: number },
+): void {
+  const { size, tolerance: tol } = e;
+  columnCells.forEach((header, c) => {
+    if (header !== undefined) return;
+    const x0 = xs[c]!;
+    const x1 = xs[c + 1]!;
+    const inner = (a: number, b: number) => overlap(a, b, x0 + tol, x1 - tol) >= 0.5 * (x1 - x0 - 2 * tol);
+    const closedByRule = (y: number) => e.horizontal.some((h) => Math.abs(h.at - y) <= tol && inner(h.from, h.to));
+    const shadedOver = (y: number) => e.rects.some((r) => isShading(r) && r.y0 < y - tol && r.y1 > y + tol && inner(r.x0, r.x1));
+    let owner: GridCell | undefined;
+    for (let r = 0; r < spans.length; r++) {
+      const cell = grid.find((g) => g.row === r && g.col === c && g.colSpan === 1);
+      if (!cell) {
+        owner = undefined;
+        continue;
+      }
+      const edge = spans[r]!.y0;
+      const upper = owner?.lines[owner.lines.length - 1];
+      const lower = cell.lines[0];
+      const open =
+        owner !== undefined &&
+        upper !== undefined &&
+        lower !== undefined &&
+        (e.fromRules ? !closedByRule(edge) : shadedOver(edge) || lower.y0 - upper.y1 <= 0.35 * size);
+      if (open) {
+        owner!.items.push(...cell.items);
+        owner!.lines.push(...cell.lines);
+        owner!.rowSpan = r - owner!.row + 1;
+        grid.splice(grid.indexOf(cell), 1);
+      } else owner = cell.lines.length ? cell : undefined;
+    }
+  });
 }
 
 /**
