@@ -360,6 +360,24 @@ function relabelWrappedHeaders(columns: Column[], texts: readonly (string | unde
 }
 
 /**
+ * Under vertical rules each column's header text is known exactly (header cells set close together may have
+ * been read as one line across two columns): when the ruled cells name roadmap columns, each once, and at
+ * least as many as the header's lines did, the columns take those names.
+ */
+function renameFromRuledCells(columns: Column[], texts: readonly (string | undefined)[]): void {
+  const matches = texts.map((t) => (t === undefined ? undefined : headerMatch(t)));
+  const named = matches.flatMap((m) => (m ? [m.column] : []));
+  if (new Set(named).size !== named.length || named.length < columns.filter((c) => c.name).length) return;
+  if (matches.every((m, k) => m?.column === columns[k]!.name)) return;
+  columns.forEach((column, k) => {
+    const m = matches[k];
+    column.name = m?.column;
+    column.exact = m?.exact ?? false;
+    column.label = texts[k] ?? column.label;
+  });
+}
+
+/**
  * Reads the roadmap table under a header row with the table layer (readTableAt: columns from rules, shading or
  * gutters; rows from rules, shaded bands or gaps with the Actions column opening each row), then names its
  * columns from the header's words: roadmap columns become row cells, other columns `extra` by header label.
@@ -383,10 +401,9 @@ export function readTable(header: HeaderRow, context: PageContext, limit: number
         return { name: cell?.column, label: cell?.line.text ?? '', exact: cell?.exact ?? false, x0: xs[c]!, x1: xs[c + 1]! };
       });
   const offset = read.headerRows;
-  if (read.headerWrapped) {
-    const texts = columns.map((_, k) => read.cells.find((c) => c.row === 0 && c.col === k && c.items.length > 0)?.text);
-    relabelWrappedHeaders(columns, texts);
-  }
+  const texts = columns.map((_, k) => read.cells.find((c) => c.row === 0 && c.col === k && c.items.length > 0)?.text);
+  if (!fixed && read.headerRows && read.columnSource === 'rules') renameFromRuledCells(columns, texts);
+  if (read.headerWrapped) relabelWrappedHeaders(columns, texts);
   const spans = read.ys.length - 1 - offset;
   const all: TableRow[] = [];
   for (let r = 0; r < spans; r++)

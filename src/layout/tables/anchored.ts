@@ -268,7 +268,8 @@ export function mergeDownHeaderless(
     const x1 = xs[c + 1]!;
     const inner = (a: number, b: number) => overlap(a, b, x0 + tol, x1 - tol) >= 0.5 * (x1 - x0 - 2 * tol);
     const closedByRule = (y: number) => e.horizontal.some((h) => Math.abs(h.at - y) <= tol && inner(h.from, h.to));
-    const shadedOver = (y: number) => e.rects.some((r) => isShading(r) && r.y0 < y - tol && r.y1 > y + tol && inner(r.x0, r.x1));
+    // One shaded cell holds both lines (the cell above may be painted down to the next one's top).
+    const shadedOver = (a: Line, b: Line) => e.rects.some((r) => isShading(r) && r.y0 <= a.y0 && r.y1 >= b.y1 && inner(r.x0, r.x1));
     let owner: GridCell | undefined;
     for (let r = 0; r < spans.length; r++) {
       const cell = grid.find((g) => g.row === r && g.col === c && g.colSpan === 1);
@@ -283,7 +284,7 @@ export function mergeDownHeaderless(
         owner !== undefined &&
         upper !== undefined &&
         lower !== undefined &&
-        (e.fromRules ? !closedByRule(edge) : shadedOver(edge) || lower.y0 - upper.y1 <= 0.35 * size);
+        (e.fromRules ? !closedByRule(edge) : shadedOver(upper, lower) || lower.y0 - upper.y1 <= 0.35 * size);
       if (open) {
         owner!.items.push(...cell.items);
         owner!.lines.push(...cell.lines);
