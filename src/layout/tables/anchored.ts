@@ -148,7 +148,10 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
 
   const key = given ? (given.key ?? 0) : columnCells.indexOf(anchor.key ?? 0);
   const ruledColumns = rules !== undefined;
-  const { spans, fromRules } = rowSpans({ body, xs, key, header, bottom, ruledColumns, horizontal: context.horizontal, rects: context.page.rects, size: bodySize, tolerance: tol });
+  // Rules between rows may skip a column without header opening the table (a cell merged down its rows).
+  const leadingHeaderless = columnCells.findIndex((c) => c !== undefined);
+  const rowsLeft = leadingHeaderless > 0 ? xs[leadingHeaderless]! : undefined;
+  const { spans, fromRules } = rowSpans({ body, xs, key, header, bottom, ruledColumns, horizontal: context.horizontal, rects: context.page.rects, size: bodySize, tolerance: tol, rowsLeft });
 
   // Cells: items by the centre of their height into rows, by where they start into columns.
   const byRow: TextItem[][] = spans.map(() => []);

@@ -67,6 +67,11 @@ export interface RowEvidence {
   size: number;
   /** The page's rule tolerance. */
   tolerance: number;
+  /**
+   * Where rules between rows start when the table opens with columns whose cells run down several rows (a
+   * title beside its rows): such rules skip those columns and are measured against the width right of here.
+   */
+  rowsLeft?: number;
 }
 
 /**
@@ -78,7 +83,8 @@ export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean
   const { body, xs, header, bottom, size, tolerance: tol } = e;
   const left = xs[0]!;
   const right = xs[xs.length - 1]!;
-  const within = (h: Rule, share: number) => overlap(h.from, h.to, left, right) >= share * (right - left) && h.at >= header.y1 - tol && h.at <= bottom + tol;
+  const from = e.rowsLeft ?? left;
+  const within = (h: Rule, share: number) => overlap(h.from, h.to, from, right) >= share * (right - from) && h.at >= header.y1 - tol && h.at <= bottom + tol;
   const cutsBody = (y: number) => body.some((i) => i.y1 < y) && body.some((i) => i.y0 > y);
   // Without vertical rules, rules across (nearly) the table's whole width still separate its rows (booktabs,
   // Word "horizontal borders only"), as soon as one of them cuts through the body.
@@ -93,8 +99,26 @@ export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean
   rowRules.sort((a, b) => a - b);
   // Rows cut by rules say so for a page break too (an open last row); shading only cuts rows.
   const fromRules = rowRules.length > 0 && (e.ruledColumns || wideCuts >= 1);
-  if (fromRules || (rowRules.length > 0 && bandCuts >= 1)) return { spans: spansBetween(rowRules, e, fromRules), fromRules };
+  if (fromRules || (rowRules.length > 0 && bandCuts >= 1)) {
+    const spans = spansBetween(rowRules, e, fromRules);
+    // Rules that all cross the cells merged down the rows beside them close those cells, not rows: the rows
+    // between them are cut by gaps.
+    const groups = !e.ruledColumns && wideCuts >= 1 && e.rowsLeft !== undefined && e.horizontal.filter((h) => within(h, 0.8)).every((h) => overlap(h.from, h.to, left, from) >= 0.5 * (from - left));
+    return { spans: groups ? spans.flatMap((s) => rowsWithin(s, e)) : spans, fromRules };
+  }
   return { spans: spansFromGaps(e), fromRules: false };
+}
+
+/** Rows from gaps inside a span between two rules; the first and last keep the span's edges. */
+function rowsWithin(span: RowSpan, e: RowEvidence): RowSpan[] {
+  const body = e.body.filter((i) => centerY(i) >= span.y0 && centerY(i) < span.y1);
+  if (!body.length) return [span];
+  const rows = spansFromGaps({ ...e, body });
+  if (!rows.length) return [span];
+  rows[0]!.y0 = span.y0;
+  rows[rows.length - 1]!.y1 = span.y1;
+  rows[rows.length - 1]!.open = span.open;
+  return rows;
 }
 
 /** A list marker opening a line: a bullet or dash, or a number with its dot or bracket, before a space or alone. */
