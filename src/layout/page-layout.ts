@@ -84,6 +84,16 @@ export function findFooter(lines: readonly Line[], page: Pick<PageModel, 'number
   return candidates.filter((l) => pageNumber.test(l.text) && l.text.length <= 120);
 }
 
+/**
+ * A title line set in a table's first column beside its rows (a chantier cell merged down them), not across
+ * the table: other text stands level with it to its right, within the table's width. Such a line heads the
+ * rows beside it and does not end the table.
+ */
+export function besideRows(title: Line, lines: readonly Line[], tableRight: number): boolean {
+  const height = title.y1 - title.y0;
+  return lines.some((o) => o !== title && o.x0 > title.x1 && o.x0 < tableRight && overlap(o.y0, o.y1, title.y0, title.y1) >= 0.5 * height);
+}
+
 /** A running header's text with its numbers masked, so "Page 3" and "Page 4" are the same line. */
 export function runningKey(text: string): string {
   return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -262,7 +272,11 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     // nothing follows it on the page (its table starts on the next page); otherwise it is a row inside
     // the table that names the chantier of the rows below it.
     const stopper = titleCandidates.find(
-      (l) => l.y0 > header.y1 && l.y0 < limit && (next !== undefined || !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < footerTop && !titleCandidates.includes(o))),
+      (l) =>
+        l.y0 > header.y1 &&
+        l.y0 < limit &&
+        !besideRows(l, contentLines, header.x1) &&
+        (next !== undefined || !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < footerTop && !titleCandidates.includes(o))),
     );
     if (stopper) limit = stopper.y0;
     const table = readTable(header, context, limit);
@@ -276,7 +290,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     const above = firstHeader ? (titleAbove?.y0 ?? firstHeader.y0) : footerTop;
     const found = findHeaderlessTable(context, previousTable, above);
     if (found) {
-      const stopper = titleCandidates.find((l) => l.y0 > found.header.y1 && l.y0 < above);
+      const stopper = titleCandidates.find((l) => l.y0 > found.header.y1 && l.y0 < above && !besideRows(l, contentLines, found.header.x1));
       const limit = stopper ? stopper.y0 : above;
       const table = readTable(found.header, context, limit, found.fixed);
       if (table.rows.length) tables.unshift({ ...table, hasBandAbove: false });

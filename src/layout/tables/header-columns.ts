@@ -153,7 +153,7 @@ export function leadingColumnEdge(first: Box, left: number, runs: readonly [numb
     const gapStart = runs[k]![1];
     const gapEnd = runs[k + 1]![0];
     if (gapStart < left || gapEnd > first.x0 + 0.5) continue;
-    const flush = gapEnd >= first.x0 - 0.5;
+    const flush = gapEnd >= first.x0 - 0.5 && items.some((i) => i.y0 >= first.y1 && Math.abs(i.x0 - first.x0) <= 0.5);
     // Over all the rows, a gap that no line crosses is a gutter even when the cells' padding is narrow.
     if (gapEnd - gapStart >= (flush ? 0.1 : 0.5) * size) leading = (gapStart + gapEnd) / 2;
   }
