@@ -407,6 +407,13 @@ export function findContinuation(context: PageContext, carried: CarriedTable, li
     if (list) list.push(i);
     else aligned.set(k, [i]);
   }
-  if (aligned.size < 2 || !aligned.has(carried.key)) return undefined;
-  return anchorAt(Math.min(...[...aligned.values()].flat().map((i) => i.y0)) - 0.5);
+  if (!aligned.size) return undefined;
+  const top = Math.min(...[...aligned.values()].flat().map((i) => i.y0));
+  if (aligned.size >= 2 && aligned.has(carried.key)) return anchorAt(top - 0.5);
+  // Only some columns go on (the rest of a long cell): a rule drawn across exactly the carried table's width
+  // right above that text says the table goes on.
+  const frame = context.horizontal.find(
+    (h) => Math.abs(h.from - xs[0]!) <= tol && Math.abs(h.to - xs[xs.length - 1]!) <= tol && h.at <= top && top - h.at <= 2 * carried.fontSize,
+  );
+  return frame ? anchorAt(frame.at) : undefined;
 }

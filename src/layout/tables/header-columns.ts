@@ -104,8 +104,10 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
     if (b >= left - wide) left = Math.min(left, a);
     else break;
   }
-  xs.push(left - 1);
-  const leading = leadingColumnEdge(cells[0]!, left, runs, items, rects, size);
+  const shaded = shadedLeadingColumn(cells[0]!, left, items, rects, size);
+  // A shaded cell beside the rows is the table's first column, whatever the gap between its text and the next.
+  xs.push(shaded ? Math.min(left - 1, shaded.x0) : left - 1);
+  const leading = shaded ? shaded.x1 : leadingGutter(cells[0]!, left, runs, items, size);
   if (leading !== undefined) xs.push(leading);
   for (let i = 0; i + 1 < cells.length; i++) {
     const from = cells[i]!.x0;
@@ -131,13 +133,10 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
 }
 
 /**
- * The edge of a column without header left of the first header cell (a title beside the rows it heads), or
- * undefined. Cells shaded in that column (a merged cell painted down the rows) give it by their right side;
- * else the middle of the last gap of the text's coverage there: half an em wide at least, or any gap wider
- * than a tenth of an em when the text after it starts flush with the header cell (the columns' own padding:
- * with a narrow padding the gutter is narrow too, and the header's alignment says where the column starts).
+ * Cells shaded left of the first header cell, holding text (a title merged down the rows beside it, painted):
+ * the column without header they make, from the leftmost start to the rightmost end; undefined when none.
  */
-export function leadingColumnEdge(first: Box, left: number, runs: readonly [number, number][], items: readonly TextItem[], rects: readonly FilledRect[], size: number): number | undefined {
+export function shadedLeadingColumn(first: Box, left: number, items: readonly TextItem[], rects: readonly FilledRect[], size: number): { x0: number; x1: number } | undefined {
   const shaded = rects.filter(
     (r) =>
       isShading(r) &&
@@ -147,7 +146,17 @@ export function leadingColumnEdge(first: Box, left: number, runs: readonly [numb
       r.x1 - r.x0 >= 2 * size &&
       items.some((i) => i.x0 >= r.x0 && i.x1 <= r.x1 + 0.5 && centerY(i) > r.y0 && centerY(i) < r.y1),
   );
-  if (shaded.length) return Math.max(...shaded.map((r) => r.x1));
+  if (!shaded.length) return undefined;
+  return { x0: Math.min(...shaded.map((r) => r.x0)), x1: Math.max(...shaded.map((r) => r.x1)) };
+}
+
+/**
+ * The edge of a column without header left of the first header cell from whitespace: the middle of the last
+ * gap of the text's coverage there, half an em wide at least, or wider than a tenth of an em when the body text
+ * after it starts flush with the header cell (the columns' own padding: with a narrow padding the gutter is
+ * narrow too, and the header's alignment says where the column starts).
+ */
+export function leadingGutter(first: Box, left: number, runs: readonly [number, number][], items: readonly TextItem[], size: number): number | undefined {
   let leading: number | undefined;
   for (let k = 0; k + 1 < runs.length; k++) {
     const gapStart = runs[k]![1];
