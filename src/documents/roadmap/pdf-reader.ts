@@ -68,7 +68,7 @@ function chantierColumns(table: LaidOutTable): Set<string> {
 function besideTitle(row: TableRow, besideColumns: ReadonlySet<string>): string | undefined {
   for (const label of besideColumns) {
     const text = row.extra.find((e) => e.label === label)?.text ?? '';
-    if (text.trim()) return stripChantierLabel(text.replace(/\n/g, ' '));
+    if (CHANTIER_LABEL.test(text)) return stripChantierLabel(text.replace(/\n/g, ' '));
   }
   return undefined;
 }
@@ -108,7 +108,13 @@ interface OpenTable {
   /** The table's last row is the lowest text of its page (running footer aside). */
   lowest: boolean;
   bodySize: number;
+  /** Labels of the columns holding chantier titles beside the rows (see chantierColumns). */
+  besideLabels: ReadonlySet<string>;
+  /** The last chantier block read beside the rows: a title cut by the page break goes on in it. */
+  besideBlock: ChantierBlock | undefined;
 }
+
+type ChantierBlock = Extract<RoadmapBlock, { type: 'chantier' }>;
 
 /**
  * Does the first row on a new page continue the last row of the previous page? A ruled table says so itself:
@@ -238,7 +244,11 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
       let guessedChantier = false;
       const evidence = tableEvidence(table);
       const title = table.title ? { text: table.title.text, at: at(page.page, table.title) } : index === 0 ? carried : undefined;
+      // A page going on with the same columns keeps the columns of titles beside the rows, even when its
+      // only text there is the end of a title cut by the page break.
       const besideColumns = chantierColumns(table);
+      if (continuingPage) for (const label of open!.besideLabels) if (table.columns.some((c) => !c.name && c.label === label)) besideColumns.add(label);
+      let besideBlock = continuingPage ? open!.besideBlock : undefined;
       const inTable = table.rows[0] && (chantierRowTitle(table.rows[0]) ?? besideTitle(table.rows[0], besideColumns));
       if (index === 0 && carried && table.title)
         blocks.push({ type: 'chantier', title: carried.text, at: carried.at }); // a title whose table never came
@@ -269,8 +279,15 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
         for (const label of besideColumns) {
           const text = row.extra.find((e) => e.label === label)?.text ?? '';
           if (!text.trim() || (r === 0 && sameChantier && chantierKey(stripChantierLabel(text)) === key)) continue;
-          blocks.push({ type: 'chantier', title: stripChantierLabel(text.replace(/\n/g, ' ')), at: rowProvenance(page.page, row) });
-          key = chantierKey(stripChantierLabel(text));
+          if (r === 0 && sameChantier && besideBlock && !CHANTIER_LABEL.test(text)) {
+            // The end of the title beside the rows, cut by the page break with its row.
+            besideBlock.title = joinAcrossBreak(besideBlock.title, text.replace(/\n/g, ' '));
+            key = chantierKey(besideBlock.title);
+            continue;
+          }
+          besideBlock = { type: 'chantier', title: stripChantierLabel(text.replace(/\n/g, ' ')), at: rowProvenance(page.page, row) };
+          blocks.push(besideBlock);
+          key = chantierKey(besideBlock.title);
           guessedChantier = false;
         }
         if (r === 0 && sameChantier && open!.lastBlock && continuesRow(open!, row)) {
@@ -306,6 +323,8 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
         areaBottom,
         lowest: lastRow !== undefined && index === page.tables.length - 1 && lastRow.y1 >= contentBottom - 1,
         bodySize: page.bodySize,
+        besideLabels: besideColumns,
+        besideBlock,
       };
     });
   }
