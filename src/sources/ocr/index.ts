@@ -72,7 +72,7 @@ function stemWidth(ink: Uint8Array, width: number, box: PixelBox): number {
 async function read(upright: GreyImage, dpi: number): Promise<Reading & { ink: Uint8Array }> {
   const skew = estimateSkew(upright);
   const straight = straighten(upright, skew);
-  const { plain: image, ink, ...marks } = findMarks(straight);
+  const { plain: image, ink, ...marks } = findMarks(straight, dpi / 72);
   // No letter stems at all: a blank or drawn-only page, nothing to read.
   const ocr = marks.em === 0 ? { lines: [], confidence: 0 } : await recognize(toPgm(eraseRulings(image, marks.rulings)), dpi);
   return { image, marks, ocr, skew, ink };

@@ -63,6 +63,36 @@ export function snapSizes(sizes: readonly number[]): number[] {
   return out;
 }
 
+/** Letters reaching the ascender (capitals, figures, tall lower-case, accented) and the descender. */
+const ASCENDING = /[\p{Lu}\p{N}bdfhkltij'’"#%&!?/()[\]{}|àâäéèêëîïôöùûüÿœæ]/u;
+const DESCENDING = /[gjpqyçQ()[\]{}|;,@]/u;
+/** Heights of the parts of a usual face, as shares of the em (ascent above the x-height's top, descent). */
+const X_HEIGHT = 0.5;
+const ASCENT = 0.72;
+const DESCENT = 0.21;
+/** A run whose own size differs from its line's by more than this share was set in another size. */
+const OTHER_SIZE = 0.3;
+
+/**
+ * The em and baseline of a run measured from its own words: a word's box spans the x-height, the ascent when it
+ * holds a tall letter and the descent when it holds one reaching below; the medians over the words. Undefined
+ * when no word holds a letter or figure.
+ */
+export function runMeasure(words: readonly OcrWord[]): { em: number; baseline: number } | undefined {
+  const ems: number[] = [];
+  const baselines: number[] = [];
+  for (const w of words) {
+    if (!/[\p{L}\p{N}]/u.test(w.text)) continue;
+    const descends = DESCENDING.test(w.text);
+    const em = (w.y1 - w.y0) / ((ASCENDING.test(w.text) ? ASCENT : X_HEIGHT) + (descends ? DESCENT : 0));
+    ems.push(em);
+    baselines.push(descends ? w.y1 - DESCENT * em : w.y1);
+  }
+  if (!ems.length) return undefined;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { em: median(ems), baseline: median(baselines) };
+}
+
 function baselineAt(line: OcrLine, x: number): number {
   const b = line.baseline;
   if (!b || b.x1 === b.x0) return line.y1 - 0.2 * (line.y1 - line.y0);
@@ -81,47 +111,53 @@ export function linesToItems(
   strokeWidth: (box: { x0: number; y0: number; x1: number; y1: number }) => number = () => 0,
   repair: (line: OcrLine, em: number, baseline: number) => OcrWord[] = (line) => line.words,
 ): OcrTextItem[] {
-  const items: OcrTextItem[] = [];
-  const stems: number[] = [];
-  const ems = snapSizes(
-    lines.map((line) => {
-      const boxHeight = line.y1 - line.y0;
-      return (line.rowHeight > 0.5 * boxHeight && line.rowHeight < 2 * boxHeight ? line.rowHeight : boxHeight) / ROW_HEIGHT_PER_EM;
-    }),
-  );
+  const lineEms = lines.map((line) => {
+    const boxHeight = line.y1 - line.y0;
+    return (line.rowHeight > 0.5 * boxHeight && line.rowHeight < 2 * boxHeight ? line.rowHeight : boxHeight) / ROW_HEIGHT_PER_EM;
+  });
+  const runs: { words: OcrWord[]; em: number; baseline: number }[] = [];
   for (const [index, line] of lines.entries()) {
-    const em = ems[index]!;
+    const em = lineEms[index]!;
     const rules = crossing(line, verticals);
     const sorted = { ...line, words: line.words.filter((w) => !ruleSpeck(w, rules)).sort((a, b) => a.x0 - b.x0) };
     const words = repair(sorted, em, baselineAt(line, sorted.words[0]?.x0 ?? line.x0));
-    let run: OcrWord[] = [];
-    const flush = () => {
-      if (!run.length) return;
+    const lineRuns: OcrWord[][] = [];
+    for (const word of words) {
+      const run = lineRuns[lineRuns.length - 1];
+      const previous = run?.[run.length - 1];
+      if (run && previous && !(word.x0 - previous.x1 > RUN_BREAK_EM * em || ruledBetween(previous, word, rules))) run.push(word);
+      else lineRuns.push([word]);
+    }
+    for (const run of lineRuns) {
       const x0 = Math.min(...run.map((w) => w.x0));
       const x1 = Math.max(...run.map((w) => w.x1));
-      const baseline = baselineAt(line, (x0 + x1) / 2);
-      const box = { x0, y0: baseline - 0.8 * em, x1, y1: baseline + 0.2 * em };
-      items.push({
-        text: run.map((w) => w.text).join(' '),
-        x0: round2(box.x0 / scale),
-        y0: round2(box.y0 / scale),
-        x1: round2(box.x1 / scale),
-        y1: round2(box.y1 / scale),
-        fontSize: round2(em / scale),
-        fontName: OCR_FONT,
-        bold: false,
-        order: items.length,
-        confidence: Math.round(run.reduce((s, w) => s + w.confidence, 0) / run.length) / 100,
-      });
-      stems.push(strokeWidth(box) / em);
-      run = [];
-    };
-    for (const word of words) {
-      const previous = run[run.length - 1];
-      if (previous && (word.x0 - previous.x1 > RUN_BREAK_EM * em || ruledBetween(previous, word, rules))) flush();
-      run.push(word);
+      // The engine may join runs of different sizes into one line (a big "#2" beside a title): such a run gets
+      // the size and baseline its own words show.
+      const own = lineRuns.length > 1 ? runMeasure(run) : undefined;
+      if (own && Math.abs(own.em - em) > OTHER_SIZE * em) runs.push({ words: run, ...own });
+      else runs.push({ words: run, em, baseline: baselineAt(line, (x0 + x1) / 2) });
     }
-    flush();
+  }
+  const ems = snapSizes(runs.map((r) => r.em));
+  const items: OcrTextItem[] = [];
+  const stems: number[] = [];
+  for (const [index, run] of runs.entries()) {
+    const em = ems[index]!;
+    const { words, baseline } = run;
+    const box = { x0: Math.min(...words.map((w) => w.x0)), y0: baseline - 0.8 * em, x1: Math.max(...words.map((w) => w.x1)), y1: baseline + 0.2 * em };
+    items.push({
+      text: words.map((w) => w.text).join(' '),
+      x0: round2(box.x0 / scale),
+      y0: round2(box.y0 / scale),
+      x1: round2(box.x1 / scale),
+      y1: round2(box.y1 / scale),
+      fontSize: round2(em / scale),
+      fontName: OCR_FONT,
+      bold: false,
+      order: items.length,
+      confidence: Math.round(words.reduce((s, w) => s + w.confidence, 0) / words.length) / 100,
+    });
+    stems.push(strokeWidth(box) / em);
   }
   // Stems as a share of the em, against the page's median: bold faces are ~1.4× thicker.
   const usual = [...stems].sort((a, b) => a - b)[Math.floor(stems.length / 2)] ?? 0;
