@@ -115,18 +115,41 @@ describe('OCR words → text items', () => {
   const word = (text: string, x0: number, x1: number, confidence = 90) => ({ text, x0, x1, y0: 100, y1: 130, confidence });
   const line = (words: ReturnType<typeof word>[]): OcrLine => ({ words, baseline: { x0: 0, y0: 124, x1: 2000, y1: 124 }, rowHeight: 37, x0: words[0]!.x0, y0: 100, x1: words[words.length - 1]!.x1, y1: 130 });
 
-  it('joins a line into runs, cut at wide gaps and at vertical rules, sized from the row height', () => {
+  it('joins a line into runs, cut at wide gaps and at vertical rules, sized from their words', () => {
     const items = linesToItems(
       [line([word('Nombre', 100, 220), word('de', 235, 270, 70), word('CRT', 285, 350), word('400', 500, 560), word('€', 575, 590), word('ARS', 640, 700)])],
       300 / 72,
       [{ x0: 610, x1: 613, y0: 0, y1: 1000, orientation: 'v' }],
     );
     expect(items.map((i) => i.text)).toEqual(['Nombre de CRT', '400 €', 'ARS']);
-    // em = 37 / 0.93 px ≈ 9.5 pt at 300 dpi; the box spans ascent to descent around the baseline.
-    expect(items[0]!.fontSize).toBeCloseTo(9.55, 1);
+    // "Nombre" spans ascent and x-height, 30 px: em = 30 / 0.72 px = 10 pt at 300 dpi; the box spans ascent to
+    // descent around the baseline.
+    expect(items[0]!.fontSize).toBeCloseTo(10, 1);
     expect(items[0]!.y1 - items[0]!.y0).toBeCloseTo(items[0]!.fontSize, 1);
     expect(items[0]!.x0).toBeCloseTo(24, 0);
     expect(items[0]!.confidence).toBeCloseTo(0.83, 2);
+  });
+
+  it('sizes a run of display type the engine joined to a title line apart from it', () => {
+    const at = (text: string, x0: number, x1: number, y0: number, y1: number) => ({ text, x0, x1, y0, y1, confidence: 90 });
+    // "#2" in big type beside the first title line: the engine gives one line, as tall as "#2".
+    const first: OcrLine = {
+      words: [at('#2', 100, 300, 40, 190), at('Mailler', 600, 760, 100, 130), at('l’offre', 775, 900, 100, 130)],
+      baseline: { x0: 0, y0: 190, x1: 2000, y1: 190 },
+      rowHeight: 160,
+      x0: 100,
+      y0: 40,
+      x1: 900,
+      y1: 190,
+    };
+    // The next title line holds descenders ("p"): taller box, same type.
+    const second: OcrLine = { words: [at('ambition', 600, 780, 150, 180), at('pour', 795, 880, 157, 188)], baseline: { x0: 0, y0: 180, x1: 2000, y1: 180 }, rowHeight: 39, x0: 600, y0: 150, x1: 880, y1: 188 };
+    const items = linesToItems([first, second], 300 / 72, []);
+    expect(items.map((i) => i.text)).toEqual(['#2', 'Mailler l’offre', 'ambition pour']);
+    expect(items[1]!.fontSize).toBe(items[2]!.fontSize);
+    expect(items[0]!.fontSize).toBeGreaterThan(4 * items[1]!.fontSize);
+    // Each run sits on its own baseline (the title line's, not the big number's).
+    expect(items[1]!.y1 * (300 / 72)).toBeCloseTo(130 + 0.2 * items[1]!.fontSize * (300 / 72), 0);
   });
 
   it('reads a round solid dot opening a line as a bullet, whatever the engine made of it', () => {

@@ -70,8 +70,6 @@ const DESCENDING = /[gjpqyçQ()[\]{}|;,@]/u;
 const X_HEIGHT = 0.5;
 const ASCENT = 0.72;
 const DESCENT = 0.21;
-/** A run whose own size differs from its line's by more than this share was set in another size. */
-const OTHER_SIZE = 0.3;
 
 /**
  * The em and baseline of a run measured from its own words: a word's box spans the x-height, the ascent when it
@@ -131,11 +129,11 @@ export function linesToItems(
     for (const run of lineRuns) {
       const x0 = Math.min(...run.map((w) => w.x0));
       const x1 = Math.max(...run.map((w) => w.x1));
-      // The engine may join runs of different sizes into one line (a big "#2" beside a title): such a run gets
-      // the size and baseline its own words show.
-      const own = lineRuns.length > 1 ? runMeasure(run) : undefined;
-      if (own && Math.abs(own.em - em) > OTHER_SIZE * em) runs.push({ words: run, ...own });
-      else runs.push({ words: run, em, baseline: baselineAt(line, (x0 + x1) / 2) });
+      // Size and baseline from the run's own words: the engine's row height varies with the letters a line holds
+      // (a last line "société" reads smaller than the line above it), and it may join runs of different sizes
+      // into one line (a big "#2" beside a title). The engine's line measures serve a run of marks only.
+      const own = runMeasure(run);
+      runs.push(own ? { words: run, ...own } : { words: run, em, baseline: baselineAt(line, (x0 + x1) / 2) });
     }
   }
   const ems = snapSizes(runs.map((r) => r.em));
