@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { OcrLine } from '../../src/sources/ocr/engine.js';
+import type { OcrLine, OcrResult, OcrWord } from '../../src/sources/ocr/engine.js';
 import { repairGlyphs } from '../../src/sources/ocr/glyphs.js';
 import { binarize, estimateSkew, type GreyImage, horizontalTextRatio, rotateQuarter, straighten, toPgm } from '../../src/sources/ocr/image.js';
 import { linesToItems } from '../../src/sources/ocr/items.js';
+import { type ReadLine, rereadLargeType } from '../../src/sources/ocr/large-type.js';
 import { eraseRulings, findMarks } from '../../src/sources/ocr/rulings.js';
 
 function blank(width: number, height: number): GreyImage {
@@ -105,6 +106,22 @@ describe('rules and shaded boxes from the image', () => {
     expect(marks.rulings).toHaveLength(0);
   });
 
+  it('measures the em from the letters on a page with little text and much speckle, given the resolution', () => {
+    const page = textPage(1200, 1000, { x0: 100, x1: 700, y0: 100, y1: 150 }); // two lines of text
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 4000; k++) {
+      const x = Math.floor(random() * 1190);
+      const y = 300 + Math.floor(random() * 650);
+      fill(page, x, y, x + 2, y + 2 + (k % 5)); // specks 2–6 px high, as scan noise and curves leave
+    }
+    // Without the resolution the specks pass for stems; at 300 dpi a stem under the x-height of 6-pt type is none.
+    expect(findMarks(page).em).toBeLessThan(15);
+    const marks = findMarks(page, 300 / 72);
+    expect(marks.em).toBeGreaterThan(30);
+    expect(marks.rulings).toHaveLength(0);
+  });
+
   it('finds nothing on a blank page', () => {
     const page = blank(400, 300);
     expect(findMarks(page)).toMatchObject({ rulings: [], rects: [], em: 0 });
@@ -165,5 +182,37 @@ describe('OCR words → text items', () => {
     fill(cross, 100, 110, 114, 112);
     fill(cross, 106, 104, 108, 118);
     expect(repairGlyphs(withPlus, 40, 124, binarize(cross, 128), 800).map((w) => w.text)).toEqual(['+', 'Intensifier']);
+  });
+});
+
+describe('display type read again', () => {
+  const at = (text: string, x0: number, x1: number, y0: number, y1: number, confidence = 90): OcrWord => ({ text, x0, x1, y0, y1, confidence });
+  const line = (words: OcrWord[]): OcrLine => ({ words, baseline: null, rowHeight: 0, x0: words[0]!.x0, y0: 0, x1: words[words.length - 1]!.x1, y1: 0 });
+  // A page of body text (30 px words) and one big "#3" (150 px) the engine read "#2".
+  const body = Array.from({ length: 20 }, (_, i) => line([at('texte', 100, 200, 300 + 40 * i, 330), at('courant', 215, 340, 300 + 40 * i, 330)]));
+  const page = (confidence: number): OcrResult => ({ lines: [line([at('#2', 100, 300, 40, 190, confidence), at('Titre', 600, 720, 100, 130)]), ...body], confidence: 90 });
+
+  it('reads a few words of display type again at smaller scales, keeping the surest reading', async () => {
+    const reads: { width: number; height: number }[] = [];
+    const readLine: ReadLine = async (image) => {
+      reads.push({ width: image.width, height: image.height });
+      // The smallest scale is read right and surely; the others not.
+      return reads.length === 3 ? [at('#3', 10, 60, 10, 50, 95)] : [at('#2', 10, 60, 10, 50, 40)];
+    };
+    const result = await rereadLargeType(page(70), blank(1000, 1200), 300, readLine);
+    // Only the display words are read again, at three scales (em of "#2" ≈ 208 px: factors 2, 3, 4).
+    expect(reads).toHaveLength(3);
+    expect(reads[0]!.width).toBeGreaterThan(reads[2]!.width);
+    const words = result.lines[0]!.words;
+    expect(words.map((w) => w.text)).toEqual(['#3', 'Titre']);
+    // Back in the page's pixels: the crop's origin plus the box scaled up.
+    expect(words[0]!.x0).toBeGreaterThanOrEqual(0);
+    expect(words[0]!.x1).toBeLessThan(600);
+    expect(result.lines.slice(1)).toEqual(body);
+  });
+
+  it('keeps the first reading when no other is surer', async () => {
+    const result = await rereadLargeType(page(96), blank(1000, 1200), 300, async () => [at('#8', 10, 60, 10, 50, 60)]);
+    expect(result.lines[0]!.words.map((w) => w.text)).toEqual(['#2', 'Titre']);
   });
 });

@@ -118,14 +118,15 @@ export function linesToItems(
     const em = lineEms[index]!;
     const rules = crossing(line, verticals);
     const sorted = { ...line, words: line.words.filter((w) => !ruleSpeck(w, rules)).sort((a, b) => a.x0 - b.x0) };
-    const words = repair(sorted, em, baselineAt(line, sorted.words[0]?.x0 ?? line.x0));
-    const lineRuns: OcrWord[][] = [];
-    for (const word of words) {
-      const run = lineRuns[lineRuns.length - 1];
+    const split: OcrWord[][] = [];
+    for (const word of sorted.words) {
+      const run = split[split.length - 1];
       const previous = run?.[run.length - 1];
       if (run && previous && !(word.x0 - previous.x1 > RUN_BREAK_EM * em || ruledBetween(previous, word, rules))) run.push(word);
-      else lineRuns.push([word]);
+      else split.push([word]);
     }
+    // Repaired run by run: the engine's line may cross columns, and a cell's bullet opens a run, not the line.
+    const lineRuns = split.map((run) => repair({ ...sorted, words: run }, em, baselineAt(line, run[0]!.x0)));
     for (const run of lineRuns) {
       const x0 = Math.min(...run.map((w) => w.x0));
       const x1 = Math.max(...run.map((w) => w.x1));
