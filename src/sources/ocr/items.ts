@@ -63,11 +63,16 @@ export function snapSizes(sizes: readonly number[]): number[] {
   return out;
 }
 
-/** Letters reaching the ascender (capitals, figures, tall lower-case, accented) and the descender. */
-const ASCENDING = /[\p{Lu}\p{N}bdfhkltij'’"#%&!?/()[\]{}|àâäéèêëîïôöùûüÿœæ]/u;
+/**
+ * Letters reaching the ascender (capitals, figures, tall lower-case, accented), only the shorter top of a "t",
+ * and the descender.
+ */
+const ASCENDING = /[\p{Lu}\p{N}bdfhklij'’"#%&!?/()[\]{}|àâäéèêëîïôöùûüÿœæ]/u;
+const T_ONLY = /t/;
 const DESCENDING = /[gjpqyçQ()[\]{}|;,@]/u;
-/** Heights of the parts of a usual face, as shares of the em (ascent above the x-height's top, descent). */
-const X_HEIGHT = 0.5;
+/** Heights of the parts of a usual face, as shares of the em: x-height, a "t", the ascent, the descent. */
+const X_HEIGHT = 0.52;
+const T_HEIGHT = 0.64;
 const ASCENT = 0.72;
 const DESCENT = 0.21;
 
@@ -82,7 +87,8 @@ export function runMeasure(words: readonly OcrWord[]): { em: number; baseline: n
   for (const w of words) {
     if (!/[\p{L}\p{N}]/u.test(w.text)) continue;
     const descends = DESCENDING.test(w.text);
-    const em = (w.y1 - w.y0) / ((ASCENDING.test(w.text) ? ASCENT : X_HEIGHT) + (descends ? DESCENT : 0));
+    const top = ASCENDING.test(w.text) ? ASCENT : T_ONLY.test(w.text) ? T_HEIGHT : X_HEIGHT;
+    const em = (w.y1 - w.y0) / (top + (descends ? DESCENT : 0));
     ems.push(em);
     baselines.push(descends ? w.y1 - DESCENT * em : w.y1);
   }
