@@ -106,6 +106,16 @@ describe('rules and shaded boxes from the image', () => {
     expect(marks.rulings).toHaveLength(0);
   });
 
+  it('finds a dark box whose rows are all narrower than the box (noise beside it on a few rows)', () => {
+    const page = textPage(1200, 1000, { x0: 750, x1: 1150, y0: 300, y1: 900 });
+    fill(page, 0, 50, 500, 950, 60);
+    for (let x = 100; x < 400; x += 30) fill(page, x, 400, x + 12, 480, 255); // light strokes on it
+    // Scan noise beside the box's top rows carries them 120 px further: the box is that much wider than its rows.
+    for (let y = 50; y < 100; y++) for (let x = 500; x < 620; x += 2) fill(page, x, y, x + 1, y + 1, 200);
+    const marks = findMarks(page);
+    expect(marks.rects).toEqual([expect.objectContaining({ x0: 0, y0: 50, y1: 950 })]);
+  });
+
   it('measures the em from the letters on a page with little text and much speckle, given the resolution', () => {
     const page = textPage(1200, 1000, { x0: 100, x1: 700, y0: 100, y1: 150 }); // two lines of text
     let seed = 11;

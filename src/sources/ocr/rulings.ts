@@ -141,14 +141,25 @@ export function paperLevel(image: GreyImage): number {
   return best;
 }
 
-/** Share of a box's rows that are tinted nearly end to end. */
+/**
+ * Share of a box's rows that are tinted nearly end to end: from its first tinted pixel to its last, spanning at
+ * least half the box (a box scanned askew is wider than each of its rows).
+ */
 function solidRowShare(tint: Uint8Array, width: number, box: PixelBox): number {
   const w = box.x1 - box.x0;
   let solid = 0;
   for (let y = box.y0; y < box.y1; y++) {
     let n = 0;
-    for (let i = y * width + box.x0; i < y * width + box.x1; i++) n += tint[i]!;
-    if (n >= SOLID_ROW * w) solid++;
+    let first = -1;
+    let last = -1;
+    for (let x = box.x0; x < box.x1; x++)
+      if (tint[y * width + x]) {
+        n++;
+        if (first < 0) first = x;
+        last = x;
+      }
+    const span = last - first + 1;
+    if (first >= 0 && span >= 0.5 * w && n >= SOLID_ROW * span) solid++;
   }
   return solid / Math.max(1, box.y1 - box.y0);
 }
