@@ -185,6 +185,8 @@ describe('OCR words → text items', () => {
     const ink = binarize(image, 128);
     const withPlus = line([word('+', 100, 114), word('Intensifier', 130, 300)]);
     expect(repairGlyphs(withPlus, 40, 124, ink, 800).map((w) => w.text)).toEqual(['•', 'Intensifier']);
+    // On a noisy 200-dpi scan the engine also reads it "=" or "Ë".
+    for (const mark of ['=', 'Ë']) expect(repairGlyphs(line([word(mark, 100, 114), word('Intensifier', 130, 300)]), 40, 124, ink, 800)[0]!.text).toBe('•');
     const dropped = line([word('Intensifier', 130, 300)]);
     expect(repairGlyphs(dropped, 40, 124, ink, 800).map((w) => w.text)).toEqual(['•', 'Intensifier']);
     // A plus sign drawn as a cross is not a bullet.

@@ -75,7 +75,8 @@ const HASH_NUMBER = /^H[\dlI|OoTZSB]{1,2}$/;
 const LOOKALIKE_FIGURES: Record<string, string> = { l: '1', I: '1', '|': '1', O: '0', o: '0', T: '7', Z: '2', S: '5', B: '8' };
 const digits = (s: string) => s.replace(/[lI|OoTZSB]/g, (c) => LOOKALIKE_FIGURES[c]!);
 
-const BULLET_LOOKALIKES = /^[+*»«•·°®©eoO¢"'‘’“”\-–—.]$/;
+/** What the engine makes of a bullet on a noisy scan; the ink decides (a round solid dot), never the letter. */
+const BULLET_LOOKALIKES = /^[+*»«•·°®©eoO¢"'‘’“”\-–—.=~ËÏëï■●▪]$/;
 
 /**
  * The first mark of a region, scanning columns from the left: the columns holding ink up to the first blank
