@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FdrError } from '../../errors/index.js';
+import { type GreyImage, toPgm } from './image.js';
 
 type Tesseract = typeof import('tesseract.js');
 type TesseractWorker = Awaited<ReturnType<Tesseract['createWorker']>>;
@@ -56,9 +57,13 @@ export function enginePaths(): { langPath: string; workerPath: string; corePath:
 let engine: Promise<TesseractWorker> | undefined;
 let users = 0;
 
-async function createEngine(dpi: number): Promise<TesseractWorker> {
+async function tesseractModule(): Promise<Tesseract> {
   const tesseract = (await import('tesseract.js')) as unknown as Tesseract & { default?: Tesseract };
-  const { createWorker, OEM, PSM } = tesseract.default ?? tesseract;
+  return tesseract.default ?? tesseract;
+}
+
+async function createEngine(dpi: number): Promise<TesseractWorker> {
+  const { createWorker, OEM, PSM } = await tesseractModule();
   const paths = enginePaths();
   try {
     const worker = await createWorker('fra', OEM.LSTM_ONLY, { ...paths, cacheMethod: 'none', gzip: true, errorHandler: () => undefined });
@@ -80,6 +85,27 @@ export async function recognize(pgm: Uint8Array, dpi: number): Promise<OcrResult
   const worker = await engine;
   await worker.setParameters({ user_defined_dpi: String(dpi) });
   const { data } = await worker.recognize(pgm as unknown as Buffer, { rotateAuto: false }, { blocks: true, text: false });
+  return resultOf(data);
+}
+
+/** Reads a small greyscale image as one line of text (display type read again, see large-type.ts). */
+export async function recognizeLine(image: GreyImage, dpi: number): Promise<OcrWord[]> {
+  engine ??= createEngine(dpi);
+  const worker = await engine;
+  const { PSM } = await tesseractModule();
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, user_defined_dpi: String(dpi) });
+  try {
+    const { data } = await worker.recognize(toPgm(image) as unknown as Buffer, { rotateAuto: false }, { blocks: true, text: false });
+    return resultOf(data).lines.flatMap((l) => l.words);
+  } finally {
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+  }
+}
+
+type EngineData = Awaited<ReturnType<TesseractWorker['recognize']>>['data'];
+
+/** The engine's blocks → lines of words with their boxes and confidences, and the mean confidence. */
+function resultOf(data: EngineData): OcrResult {
   const lines: OcrLine[] = [];
   let sum = 0;
   let count = 0;

@@ -67,11 +67,16 @@ function isHashInk(ink: Ink, box: PixelBox): boolean {
   return rows > 0 && touching / rows < 0.5;
 }
 
-/** "H" then a number of one or two figures, as the engine reads "#N" (a 1 often as l, I or |, a 0 as O). */
-const HASH_NUMBER = /^H[\dlI|Oo]{1,2}$/;
-const digits = (s: string) => s.replace(/[lI|]/g, '1').replace(/[Oo]/g, '0');
+/**
+ * "H" then a number of one or two figures, as the engine reads "#N" in display type: a 1 often as l, I or |, a
+ * 0 as O, a 7 as T, a 2 as Z, a 5 as S, an 8 as B (the shapes it confuses in large sans-serif figures).
+ */
+const HASH_NUMBER = /^H[\dlI|OoTZSB]{1,2}$/;
+const LOOKALIKE_FIGURES: Record<string, string> = { l: '1', I: '1', '|': '1', O: '0', o: '0', T: '7', Z: '2', S: '5', B: '8' };
+const digits = (s: string) => s.replace(/[lI|OoTZSB]/g, (c) => LOOKALIKE_FIGURES[c]!);
 
-const BULLET_LOOKALIKES = /^[+*»«•·°®©eoO¢"'‘’“”\-–—.]$/;
+/** What the engine makes of a bullet on a noisy scan; the ink decides (a round solid dot), never the letter. */
+const BULLET_LOOKALIKES = /^[+*»«•·°®©eoO¢"'‘’“”\-–—.=~ËÏëï■●▪]$/;
 
 /**
  * The first mark of a region, scanning columns from the left: the columns holding ink up to the first blank

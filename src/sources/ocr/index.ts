@@ -8,10 +8,11 @@
  * the straightened page, in points, origin top-left.
  */
 import type { FilledRect, OcrFacts, PageModel, Ruling } from '../page-model.js';
-import { recognize, type OcrResult } from './engine.js';
+import { recognize, recognizeLine, type OcrResult } from './engine.js';
 import { estimateSkew, type GreyImage, horizontalTextRatio, rotateQuarter, straighten, toPgm } from './image.js';
 import { repairGlyphs } from './glyphs.js';
 import { linesToItems } from './items.js';
+import { rereadLargeType } from './large-type.js';
 import { eraseRulings, findMarks, type ImageMarks, type PixelBox } from './rulings.js';
 import { renderPage } from './render.js';
 
@@ -72,9 +73,10 @@ function stemWidth(ink: Uint8Array, width: number, box: PixelBox): number {
 async function read(upright: GreyImage, dpi: number): Promise<Reading & { ink: Uint8Array }> {
   const skew = estimateSkew(upright);
   const straight = straighten(upright, skew);
-  const { plain: image, ink, ...marks } = findMarks(straight);
+  const { plain: image, ink, ...marks } = findMarks(straight, dpi / 72);
   // No letter stems at all: a blank or drawn-only page, nothing to read.
-  const ocr = marks.em === 0 ? { lines: [], confidence: 0 } : await recognize(toPgm(eraseRulings(image, marks.rulings)), dpi);
+  const erased = eraseRulings(image, marks.rulings);
+  const ocr = marks.em === 0 ? { lines: [], confidence: 0 } : await rereadLargeType(await recognize(toPgm(erased), dpi), erased, dpi, recognizeLine);
   return { image, marks, ocr, skew, ink };
 }
 

@@ -63,6 +63,40 @@ export function snapSizes(sizes: readonly number[]): number[] {
   return out;
 }
 
+/**
+ * Letters reaching the ascender (capitals, figures, tall lower-case, accented), only the shorter top of a "t",
+ * and the descender.
+ */
+const ASCENDING = /[\p{Lu}\p{N}bdfhklij'’"#%&!?/()[\]{}|àâäéèêëîïôöùûüÿœæ]/u;
+const T_ONLY = /t/;
+const DESCENDING = /[gjpqyçQ()[\]{}|;,@]/u;
+/** Heights of the parts of a usual face, as shares of the em: x-height, a "t", the ascent, the descent. */
+const X_HEIGHT = 0.52;
+const T_HEIGHT = 0.64;
+const ASCENT = 0.72;
+const DESCENT = 0.21;
+
+/**
+ * The em and baseline of a run measured from its own words: a word's box spans the x-height, the ascent when it
+ * holds a tall letter and the descent when it holds one reaching below; the medians over the words. Undefined
+ * when no word holds a letter or figure.
+ */
+export function runMeasure(words: readonly OcrWord[]): { em: number; baseline: number } | undefined {
+  const ems: number[] = [];
+  const baselines: number[] = [];
+  for (const w of words) {
+    if (!/[\p{L}\p{N}]/u.test(w.text)) continue;
+    const descends = DESCENDING.test(w.text);
+    const top = ASCENDING.test(w.text) ? ASCENT : T_ONLY.test(w.text) ? T_HEIGHT : X_HEIGHT;
+    const em = (w.y1 - w.y0) / (top + (descends ? DESCENT : 0));
+    ems.push(em);
+    baselines.push(descends ? w.y1 - DESCENT * em : w.y1);
+  }
+  if (!ems.length) return undefined;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { em: median(ems), baseline: median(baselines) };
+}
+
 function baselineAt(line: OcrLine, x: number): number {
   const b = line.baseline;
   if (!b || b.x1 === b.x0) return line.y1 - 0.2 * (line.y1 - line.y0);
@@ -81,47 +115,54 @@ export function linesToItems(
   strokeWidth: (box: { x0: number; y0: number; x1: number; y1: number }) => number = () => 0,
   repair: (line: OcrLine, em: number, baseline: number) => OcrWord[] = (line) => line.words,
 ): OcrTextItem[] {
-  const items: OcrTextItem[] = [];
-  const stems: number[] = [];
-  const ems = snapSizes(
-    lines.map((line) => {
-      const boxHeight = line.y1 - line.y0;
-      return (line.rowHeight > 0.5 * boxHeight && line.rowHeight < 2 * boxHeight ? line.rowHeight : boxHeight) / ROW_HEIGHT_PER_EM;
-    }),
-  );
+  const lineEms = lines.map((line) => {
+    const boxHeight = line.y1 - line.y0;
+    return (line.rowHeight > 0.5 * boxHeight && line.rowHeight < 2 * boxHeight ? line.rowHeight : boxHeight) / ROW_HEIGHT_PER_EM;
+  });
+  const runs: { words: OcrWord[]; em: number; baseline: number }[] = [];
   for (const [index, line] of lines.entries()) {
-    const em = ems[index]!;
+    const em = lineEms[index]!;
     const rules = crossing(line, verticals);
     const sorted = { ...line, words: line.words.filter((w) => !ruleSpeck(w, rules)).sort((a, b) => a.x0 - b.x0) };
-    const words = repair(sorted, em, baselineAt(line, sorted.words[0]?.x0 ?? line.x0));
-    let run: OcrWord[] = [];
-    const flush = () => {
-      if (!run.length) return;
+    const split: OcrWord[][] = [];
+    for (const word of sorted.words) {
+      const run = split[split.length - 1];
+      const previous = run?.[run.length - 1];
+      if (run && previous && !(word.x0 - previous.x1 > RUN_BREAK_EM * em || ruledBetween(previous, word, rules))) run.push(word);
+      else split.push([word]);
+    }
+    // Repaired run by run: the engine's line may cross columns, and a cell's bullet opens a run, not the line.
+    const lineRuns = split.map((run) => repair({ ...sorted, words: run }, em, baselineAt(line, run[0]!.x0)));
+    for (const run of lineRuns) {
       const x0 = Math.min(...run.map((w) => w.x0));
       const x1 = Math.max(...run.map((w) => w.x1));
-      const baseline = baselineAt(line, (x0 + x1) / 2);
-      const box = { x0, y0: baseline - 0.8 * em, x1, y1: baseline + 0.2 * em };
-      items.push({
-        text: run.map((w) => w.text).join(' '),
-        x0: round2(box.x0 / scale),
-        y0: round2(box.y0 / scale),
-        x1: round2(box.x1 / scale),
-        y1: round2(box.y1 / scale),
-        fontSize: round2(em / scale),
-        fontName: OCR_FONT,
-        bold: false,
-        order: items.length,
-        confidence: Math.round(run.reduce((s, w) => s + w.confidence, 0) / run.length) / 100,
-      });
-      stems.push(strokeWidth(box) / em);
-      run = [];
-    };
-    for (const word of words) {
-      const previous = run[run.length - 1];
-      if (previous && (word.x0 - previous.x1 > RUN_BREAK_EM * em || ruledBetween(previous, word, rules))) flush();
-      run.push(word);
+      // Size and baseline from the run's own words: the engine's row height varies with the letters a line holds
+      // (a last line "société" reads smaller than the line above it), and it may join runs of different sizes
+      // into one line (a big "#2" beside a title). The engine's line measures serve a run of marks only.
+      const own = runMeasure(run);
+      runs.push(own ? { words: run, ...own } : { words: run, em, baseline: baselineAt(line, (x0 + x1) / 2) });
     }
-    flush();
+  }
+  const ems = snapSizes(runs.map((r) => r.em));
+  const items: OcrTextItem[] = [];
+  const stems: number[] = [];
+  for (const [index, run] of runs.entries()) {
+    const em = ems[index]!;
+    const { words, baseline } = run;
+    const box = { x0: Math.min(...words.map((w) => w.x0)), y0: baseline - 0.8 * em, x1: Math.max(...words.map((w) => w.x1)), y1: baseline + 0.2 * em };
+    items.push({
+      text: words.map((w) => w.text).join(' '),
+      x0: round2(box.x0 / scale),
+      y0: round2(box.y0 / scale),
+      x1: round2(box.x1 / scale),
+      y1: round2(box.y1 / scale),
+      fontSize: round2(em / scale),
+      fontName: OCR_FONT,
+      bold: false,
+      order: items.length,
+      confidence: Math.round(words.reduce((s, w) => s + w.confidence, 0) / words.length) / 100,
+    });
+    stems.push(strokeWidth(box) / em);
   }
   // Stems as a share of the em, against the page's median: bold faces are ~1.4× thicker.
   const usual = [...stems].sort((a, b) => a - b)[Math.floor(stems.length / 2)] ?? 0;

@@ -42,9 +42,11 @@ function transpose(mask: Uint8Array, width: number, height: number): Uint8Array 
 /**
  * The stem height of lower-case letters (the x-height, about half an em), in pixels: vertical runs of ink
  * weighted by their length, the thin runs (horizontal strokes crossed, specks) set aside — the most frequent
- * run is a stroke's thickness, and stems are at least twice that.
+ * run is a stroke's thickness, and stems are at least twice that, and at least `smallest` (the x-height of the
+ * smallest type worth reading at the image's resolution): on a page with little text, the short runs of curves,
+ * diagonals and scan noise can outweigh the stems, and an em measured from them makes rules of letters' bars.
  */
-export function strokeHeight(mask: Uint8Array, width: number, height: number): number {
+export function strokeHeight(mask: Uint8Array, width: number, height: number, smallest = 0): number {
   const counts = new Uint32Array(Math.min(height, 512) + 1);
   for (let x = 0; x < width; x++) {
     let run = 0;
@@ -61,7 +63,7 @@ export function strokeHeight(mask: Uint8Array, width: number, height: number): n
   // Runs longer than a 25th of the page are boxes and rules, not letters (whose weight they would swamp).
   const longest = Math.min(counts.length - 1, Math.floor(Math.min(width, height) / 25));
   let best = 0;
-  for (let r = 2 * thickness; r <= longest; r++) if (r * counts[r]! > best * counts[best]!) best = r;
+  for (let r = Math.max(2 * thickness, Math.ceil(smallest)); r <= longest; r++) if (r * counts[r]! > best * counts[best]!) best = r;
   return counts[best]! > 0 ? best : 0;
 }
 
@@ -140,9 +142,42 @@ export function paperLevel(image: GreyImage): number {
 }
 
 /**
+ * Share of a box's rows that are tinted nearly end to end: from its first tinted pixel to its last, spanning at
+ * least half the box (a box scanned askew is wider than each of its rows).
+ */
+function solidRowShare(tint: Uint8Array, width: number, box: PixelBox): number {
+  const w = box.x1 - box.x0;
+  let solid = 0;
+  for (let y = box.y0; y < box.y1; y++) {
+    let n = 0;
+    let first = -1;
+    let last = -1;
+    for (let x = box.x0; x < box.x1; x++)
+      if (tint[y * width + x]) {
+        n++;
+        if (first < 0) first = x;
+        last = x;
+      }
+    const span = last - first + 1;
+    if (first >= 0 && span >= 0.5 * w && n >= SOLID_ROW * span) solid++;
+  }
+  return solid / Math.max(1, box.y1 - box.y0);
+}
+
+/**
+ * A row of a box counts as solid when this share of it is tinted; a box needs this share of solid rows. A
+ * shaded box has a ground: the margins above and below its text, and between its lines, are tinted end to end
+ * (noise leaves a few specks). A patch of dense dark text is as dark on average, but its texture is letters and
+ * gaps: no row of it is tinted end to end.
+ */
+const SOLID_ROW = 0.9;
+const SOLID_ROWS = 0.1;
+
+/**
  * Shaded boxes (header shading, title bands, side tabs): areas clearly darker than the paper, at least 5 % of the
  * page wide and a line of small text high, whose rows stay mostly filled. Light text on a dark box breaks its
- * rows with thin strokes, so gaps up to 1 % of the page width are bridged; a line of dark text is not that filled.
+ * rows with thin strokes, so gaps up to 1 % of the page width are bridged; a line of dark text is not that filled,
+ * and dense text that is has no ground (see SOLID_ROWS).
  * Measured before any text, so sizes are shares of the page.
  */
 export function findBoxes(image: GreyImage): PixelRect[] {
@@ -160,6 +195,7 @@ export function findBoxes(image: GreyImage): PixelRect[] {
     const w = m.x1 - m.x0;
     // Mostly filled (not a rule's outline), not the whole page (a dark scan border).
     if (h < 0.005 * height || m.area < 0.75 * w * h || (w > 0.95 * width && h > 0.95 * height)) continue;
+    if (solidRowShare(tint, width, m) < SOLID_ROWS) continue;
     rects.push({ x0: m.x0, y0: m.y0, x1: m.x1, y1: m.y1, grey: meanGrey(image, m) });
   }
   return rects;
@@ -188,9 +224,9 @@ export function plainBoxes(image: GreyImage, rects: readonly PixelRect[]): GreyI
  * The rules of a page (thin long dark marks, horizontal and vertical) and the em of its text; `ink` is the
  * binarized page, boxes made plain first (see plainBoxes).
  */
-export function findRulings(image: GreyImage, ink: Uint8Array): { rulings: PixelRuling[]; em: number } {
+export function findRulings(image: GreyImage, ink: Uint8Array, smallestStem = 0): { rulings: PixelRuling[]; em: number } {
   const { width, height } = image;
-  const stem = strokeHeight(ink, width, height);
+  const stem = strokeHeight(ink, width, height, smallestStem);
   if (stem === 0) return { rulings: [], em: 0 };
   const em = 2 * stem;
   const minLength = Math.round(3 * em);
@@ -206,12 +242,20 @@ export function findRulings(image: GreyImage, ink: Uint8Array): { rulings: Pixel
   return { rulings, em };
 }
 
-/** Boxes, then rules and em on the page with its boxes made plain (what the OCR of a page uses). */
-export function findMarks(image: GreyImage): ImageMarks & { plain: GreyImage; ink: Uint8Array } {
+/** Type smaller than this (points) is not a page's text: footnote and table text are 7–9 pt. */
+const SMALLEST_TEXT_PT = 6;
+/** The x-height of usual text faces, as a share of the em. */
+const X_HEIGHT_PER_EM = 0.5;
+
+/**
+ * Boxes, then rules and em on the page with its boxes made plain (what the OCR of a page uses);
+ * `pixelsPerPoint` (the image's resolution, when known) bounds the em from below.
+ */
+export function findMarks(image: GreyImage, pixelsPerPoint = 0): ImageMarks & { plain: GreyImage; ink: Uint8Array } {
   const rects = findBoxes(image);
   const plain = plainBoxes(image, rects);
   const ink = binarize(plain);
-  const { rulings, em } = findRulings(plain, ink);
+  const { rulings, em } = findRulings(plain, ink, SMALLEST_TEXT_PT * X_HEIGHT_PER_EM * pixelsPerPoint);
   return { rulings, rects, em, plain, ink };
 }
 
