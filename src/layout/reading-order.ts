@@ -26,7 +26,7 @@ export function xyCut<T extends Block>(blocks: readonly T[]): T[][] {
     const size = median(region.map((b) => b.fontSize)) || 10;
     const rows = mergeIntervals(region.map((b) => [b.y0, b.y1] as [number, number]));
     let wideGaps = gapsOf(rows).filter((g) => g.size >= 1.8 * size);
-    const gutters = columnGutters(region, size).filter((g) => !splitsOneLine(region, g, size));
+    const gutters = columnGutters(region, size).filter((g) => !splitsOneLine(region, g, size) && startsAligned(region, g, size) && openAround(blocks, region, g, size));
     if (wideGaps.length && gutters.length) {
       // Columns run through the whole region. When they all reach its bottom, the text flows from column to
       // column and is read column after column, whatever gaps it has. Otherwise a wide gap is a break between
@@ -34,7 +34,9 @@ export function xyCut<T extends Block>(blocks: readonly T[]): T[][] {
       const columns = splitAt(region, gutters, 'x');
       const bottom = maxOf(region, (b) => b.y1);
       const flowing = columns.every((column) => maxOf(column, (b) => b.y1) >= bottom - 3 * size);
-      wideGaps = flowing ? [] : wideGaps.filter((g) => columns.every((column) => reachesDownTo(column, g, size)));
+      // Text below the gap in a later column only, the first one empty there, is that column going on (a heading
+      // inside a column of a flowing list), not a new section under the columns: a section starts at the left.
+      wideGaps = flowing ? [] : wideGaps.filter((g) => columns.every((column) => reachesDownTo(column, g, size)) && columns[0]!.some((b) => (b.y0 + b.y1) / 2 > g.at));
     } else if (wideGaps.length > 1) {
       // Something spans the whole width (a title): peel off the top section only, so that the rest is judged
       // as a whole (its columns may flow across gaps that happen to line up).
@@ -130,6 +132,48 @@ function columnGutters(region: readonly Block[], size: number): Gap[] {
     sideStart = gapEnd;
   }
   return out;
+}
+
+/**
+ * A column starts its lines at one left edge: a gutter is a column's left side only when, right of it, two
+ * printed lines start at the same x near that side's left edge (a list's markers, a paragraph's lines). Word
+ * gaps of justified text that happen to line up on a few lines leave the pieces after them starting anywhere.
+ * A region of one printed line a side is read the same whether cut or not.
+ */
+function startsAligned(region: readonly Block[], gutter: Gap, size: number): boolean {
+  const left = region.filter((b) => (b.x0 + b.x1) / 2 < gutter.at);
+  const right = region.filter((b) => (b.x0 + b.x1) / 2 >= gutter.at);
+  if (bandsOf(left).length <= 1 && bandsOf(right).length <= 1) return true;
+  const edge = minOf(right, (b) => b.x0);
+  const starts = bandsOf(right)
+    .map((band) => minOf(band, (b) => b.x0))
+    .filter((x) => x <= edge + 2 * size)
+    .sort((a, b) => a - b);
+  return starts.some((x, i) => i > 0 && x - starts[i - 1]! <= 0.3 * size);
+}
+
+/**
+ * A region cut down to a line or two a side (the pieces of justified lines whose wide word gaps line up) is no
+ * proof of a column: the gutter must stay open on the lines of its size just above and below the region, in the
+ * whole that the cut started from. Larger regions show their columns by themselves.
+ */
+function openAround(all: readonly Block[], region: readonly Block[], gutter: Gap, size: number): boolean {
+  const left = region.filter((b) => (b.x0 + b.x1) / 2 < gutter.at);
+  const right = region.filter((b) => (b.x0 + b.x1) / 2 >= gutter.at);
+  if (bandsOf(left).length > 2 || bandsOf(right).length > 2) return true;
+  const [top, bottom] = [minOf(region, (b) => b.y0), maxOf(region, (b) => b.y1)];
+  const [x0, x1] = [minOf(region, (b) => b.x0), maxOf(region, (b) => b.x1)];
+  const inRegion = new Set<Block>(region);
+  return !all.some(
+    (b) =>
+      !inRegion.has(b) &&
+      Math.abs(b.fontSize - size) <= 0.2 * size &&
+      b.x1 > x0 &&
+      b.x0 < x1 &&
+      ((b.y0 >= bottom - 0.5 && b.y0 - bottom <= 1.5 * size) || (b.y1 <= top + 0.5 && top - b.y1 <= 1.5 * size)) &&
+      b.x0 < gutter.at - gutter.size / 2 &&
+      b.x1 > gutter.at + gutter.size / 2,
+  );
 }
 
 /**

@@ -199,7 +199,8 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     // The next number of a numbered list, set against its text ("10 Créer…" after "9."): an item too.
     const lastItem = current?.type === 'item' ? current : undefined;
     const number = lastItem && /^(\d{1,2})[.)]?$/.exec(lastItem.marker);
-    if (!line.marker && lastItem && number && Math.abs(line.x0 - lastItem.lines[0]!.x0) <= 0.5 * line.fontSize) {
+    // In another column or page the list goes on from that column's left edge.
+    if (!line.marker && lastItem && number && (Math.abs(line.x0 - lastItem.lines[0]!.x0) <= 0.5 * line.fontSize || (prev !== undefined && movedOn(prev, line)))) {
       const next = new RegExp(`^${Number(number[1]) + 1}[.)]?\\s+(?=\\S)`).exec(line.text);
       if (next) line = { ...line, marker: `${Number(number[1]) + 1}.` };
     }
@@ -213,7 +214,7 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
         const indented = line.x0 > listX + 0.8 * line.fontSize && marked !== undefined && Math.min(marked.x1, line.x1) > Math.max(marked.x0, line.x0);
         const dashUnderBullet = top !== undefined && /^[-–—]$/.test(line.marker) && !/^[-–—]$/.test(top.marker);
         if (indented || dashUnderBullet) depth = 1;
-      }
+      } else if (current?.type === 'item' && prev && movedOn(prev, line) && subItemOfColumn(lines, i)) depth = 1;
       if (depth === 0) listX = line.x0;
       blocks.push({ type: 'item', marker: line.marker, depth, text: body, lines: [line] });
       continue;
@@ -259,6 +260,20 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     blocks.push({ type: 'paragraph', text: line.text, lines: [line] });
   }
   return joinParted(blocks);
+}
+
+/**
+ * An item opening a new column or page further in than the items after it in that column (same page, overlapping
+ * it, before anything less indented that is not an item): a sub-item of the item that ended the column before.
+ */
+function subItemOfColumn(lines: readonly StructureLine[], i: number): boolean {
+  const line = lines[i]!;
+  for (let j = i + 1; j < lines.length; j++) {
+    const o = lines[j]!;
+    if (o.page !== line.page || o.y0 < line.y0 || Math.min(o.x1, line.x1) <= Math.max(o.x0, line.x0)) return false;
+    if (o.x0 < line.x0 - 0.8 * line.fontSize) return o.marker !== undefined && o.marker !== line.marker;
+  }
+  return false;
 }
 
 /**
