@@ -213,8 +213,9 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
         const marked = top?.lines[0];
         const indented = line.x0 > listX + 0.8 * line.fontSize && marked !== undefined && Math.min(marked.x1, line.x1) > Math.max(marked.x0, line.x0);
         const dashUnderBullet = top !== undefined && /^[-–—]$/.test(line.marker) && !/^[-–—]$/.test(top.marker);
-        // The next one of a sub-item's markers at its edge is its sibling, wherever its parent is.
-        const siblingOfSubItem = current.depth > 0 && current.marker === line.marker && Math.abs(line.x0 - current.lines[0]!.x0) <= 0.5 * line.fontSize;
+        // The next one of a sub-item's markers at the edge of its lines is its sibling, wherever its parent is.
+        const siblingOfSubItem =
+          current.depth > 0 && current.marker === line.marker && current.lines.some((l) => l.page === line.page && Math.abs(line.x0 - l.x0) <= 0.5 * line.fontSize);
         if (indented || dashUnderBullet || siblingOfSubItem) depth = 1;
       } else if (current?.type === 'item' && prev && movedOn(prev, line) && subItemOfColumn(lines, i)) depth = 1;
       if (depth === 0) listX = line.x0;
