@@ -186,9 +186,9 @@ function columnGutters(region: readonly Block[], size: number): Gap[] {
  * A region of one printed line a side is read the same whether cut or not.
  */
 function startsAligned(region: readonly Block[], gutter: Gap, size: number): boolean {
-  const left = region.filter((b) => (b.x0 + b.x1) / 2 < gutter.at);
-  const right = region.filter((b) => (b.x0 + b.x1) / 2 >= gutter.at);
-  if (bandsOf(left).length <= 1 && bandsOf(right).length <= 1) return true;
+  const right = sidesOf(region, gutter)[1];
+  // A short column (a line or two) shows no edge: openAround judges small regions.
+  if (bandsOf(right).length <= 2) return true;
   const edge = minOf(right, (b) => b.x0);
   const starts = bandsOf(right)
     .map((band) => minOf(band, (b) => b.x0))
@@ -198,14 +198,13 @@ function startsAligned(region: readonly Block[], gutter: Gap, size: number): boo
 }
 
 /**
- * A region cut down to a line or two a side (the pieces of justified lines whose wide word gaps line up) is no
- * proof of a column: the gutter must stay open on the lines of its size just above and below the region, in the
+ * A region cut down to a line or two on a side (the pieces of justified lines whose wide word gaps line up) is
+ * no proof of a column: the gutter must stay open on the lines of its size just above and below the region, in the
  * whole that the cut started from. Larger regions show their columns by themselves.
  */
 function openAround(all: readonly Block[], region: readonly Block[], gutter: Gap, size: number): boolean {
-  const left = region.filter((b) => (b.x0 + b.x1) / 2 < gutter.at);
-  const right = region.filter((b) => (b.x0 + b.x1) / 2 >= gutter.at);
-  if (bandsOf(left).length > 2 || bandsOf(right).length > 2) return true;
+  const [left, right] = sidesOf(region, gutter);
+  if (bandsOf(left).length > 2 && bandsOf(right).length > 2) return true;
   const [top, bottom] = [minOf(region, (b) => b.y0), maxOf(region, (b) => b.y1)];
   const [x0, x1] = [minOf(region, (b) => b.x0), maxOf(region, (b) => b.x1)];
   const inRegion = new Set<Block>(region);
@@ -228,11 +227,15 @@ function openAround(all: readonly Block[], region: readonly Block[], gutter: Gap
  */
 function splitsOneLine(region: readonly Block[], gutter: Gap, size: number): boolean {
   if (gutter.size >= 3 * size) return false;
-  const left = region.filter((b) => (b.x0 + b.x1) / 2 < gutter.at);
-  const right = region.filter((b) => (b.x0 + b.x1) / 2 >= gutter.at);
+  const [left, right] = sidesOf(region, gutter);
   const [l, r] = [bandsOf(left), bandsOf(right)];
   const lone = (one: Block[][], other: Block[][]) => one.length === 1 && other.some((band) => sameBand(band[0]!, one[0]![0]!));
   return lone(l, r) || lone(r, l);
+}
+
+/** The blocks left and right of a gutter, by their middle. */
+function sidesOf<T extends Block>(region: readonly T[], gutter: Gap): [T[], T[]] {
+  return [region.filter((b) => (b.x0 + b.x1) / 2 < gutter.at), region.filter((b) => (b.x0 + b.x1) / 2 >= gutter.at)];
 }
 
 /** Two blocks on one printed line: they share at least half the smaller height. */
