@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { pagesToReadingText, readingLines, xyCut } from '../../src/layout/reading-order.js';
 import { item, lines } from './layout-synthetic.js';
 
+/** Two columns of places, as lists of workshop towns are set under a paragraph. */
+const PLACES = [
+  ['Valognes', 'Saint-Lô', 'Vire'],
+  ['Les Andelys', 'Dieppe', 'Bernay'],
+];
 const texts = (items: ReturnType<typeof item>[]) => readingLines(items).map((l) => l.text);
 
 describe('reading order', () => {
@@ -97,32 +102,22 @@ describe('reading order', () => {
   it('reads three columns of text, then the two columns of places under them that start at another edge', () => {
     const text = [50, 220, 390].flatMap((x, c) => lines([`Text column ${c + 1} line one`, `text column ${c + 1} line two`, `text column ${c + 1} line three`], x, 100, { size: 10 }));
     const places = [
-      ...lines(['Valognes', 'Saint-Lô', 'Vire'], 50, 150, { size: 10 }),
-      ...lines(['Les Andelys', 'Dieppe', 'Bernay'], 300, 150, { size: 10 }),
+      ...lines(PLACES[0], 50, 150, { size: 10 }),
+      ...lines(PLACES[1], 300, 150, { size: 10 }),
     ];
     expect(texts([...places, ...text])).toEqual([
       ...[1, 2, 3].flatMap((c) => [`Text column ${c} line one`, `text column ${c} line two`, `text column ${c} line three`]),
-      'Valognes',
-      'Saint-Lô',
-      'Vire',
-      'Les Andelys',
-      'Dieppe',
-      'Bernay',
+      ...PLACES.flat(),
     ]);
   });
 
   it('reads a paragraph set in two balanced columns before a list in two columns spaced wider under it', () => {
     const pad = (s: string) => s.padEnd(44, ' x');
     const text = [50, 300].flatMap((x, c) => lines([1, 2, 3].map((n) => pad(`Paragraph column ${c + 1} line ${n}`)), x, 100, { size: 10 }));
-    const places = [...lines(['Valognes', 'Saint-Lô', 'Vire'], 50, 160, { size: 10, pitch: 18 }), ...lines(['Les Andelys', 'Dieppe', 'Bernay'], 300, 160, { size: 10, pitch: 18 })];
+    const places = [...lines(PLACES[0], 50, 160, { size: 10, pitch: 18 }), ...lines(PLACES[1], 300, 160, { size: 10, pitch: 18 })];
     expect(texts([...places, ...text]).map((t) => t.replace(/( x)+$/, ''))).toEqual([
       ...[1, 2].flatMap((c) => [1, 2, 3].map((n) => `Paragraph column ${c} line ${n}`)),
-      'Valognes',
-      'Saint-Lô',
-      'Vire',
-      'Les Andelys',
-      'Dieppe',
-      'Bernay',
+      ...PLACES.flat(),
     ]);
   });
 
