@@ -181,7 +181,7 @@ function columnGutters(region: readonly Block[], size: number): Gap[] {
 
 /**
  * A column starts its lines at one left edge: a gutter is a column's left side only when, right of it, two
- * printed lines start at the same x near that side's left edge (a list's markers, a paragraph's lines). Word
+ * printed lines start at the same x near that side's left edge (or, centred, share their middle) (a list's markers, a paragraph's lines). Word
  * gaps of justified text that happen to line up on a few lines leave the pieces after them starting anywhere.
  * A region of one printed line a side is read the same whether cut or not.
  */
@@ -190,11 +190,12 @@ function startsAligned(region: readonly Block[], gutter: Gap, size: number): boo
   // A short column (a line or two) shows no edge: openAround judges small regions.
   if (bandsOf(right).length <= 2) return true;
   const edge = minOf(right, (b) => b.x0);
-  const starts = bandsOf(right)
-    .map((band) => minOf(band, (b) => b.x0))
-    .filter((x) => x <= edge + 2 * size)
-    .sort((a, b) => a - b);
-  return starts.some((x, i) => i > 0 && x - starts[i - 1]! <= 0.3 * size);
+  // Each band's first piece right of the gutter.
+  const firsts = bandsOf(right).map((band) => band.reduce((a, b) => (b.x0 < a.x0 ? b : a)));
+  const paired = (xs: number[]) => xs.sort((a, b) => a - b).some((x, i) => i > 0 && x - xs[i - 1]! <= 0.3 * size);
+  // Lines set flush left share their start near the side's edge; lines centred in their column (signatures)
+  // share their middle.
+  return paired(firsts.filter((b) => b.x0 <= edge + 2 * size).map((b) => b.x0)) || paired(firsts.map((b) => (b.x0 + b.x1) / 2));
 }
 
 /**
