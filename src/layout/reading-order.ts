@@ -25,8 +25,16 @@ export function xyCut<T extends Block>(blocks: readonly T[]): T[][] {
     }
     const size = median(region.map((b) => b.fontSize)) || 10;
     const rows = mergeIntervals(region.map((b) => [b.y0, b.y1] as [number, number]));
+    // Each cut must leave at least two parts, or the region is tried the next way.
+    const cutInto = (parts: T[][]) => {
+      if (parts.length < 2) return false;
+      for (const part of parts) visit(part, depth + 1);
+      return true;
+    };
     let wideGaps = gapsOf(rows).filter((g) => g.size >= 1.8 * size);
-    const gutters = columnGutters(region, size).filter((g) => !splitsOneLine(region, g, size));
+    const gutters = columnGutters(region, size).filter((g) => !splitsOneLine(region, g, size) && startsAligned(region, g, size) && openAround(blocks, region, g, size));
+    const shift = gutters.length ? layoutChange(region, gutters, rows, size) : undefined;
+    if (shift && cutInto(splitAt(region, [shift], 'y'))) return;
     if (wideGaps.length && gutters.length) {
       // Columns run through the whole region. When they all reach its bottom, the text flows from column to
       // column and is read column after column, whatever gaps it has. Otherwise a wide gap is a break between
@@ -34,18 +42,15 @@ export function xyCut<T extends Block>(blocks: readonly T[]): T[][] {
       const columns = splitAt(region, gutters, 'x');
       const bottom = maxOf(region, (b) => b.y1);
       const flowing = columns.every((column) => maxOf(column, (b) => b.y1) >= bottom - 3 * size);
-      wideGaps = flowing ? [] : wideGaps.filter((g) => columns.every((column) => reachesDownTo(column, g, size)));
+      // Text below the gap in a later column only, the first one empty there, is that column going on (a heading
+      // inside a column of a flowing list), not a new section under the columns: a section starts at the left.
+      wideGaps = flowing ? wideGaps.filter((g) => balancedBreak(columns, g, size)) : wideGaps.filter((g) => columns.every((column) => reachesDownTo(column, g, size)) && columns[0]!.some((b) => (b.y0 + b.y1) / 2 > g.at));
     } else if (wideGaps.length > 1) {
       // Something spans the whole width (a title): peel off the top section only, so that the rest is judged
       // as a whole (its columns may flow across gaps that happen to line up).
       wideGaps = [wideGaps[0]!];
     }
-    // Each cut must leave at least two parts, or the region is tried the next way.
-    const cutInto = (parts: T[][]) => {
-      if (parts.length < 2) return false;
-      for (const part of parts) visit(part, depth + 1);
-      return true;
-    };
+
     if (wideGaps.length && cutInto(splitAt(region, wideGaps, 'y'))) return;
     if (gutters.length && cutInto(splitAt(region, gutters, 'x'))) return;
     // Columns under or between full-width blocks (titles over a two-column text): find the gutter among the
@@ -72,6 +77,48 @@ function gapsOf(runs: readonly [number, number][]): Gap[] {
   const gaps: Gap[] = [];
   for (let i = 0; i + 1 < runs.length; i++) gaps.push({ at: (runs[i]![1] + runs[i + 1]![0]) / 2, size: runs[i + 1]![0] - runs[i]![1] });
   return gaps;
+}
+
+/**
+ * Where the columns change: a column whose lines start at one left edge down to a gap across the region (a
+ * paragraph's spacing at least) and at another edge, further than a hanging indent, below it (three columns of
+ * text over two columns of places). The region is cut across there, each layout read on its own.
+ */
+function layoutChange(region: readonly Block[], gutters: readonly Gap[], rows: readonly [number, number][], size: number): Gap | undefined {
+  const gaps = gapsOf(rows).filter((g) => g.size >= 0.8 * size);
+  if (!gaps.length) return undefined;
+  const columns = splitAt(region, gutters, 'x');
+  // The left edge of some lines: the leftmost start that a second line shares.
+  const edge = (xs: number[]) => xs.sort((a, b) => a - b).find((x, i) => i + 1 < xs.length && xs[i + 1]! - x <= 0.3 * size);
+  for (const gap of gaps)
+    for (const column of columns) {
+      const above = column.filter((b) => b.y1 <= gap.at).map((b) => b.x0);
+      const below = column.filter((b) => b.y0 >= gap.at).map((b) => b.x0);
+      const [a, b] = [edge([...above]), edge([...below])];
+      // A new edge below, not one that lines above start at too (two columns side by side in one strip).
+      if (a !== undefined && b !== undefined && Math.abs(a - b) >= 3 * size && !above.some((x) => Math.abs(x - b) <= 0.5 * size)) return gap;
+    }
+  return undefined;
+}
+
+/**
+ * A block of columns over another one: every column ends within a few lines above the gap and starts again right
+ * under it, at one height, and the lines are spaced differently above and below (a paragraph set in columns over
+ * a list of places): text flowing from column to column keeps its spacing across gaps that happen to line up.
+ */
+function balancedBreak(columns: readonly Block[][], gap: Gap, size: number): boolean {
+  const starts = columns.map((column) => minOf(column.filter((b) => b.y0 >= gap.at), (b) => b.y0));
+  if (!starts.every((y) => Number.isFinite(y) && Math.abs(y - starts[0]!) <= 0.5 * size)) return false;
+  if (!columns.every((column) => reachesDownTo(column, gap, size))) return false;
+  const pitch = (part: (b: Block) => boolean) => {
+    const steps = columns.flatMap((column) => {
+      const ys = bandsOf(column.filter(part)).map((band) => band[0]!.y0);
+      return ys.slice(1).map((y, i) => y - ys[i]!).filter((d) => d < 2.5 * size);
+    });
+    return steps.length >= 2 ? median(steps) : undefined;
+  };
+  const [above, below] = [pitch((b) => b.y1 <= gap.at), pitch((b) => b.y0 >= gap.at)];
+  return above !== undefined && below !== undefined && Math.abs(above - below) > 0.25 * Math.min(above, below);
 }
 
 /** Does the column have text ending just above the gap (within a few lines of it)? */
@@ -133,17 +180,63 @@ function columnGutters(region: readonly Block[], size: number): Gap[] {
 }
 
 /**
+ * A column starts its lines at one left edge: a gutter is a column's left side only when, right of it, two
+ * printed lines start at the same x near that side's left edge (or, centred, share their middle) (a list's markers, a paragraph's lines). Word
+ * gaps of justified text that happen to line up on a few lines leave the pieces after them starting anywhere.
+ * A region of one printed line a side is read the same whether cut or not.
+ */
+function startsAligned(region: readonly Block[], gutter: Gap, size: number): boolean {
+  const right = sidesOf(region, gutter)[1];
+  // A short column (a line or two) shows no edge: openAround judges small regions.
+  if (bandsOf(right).length <= 2) return true;
+  const edge = minOf(right, (b) => b.x0);
+  // Each band's first piece right of the gutter.
+  const firsts = bandsOf(right).map((band) => band.reduce((a, b) => (b.x0 < a.x0 ? b : a)));
+  const paired = (xs: number[]) => xs.sort((a, b) => a - b).some((x, i) => i > 0 && x - xs[i - 1]! <= 0.3 * size);
+  // Lines set flush left share their start near the side's edge; lines centred in their column (signatures)
+  // share their middle.
+  return paired(firsts.filter((b) => b.x0 <= edge + 2 * size).map((b) => b.x0)) || paired(firsts.map((b) => (b.x0 + b.x1) / 2));
+}
+
+/**
+ * A region cut down to a line or two on a side (the pieces of justified lines whose wide word gaps line up) is
+ * no proof of a column: the gutter must stay open on the lines of its size just above and below the region, in the
+ * whole that the cut started from. Larger regions show their columns by themselves.
+ */
+function openAround(all: readonly Block[], region: readonly Block[], gutter: Gap, size: number): boolean {
+  const [left, right] = sidesOf(region, gutter);
+  if (bandsOf(left).length > 2 && bandsOf(right).length > 2) return true;
+  const [top, bottom] = [minOf(region, (b) => b.y0), maxOf(region, (b) => b.y1)];
+  const [x0, x1] = [minOf(region, (b) => b.x0), maxOf(region, (b) => b.x1)];
+  const inRegion = new Set<Block>(region);
+  return !all.some(
+    (b) =>
+      !inRegion.has(b) &&
+      Math.abs(b.fontSize - size) <= 0.2 * size &&
+      b.x1 > x0 &&
+      b.x0 < x1 &&
+      ((b.y0 >= bottom - 0.5 && b.y0 - bottom <= 1.5 * size) || (b.y1 <= top + 0.5 && top - b.y1 <= 1.5 * size)) &&
+      b.x0 < gutter.at - gutter.size / 2 &&
+      b.x1 > gutter.at + gutter.size / 2,
+  );
+}
+
+/**
  * A narrow gutter (less than three font sizes) that only parts the end of one line from its start is a word
  * gap, not a column: one side holds a single band of text that the other side shares (a line whose words lie
  * apart, as justified text with a wide font spreads them, over the short last line of its paragraph).
  */
 function splitsOneLine(region: readonly Block[], gutter: Gap, size: number): boolean {
   if (gutter.size >= 3 * size) return false;
-  const left = region.filter((b) => (b.x0 + b.x1) / 2 < gutter.at);
-  const right = region.filter((b) => (b.x0 + b.x1) / 2 >= gutter.at);
+  const [left, right] = sidesOf(region, gutter);
   const [l, r] = [bandsOf(left), bandsOf(right)];
   const lone = (one: Block[][], other: Block[][]) => one.length === 1 && other.some((band) => sameBand(band[0]!, one[0]![0]!));
   return lone(l, r) || lone(r, l);
+}
+
+/** The blocks left and right of a gutter, by their middle. */
+function sidesOf<T extends Block>(region: readonly T[], gutter: Gap): [T[], T[]] {
+  return [region.filter((b) => (b.x0 + b.x1) / 2 < gutter.at), region.filter((b) => (b.x0 + b.x1) / 2 >= gutter.at)];
 }
 
 /** Two blocks on one printed line: they share at least half the smaller height. */

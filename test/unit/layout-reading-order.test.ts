@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { pagesToReadingText, readingLines, xyCut } from '../../src/layout/reading-order.js';
 import { item, lines } from './layout-synthetic.js';
 
+/** Two columns of places, as lists of workshop towns are set under a paragraph. */
+const PLACES = [
+  ['Valognes', 'Saint-Lô', 'Vire'],
+  ['Les Andelys', 'Dieppe', 'Bernay'],
+];
 const texts = (items: ReturnType<typeof item>[]) => readingLines(items).map((l) => l.text);
 
 describe('reading order', () => {
@@ -69,6 +74,51 @@ describe('reading order', () => {
   it('keeps a numbered list on one line per item (a narrow numbering column is not a text column)', () => {
     const items = Array.from({ length: 4 }, (_, i) => [item(`${i + 1}.`, 50, 100 + 20 * i, { size: 11 }), item(`axe numéro ${i + 1} ;`, 84, 100 + 20 * i, { size: 11 })]).flat();
     expect(texts(items)).toEqual(['1. axe numéro 1 ;', '2. axe numéro 2 ;', '3. axe numéro 3 ;', '4. axe numéro 4 ;']);
+  });
+
+  it('keeps the pieces of justified lines whose wide word gaps line up on two lines of a column', () => {
+    const full = (t: string) => t.padEnd(31, ' x');
+    const column = [
+      item(full('first line of the column'), 50, 100, { size: 10 }),
+      item('assistants', 50, 114, { size: 10 }),
+      item('médicaux, en', 130, 114, { size: 10 }),
+      item('prévoyant', 50, 126, { size: 10 }),
+      item('par exemple un', 125, 126, { size: 10 }),
+      item(full('last line of the column'), 50, 140, { size: 10 }),
+    ];
+    const next = lines(['Next column one', 'next column two', 'next column three', 'next column four'], 260, 100, { size: 10 });
+    expect(texts([...next, ...column]).map((t) => t.replace(/( x)+$/, ''))).toEqual([
+      'first line of the column',
+      'assistants médicaux, en',
+      'prévoyant par exemple un',
+      'last line of the column',
+      'Next column one',
+      'next column two',
+      'next column three',
+      'next column four',
+    ]);
+  });
+
+  it('reads three columns of text, then the two columns of places under them that start at another edge', () => {
+    const text = [50, 220, 390].flatMap((x, c) => lines([`Text column ${c + 1} line one`, `text column ${c + 1} line two`, `text column ${c + 1} line three`], x, 100, { size: 10 }));
+    const places = [
+      ...lines(PLACES[0], 50, 150, { size: 10 }),
+      ...lines(PLACES[1], 300, 150, { size: 10 }),
+    ];
+    expect(texts([...places, ...text])).toEqual([
+      ...[1, 2, 3].flatMap((c) => [`Text column ${c} line one`, `text column ${c} line two`, `text column ${c} line three`]),
+      ...PLACES.flat(),
+    ]);
+  });
+
+  it('reads a paragraph set in two balanced columns before a list in two columns spaced wider under it', () => {
+    const pad = (s: string) => s.padEnd(44, ' x');
+    const text = [50, 300].flatMap((x, c) => lines([1, 2, 3].map((n) => pad(`Paragraph column ${c + 1} line ${n}`)), x, 100, { size: 10 }));
+    const places = [...lines(PLACES[0], 50, 160, { size: 10, pitch: 18 }), ...lines(PLACES[1], 300, 160, { size: 10, pitch: 18 })];
+    expect(texts([...places, ...text]).map((t) => t.replace(/( x)+$/, ''))).toEqual([
+      ...[1, 2].flatMap((c) => [1, 2, 3].map((n) => `Paragraph column ${c} line ${n}`)),
+      ...PLACES.flat(),
+    ]);
   });
 
   it('drops rotated text such as a vertical side label', () => {

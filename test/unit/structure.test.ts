@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDocumentStructure, runInItems, type StructureBlock } from '../../src/layout/structure/index.js';
+import { isStandaloneHeading, readDocumentStructure, runInItems, type StructureBlock, textStyles } from '../../src/layout/structure/index.js';
 import { isFigureValue, parseGroupedNumber, plainThousands } from '../../src/text/numbers.js';
 import { item, lines, page } from './layout-synthetic.js';
 
@@ -40,6 +40,20 @@ describe('structure: heading hierarchy', () => {
       'h1 Un titre de thème assez long pour tenir sur deux lignes',
       'Le texte du thème, en corps dix. Et sa deuxième ligne de texte.',
     ]);
+  });
+});
+
+describe('structure: headings standing alone (the events reader)', () => {
+  it('takes a group in a heading style, or a few bold words, and not a bulleted line or a sentence', () => {
+    const body = { text: 'Du texte courant assez long pour peser dans le calcul de la taille du corps.', fontSize: 10, bold: false };
+    const styles = textStyles([body, body, body, { text: 'Programme de la journée', fontSize: 14, bold: false }]);
+    const line = (text: string, fontSize = 10, bold = false) => ({ text, fontSize, bold });
+    expect(isStandaloneHeading([line('Programme de la journée', 14)], styles)).toBe(true);
+    expect(isStandaloneHeading([line('Les ateliers en région', 10, true)], styles)).toBe(true);
+    expect(isStandaloneHeading([line('1. Les ateliers en région', 10, true)], styles)).toBe(true);
+    expect(isStandaloneHeading([line('• Les ateliers en région', 14)], styles)).toBe(false);
+    expect(isStandaloneHeading([line('Les ateliers ont eu lieu en région.', 10, true)], styles)).toBe(false);
+    expect(isStandaloneHeading([line('Les ateliers en région')], styles)).toBe(false);
   });
 });
 
@@ -88,6 +102,49 @@ describe('structure: columns and figure grids', () => {
       ...lines(['Colonne deux, courte.'], 320, 70, { size: 10 }),
     ]);
     expect(summary(readDocumentStructure([p]).blocks)).toEqual(['h1 Un titre de section', 'Colonne une, ligne un, colonne une, ligne deux, colonne une, ligne trois.', 'Colonne deux, courte.']);
+  });
+
+  it('reads a list flowing through three columns, a heading inside the middle one, column by column', () => {
+    // Summary across the page; the list runs down column 1, column 2 (where the national list starts under its
+    // heading) and on at the top of column 3, which ends level with the heading.
+    const p = page([
+      item('Un thème', 50, 40, { size: 14, bold: true }),
+      ...lines(['Un résumé qui court sur toute la largeur de la page, au-dessus des trois colonnes de la liste.'], 50, 62, { size: 10 }),
+      item('Pour une impulsion locale', 50, 90, { size: 12, bold: true }),
+      ...lines(['• local un', '• local deux', '• local trois'], 50, 110, { size: 10, pitch: 14 }),
+      ...lines(['• local quatre', '• local cinq', '• local six', '• local sept'], 230, 90, { size: 10, pitch: 14 }),
+      item('Pour alimenter les travaux', 230, 150, { size: 12, bold: true }),
+      ...lines(['• national un', '• national deux'], 230, 170, { size: 10, pitch: 14 }),
+      ...lines(['• national trois', '• national quatre', '• national cinq', '• national six'], 410, 90, { size: 10, pitch: 14 }),
+    ], { width: 595 });
+    const blocks = summary(readDocumentStructure([p]).blocks);
+    expect(blocks.slice(blocks.indexOf('h2 Pour une impulsion locale'))).toEqual([
+      'h2 Pour une impulsion locale',
+      ...['un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept'].map((n) => `• local ${n}`),
+      'h2 Pour alimenter les travaux',
+      ...['un', 'deux', 'trois', 'quatre', 'cinq', 'six'].map((n) => `• national ${n}`),
+    ]);
+  });
+
+  it('keeps a list going on in the next column: its sub-items, and its numbers set against their text', () => {
+    const bullets = page([
+      ...lines(['• Premier élément', '• Financement du projet'], 50, 60, { size: 10, pitch: 14 }),
+      ...lines(['- une première part', 'qui continue', '- une seconde part'], 330, 60, { size: 10, pitch: 14 }),
+      ...lines(['• Élément suivant', '• Dernier élément'], 310, 110, { size: 10, pitch: 14 }),
+    ]);
+    expect(summary(readDocumentStructure([bullets]).blocks)).toEqual([
+      '• Premier élément',
+      '• Financement du projet',
+      '  - une première part qui continue',
+      '  - une seconde part',
+      '• Élément suivant',
+      '• Dernier élément',
+    ]);
+    const numbers = page([
+      ...lines(['8. Huitième', '9. Neuvième', '10 Dixième élément'], 50, 60, { size: 10, pitch: 14 }),
+      ...lines(['11 Onzième élément', 'qui continue', '12 Douzième élément'], 310, 60, { size: 10, pitch: 14 }),
+    ]);
+    expect(summary(readDocumentStructure([numbers]).blocks)).toEqual(['8. Huitième', '9. Neuvième', '10. Dixième élément', '11. Onzième élément qui continue', '12. Douzième élément']);
   });
 
   it('reads a 2×2 grid of key figures cell by cell, big value over its caption', () => {

@@ -1,7 +1,7 @@
 /** Tables over several pages (stitching, repeated headers), header rows, and the JSON / CSV / Markdown outputs. */
 import { describe, expect, it } from 'vitest';
 import { logicalTables, tableCsv, tableMarkdown, tablesCsvStream, tablesDocument } from '../../src/export/tables.js';
-import { findDocumentTables, stitchedTables, tableRows } from '../../src/layout/tables/index.js';
+import { DocumentTableReader, findDocumentTables, stitchedTables, tableRows } from '../../src/layout/tables/index.js';
 import type { PageModel, TextItem } from '../../src/sources/page-model.js';
 import { parsePageSpec } from '../../src/tables.js';
 import { hRule, item, page, vRule } from './layout-synthetic.js';
@@ -39,6 +39,25 @@ describe('tables over several pages', () => {
     ]);
     const [stitched] = stitchedTables(tables);
     expect(stitched!.rows).toEqual([HEADER, ['Austria', '3375', '2.1'], ['Belgium', '3973', '2.5'], ['Cyprus', '158', '0.1'], ['Denmark', '1662', '1.1']]);
+  });
+
+  it('keeps what a re-reading returns for a page, and hands back a copy the caller cannot change it through', () => {
+    const [first, second] = twoPages();
+    const reader = new DocumentTableReader();
+    const seen: number[] = [];
+    // The second page's table "read again": its last row left out, as a reader under a header found later might.
+    const returned = reader.add(first!);
+    returned.length = 0;
+    reader.add(second!, (found, context) => {
+      seen.push(found.length, context.page.number);
+      return found.map((t) => ({ ...t, ys: t.ys.slice(0, -1), cells: t.cells.filter((c) => c.row < t.ys.length - 2) }));
+    });
+    const tables = reader.finish();
+    expect(seen).toEqual([1, 2]);
+    expect(tables.map((t) => [t.page, t.ys.length])).toEqual([
+      [1, 4],
+      [2, 3],
+    ]);
   });
 
   it('does not link it when a new title opens the next page', () => {

@@ -8,6 +8,7 @@
 import { type Box, median, unionBox, toBBox } from '../../layout/geometry.js';
 import type { PageLayout } from '../../layout/page-layout.js';
 import type { ReadingLine } from '../../layout/reading-order.js';
+import { isStandaloneHeading, type TextStyles, textStyles } from '../../layout/structure/index.js';
 import {
   type AnchoredTable,
   type CarriedTable,
@@ -16,7 +17,6 @@ import {
   findContinuation,
   type PageContext,
   type PageTable,
-  pageContext,
   readTableAt,
 } from '../../layout/tables/index.js';
 import type { Events, SourceInfo, WorkshopEvent } from '../../model/index.js';
@@ -39,16 +39,22 @@ export class EventsTableCollector {
   private readonly reader = new DocumentTableReader();
 
   add(page: PageModel): void {
-    // `add` returns the reader's own list of the page's tables: a table read again replaces its first reading.
-    const tables = this.reader.add(page);
-    const context = pageContext(page);
-    tables.forEach((t, i) => {
-      if (t.flavor === 'ruled') return;
-      t = tables[i] = belowLastRule(t, context);
+    this.reader.add(page, (found, context) => {
+      const tables = this.reread(found, context);
+      this.carried = carriedFrom(tables, context);
+      return tables;
+    });
+  }
+
+  /** The tables to keep for a page: the finders' ones read again under their header, then the ones they missed. */
+  private reread(found: readonly PageTable[], context: PageContext): PageTable[] {
+    const tables = found.map((t) => {
+      if (t.flavor === 'ruled') return t;
+      t = belowLastRule(t, context);
       const split = splitStackedRows(t);
       const again = t.headerRows >= 1 ? readUnderHeader(t, context) : undefined;
       const anchored = again && splitStackedRows(belowLastRule(again, context));
-      tables[i] = anchored && anchored.ys.length >= t.ys.length ? anchored : split;
+      return anchored && anchored.ys.length >= t.ys.length ? anchored : split;
     });
     // A header row of workshop columns the finders did not see as a table (no rules, no shading): read under it.
     for (const t of headerAnchoredTables(context, tables.map((x) => x.box))) tables.push(splitStackedRows(belowLastRule(t, context)));
@@ -63,8 +69,7 @@ export class EventsTableCollector {
         if (read.ys.length > 1) tables.push(splitStackedRows(belowLastRule({ ...read, headerRows: 0 }, context)));
       }
     }
-    tables.sort((a, b) => a.box.y0 - b.box.y0);
-    this.carried = carriedFrom(tables, context);
+    return tables.sort((a, b) => a.box.y0 - b.box.y0);
   }
 
   private carried: CarriedTable | undefined;
@@ -179,16 +184,6 @@ const NUMBERED = /^\d{1,2}[.)]\s+(?=\S)/;
 /** A list marker drawn from a symbol font (a private-use code point) or a bullet shape: read as "•". */
 const SYMBOL_BULLET = /^[\p{Co}●○◦▪■□►▸➢✓✔]\s*(?=\S)/u;
 
-/** The size carrying most characters: the body text the headings stand out from. */
-function bodySize(lines: readonly ReadingLine[]): number {
-  const weight = new Map<number, number>();
-  for (const l of lines) {
-    const size = Math.round(l.fontSize * 2) / 2;
-    weight.set(size, (weight.get(size) ?? 0) + l.text.length);
-  }
-  return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? median(lines.map((l) => l.fontSize));
-}
-
 interface StyledLine {
   line: SourceLine;
   reading?: ReadingLine;
@@ -196,21 +191,8 @@ interface StyledLine {
   table?: number;
 }
 
-/**
- * Headings by style: lines set clearly larger than the body, or bold paragraphs of a few words standing alone.
- * Wrapped lines of one heading (same size, no paragraph break between them) are joined.
- */
-function isHeadingStyle(group: readonly ReadingLine[], body: number): boolean {
-  const size = median(group.map((l) => l.fontSize));
-  const text = group.map((l) => l.text).join(' ');
-  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-  if (words === 0 || words > 40 || /^[-•▪–·]/.test(text)) return false;
-  if (size >= 1.06 * body) return true;
-  return group.every((l) => l.bold) && words <= 25 && !/[.;,]$/.test(text);
-}
-
 /** Reading units from styled lines: headings by style; the runs between them read by the text rules. */
-function unitsOf(lines: readonly StyledLine[], body: number): Unit[] {
+function unitsOf(lines: readonly StyledLine[], styles: TextStyles): Unit[] {
   const units: Unit[] = [];
   let run: SourceLine[] = [];
   const flushRun = () => {
@@ -239,7 +221,7 @@ function unitsOf(lines: readonly StyledLine[], body: number): Unit[] {
       j++;
     const group = lines.slice(i, j);
     if (r.paragraphBreak || i === 0 || !lines[i - 1]!.reading) {
-      if (isHeadingStyle(group.map((g) => g.reading!), body)) {
+      if (isStandaloneHeading(group.map((g) => g.reading!), styles)) {
         flushRun();
         const text = joinWrappedLines(group.map((g) => g.line.text)).replace(/\n/g, ' ').replace(NUMBERED, '');
         units.push({ type: 'heading', text: cleanSpaces(text), lines: group.map((g) => g.line) });
@@ -366,8 +348,9 @@ export function readPdfEvents(layouts: readonly PageLayout[], tables: readonly D
     read[k] = readEventsTable(t, t.continues !== undefined ? read[t.continues] : undefined);
   });
   const lines = linesOf(layouts, tables, read);
-  const body = bodySize(lines.flatMap((l) => (l.reading ? [l.reading] : [])));
-  const units = unitsOf(lines, body);
+  // Heading styles are the structure layer's, judged on this document's lines.
+  const styles = textStyles(lines.flatMap((l) => (l.reading ? [l.reading] : [])));
+  const units = unitsOf(lines, styles);
   return assembleEvents({ lines: lines.map((l) => l.line), units, source, hasPages: true, structure: tableFinds(tables, read, lines) });
 }
 

@@ -21,6 +21,9 @@ function isCapitalsLine(text: string): boolean {
   return words.length >= 2 || (words.length === 1 && /^[\p{L}'’ -]{5,}[?!:]?$/u.test(text.trim()));
 }
 
+/** What a line's style is judged on (a structure line, or a reading line with its marker). */
+export type StyledText = Pick<StructureLine, 'text' | 'fontSize' | 'bold'> & Partial<Pick<StructureLine, 'figure' | 'marker'>>;
+
 /** Heading style ratio: a line this much larger than the body text is set as a heading (bold: a little larger). */
 const HEADING_RATIO = 1.12;
 const BOLD_HEADING_RATIO = 1.04;
@@ -29,7 +32,7 @@ const BOLD_HEADING_RATIO = 1.04;
  * The document's body size (the size most characters are set in) and its heading styles: sizes clearly larger
  * than the body, ranked from the largest (level 1) down; at one size, bold ranks above regular.
  */
-export function textStyles(lines: readonly StructureLine[]): TextStyles {
+export function textStyles(lines: readonly StyledText[]): TextStyles {
   const weights = new Map<number, number>();
   for (const l of lines) {
     if (l.figure) continue;
@@ -51,19 +54,35 @@ export function textStyles(lines: readonly StructureLine[]): TextStyles {
   return { bodySize, headings };
 }
 
-function headingLevel(line: StructureLine, styles: TextStyles): number | undefined {
+/** The heading level of a line by its style: one of the document's heading styles, or words in capitals. */
+export function headingLevel(line: StyledText, styles: TextStyles): number | undefined {
   return sizedHeadingLevel(line, styles) ?? capitalsHeadingLevel(line, styles);
 }
 
-function sizedHeadingLevel(line: StructureLine, styles: TextStyles): number | undefined {
+function sizedHeadingLevel(line: StyledText, styles: TextStyles): number | undefined {
   if (line.figure || line.marker) return undefined;
   return styles.headings.find((h) => h.size === half(line.fontSize) && h.bold === line.bold)?.level;
 }
 
 /** Words in capitals at the body size or above read as a heading below every sized one. */
-function capitalsHeadingLevel(line: StructureLine, styles: TextStyles): number | undefined {
+function capitalsHeadingLevel(line: StyledText, styles: TextStyles): number | undefined {
   if (line.figure || line.marker) return undefined;
   return isCapitalsLine(line.text) && half(line.fontSize) >= styles.bodySize - 0.5 ? styles.headings.length + 1 : undefined;
+}
+
+/**
+ * A group of lines standing apart as a paragraph of their own: a heading when every line is set in a heading style
+ * (or in capitals), or when it is bold, of a few words, and does not end as a sentence or a list's line does (a
+ * bold title at the body size, as word processors set them). A bulleted line is no heading; a numbered one may be.
+ */
+export function isStandaloneHeading(group: readonly StyledText[], styles: TextStyles): boolean {
+  const text = group.map((l) => l.text).join(' ');
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  const marker = group[0]?.marker ?? markerOf(text);
+  if (words === 0 || words > 40 || (marker !== undefined && !/^\(?\d/.test(marker))) return false;
+  const unmarked = group.map((l) => ({ ...l, marker: undefined }));
+  if (unmarked.every((l) => headingLevel(l, styles) !== undefined)) return true;
+  return group.every((l) => l.bold) && words <= 25 && !/[.;,]$/.test(text);
 }
 
 /** A small line in capitals (smaller than the body): a kicker label when a heading follows. */
@@ -199,7 +218,8 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     // The next number of a numbered list, set against its text ("10 Créer…" after "9."): an item too.
     const lastItem = current?.type === 'item' ? current : undefined;
     const number = lastItem && /^(\d{1,2})[.)]?$/.exec(lastItem.marker);
-    if (!line.marker && lastItem && number && Math.abs(line.x0 - lastItem.lines[0]!.x0) <= 0.5 * line.fontSize) {
+    // In another column or page the list goes on from that column's left edge.
+    if (!line.marker && lastItem && number && (Math.abs(line.x0 - lastItem.lines[0]!.x0) <= 0.5 * line.fontSize || (prev !== undefined && movedOn(prev, line)))) {
       const next = new RegExp(`^${Number(number[1]) + 1}[.)]?\\s+(?=\\S)`).exec(line.text);
       if (next) line = { ...line, marker: `${Number(number[1]) + 1}.` };
     }
@@ -212,8 +232,11 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
         const marked = top?.lines[0];
         const indented = line.x0 > listX + 0.8 * line.fontSize && marked !== undefined && Math.min(marked.x1, line.x1) > Math.max(marked.x0, line.x0);
         const dashUnderBullet = top !== undefined && /^[-–—]$/.test(line.marker) && !/^[-–—]$/.test(top.marker);
-        if (indented || dashUnderBullet) depth = 1;
-      }
+        // The next one of a sub-item's markers at the edge of its lines is its sibling, wherever its parent is.
+        const siblingOfSubItem =
+          current.depth > 0 && current.marker === line.marker && current.lines.some((l) => l.page === line.page && Math.abs(line.x0 - l.x0) <= 0.5 * line.fontSize);
+        if (indented || dashUnderBullet || siblingOfSubItem) depth = 1;
+      } else if (current?.type === 'item' && prev && movedOn(prev, line) && subItemOfColumn(lines, i)) depth = 1;
       if (depth === 0) listX = line.x0;
       blocks.push({ type: 'item', marker: line.marker, depth, text: body, lines: [line] });
       continue;
@@ -259,6 +282,20 @@ export function readBlocks(lines: readonly StructureLine[], styles: TextStyles =
     blocks.push({ type: 'paragraph', text: line.text, lines: [line] });
   }
   return joinParted(blocks);
+}
+
+/**
+ * An item opening a new column or page further in than the items after it in that column (same page, overlapping
+ * it, before anything less indented that is not an item): a sub-item of the item that ended the column before.
+ */
+function subItemOfColumn(lines: readonly StructureLine[], i: number): boolean {
+  const line = lines[i]!;
+  for (let j = i + 1; j < lines.length; j++) {
+    const o = lines[j]!;
+    if (o.page !== line.page || o.y0 < line.y0 || Math.min(o.x1, line.x1) <= Math.max(o.x0, line.x0)) return false;
+    if (o.x0 < line.x0 - 0.8 * line.fontSize) return o.marker !== undefined && o.marker !== line.marker;
+  }
+  return false;
 }
 
 /**

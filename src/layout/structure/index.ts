@@ -8,7 +8,7 @@ import { readBlocks, textStyles } from './blocks.js';
 import { readPageLines } from './page.js';
 import type { StructureBlock, StructureLine, TextStyles } from './types.js';
 
-export { readBlocks, textStyles } from './blocks.js';
+export { headingLevel, isStandaloneHeading, readBlocks, type StyledText, textStyles } from './blocks.js';
 export { runInItems } from './lists.js';
 export { bodySizeOf, markerOf, readPageLines } from './page.js';
 export type { HeadingStyle, StructureBlock, StructureLine, TextStyles } from './types.js';

@@ -206,10 +206,12 @@ function sections(units: readonly Unit[], bodySize: number, pageWidth: number): 
     const to = starts[k + 1]?.y0 ?? Infinity;
     const above = sorted.filter((u) => u.y0 >= from && u.y1 <= h.y0 + 0.5);
     const below = sorted.filter((u) => u.y0 >= h.y1 - 0.5 && u.y0 < to);
-    const column = above.filter((u) => u.x0 < h.x1);
+    // The heading's column: the text above it that starts at its left edge or further in (text across the page
+    // above, a theme's summary, is no column); beside it: text wholly left or right of that column.
+    const column = above.filter((u) => u.x0 < h.x1 && u.x0 >= h.x0 - bodySize);
     const columnRight = column.length ? maxOf(column, (u) => u.x1) : Infinity;
-    const besideAbove = above.some((u) => u.x0 > columnRight);
-    const besideBelow = below.some((u) => u.x1 > columnRight + bodySize);
+    const besideAbove = column.length > 0 && above.some((u) => u.x0 > columnRight || u.x1 < h.x0);
+    const besideBelow = below.some((u) => u.x1 > columnRight + bodySize || u.x0 < h.x0 - bodySize);
     if (!besideAbove || besideBelow) cuts.push(h.y0 - 0.01);
   });
   const out: Unit[][] = cuts.map(() => []);

@@ -61,13 +61,19 @@ export class DocumentTableReader {
 
   constructor(private readonly options: TableReadOptions = {}) {}
 
-  /** Reads one page; returns its tables (before stitching). Pages must come in order. */
-  add(page: PageModel): PageTable[] {
+  /**
+   * Reads one page and returns the tables kept for it (before stitching). Pages must come in order. `reread`, when
+   * given, sees the tables the finders found with the page's context and returns the ones to keep in their place:
+   * a table read again under a header row found later (see readTableAt), tables the finders missed. The returned
+   * list is a copy: what the reader keeps changes only through `reread`.
+   */
+  add(page: PageModel, reread?: (found: readonly PageTable[], context: PageContext) => PageTable[]): PageTable[] {
     if (this.options.pages && !this.options.pages(page.number)) return [];
     const context = pageContext(page);
-    const tables = findPageTables(page, context);
+    const found = findPageTables(page, context);
+    const tables = reread ? reread(found, context) : found;
     this.pages[page.number] = { tables, lines: pageLines(context), fontSize: context.fontSize, width: page.width };
-    return tables;
+    return [...tables];
   }
 
   /** All tables in document order, continuations over page breaks linked. */
