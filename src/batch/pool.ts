@@ -47,6 +47,8 @@ interface Death {
 interface Handle {
   post(message: unknown): void;
   kill(): Promise<void>;
+  /** Whether the worker keeps this process alive (see WorkerPool.setReferenced). */
+  setReferenced(on: boolean): void;
 }
 
 interface HandleEvents {
@@ -120,7 +122,11 @@ function spawnThread(options: PoolOptions, events: HandleEvents): Handle {
         : { outOfMemory: rssExceeded, message: `exited with code ${code}` },
     );
   });
-  return { post: (m) => worker.postMessage(m), kill: async () => void (await worker.terminate()) };
+  return {
+    post: (m) => worker.postMessage(m),
+    kill: async () => void (await worker.terminate()),
+    setReferenced: (on) => (on ? worker.ref() : worker.unref()),
+  };
 }
 
 /** Child processes still alive, killed when this process exits (Ctrl-C included) so none is left spinning. */
@@ -178,6 +184,16 @@ function spawnProcess(options: PoolOptions, events: HandleEvents): Handle {
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
+    },
+    setReferenced: (on) => {
+      const channel = child.channel as { ref(): void; unref(): void } | null | undefined;
+      if (on) {
+        child.ref();
+        channel?.ref();
+      } else {
+        child.unref();
+        channel?.unref();
+      }
     },
   };
 }
@@ -251,6 +267,7 @@ export class WorkerPool<T, R> {
   private readonly queue: Job<T, R>[] = [];
   private nextId = 1;
   private closed = false;
+  private referenced = true;
   private startupFailure: FdrError | undefined;
 
   constructor(private readonly options: PoolOptions) {
@@ -272,6 +289,15 @@ export class WorkerPool<T, R> {
   /** Starts a worker now, so that it loads its modules while the caller prepares the first task. */
   prestart(): void {
     if (!this.closed && !this.startupFailure && this.slots.size === 0) this.spawn();
+  }
+
+  /**
+   * Whether the workers keep this process alive (default yes). A worker started ahead of a need that may not
+   * come (see prestartPageReader) is unreferenced, so that it never holds the process open by itself.
+   */
+  setReferenced(on: boolean): void {
+    this.referenced = on;
+    for (const slot of this.slots) slot.handle?.setReferenced(on);
   }
 
   /** Stops every worker; tasks still queued or running fail with INTERRUPTED. */
@@ -307,6 +333,7 @@ export class WorkerPool<T, R> {
       died: (death) => this.onDeath(slot, death),
     };
     slot.handle = this.options.isolation === 'process' ? spawnProcess(this.options, events) : spawnThread(this.options, events);
+    if (!this.referenced) slot.handle.setReferenced(false);
   }
 
   private onMessage(slot: Slot<T, R>, message: FromWorker<R>): void {
