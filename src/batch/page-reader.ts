@@ -55,7 +55,7 @@ interface ReaderPool {
   output: { log?: ((line: string) => void) | undefined };
 }
 
-function startPool(options: PageReaderOptions): ReaderPool {
+function startPool(options: PageReaderOptions, referenced = true): ReaderPool {
   const output: ReaderPool['output'] = { log: options.log };
   const poolOptions: PoolOptions = {
     size: 1,
@@ -67,6 +67,7 @@ function startPool(options: PageReaderOptions): ReaderPool {
     onOutput: (text) => output.log?.(text.replace(/\n$/, '')),
   };
   const pool = new WorkerPool<PageTask, PdfReadSummary>(poolOptions);
+  pool.setReferenced(referenced);
   pool.prestart();
   return { pool, poolOptions, maxMemoryMb: options.maxMemoryMb, output };
 }
@@ -83,8 +84,7 @@ let prestarted: ReaderPool | undefined;
  */
 export function prestartPageReader(): void {
   if (prestarted) return;
-  prestarted = startPool(DEFAULT_READER);
-  prestarted.pool.setReferenced(false);
+  prestarted = startPool(DEFAULT_READER, false);
 }
 
 /** Stops the prestarted page reader, if any: the command turned out to need none (or another kind). */

@@ -38,12 +38,16 @@ export async function extractSinglePdf(file: LoadedFile, options: SinglePdfOptio
     });
     const { extractLoadedFile } = await import('../extract.js');
     const { renderOutput } = await import('./render-output.js');
-    const doc = await extractLoadedFile(file, {
-      ...extract,
-      // The worker is stopped as soon as the one reading is over, while this thread builds the document.
-      readPages: (...args) => reader.read(...args).finally(() => void (closing = reader.close())),
-      ...(log ? { log } : {}),
-    });
+    const doc = await extractLoadedFile(
+      file,
+      {
+        ...extract,
+        // The worker is stopped as soon as the one reading is over, while this thread builds the document.
+        readPages: (...args) => reader.read(...args).finally(() => void (closing = reader.close())),
+        ...(log ? { log } : {}),
+      },
+      { once: true },
+    );
     const text = await renderOutput(doc, options.output, { input: file.path, password: options.extract.password });
     if (options.target !== undefined) await writeFileAtomic(options.target, text, { force: options.force, inputs: options.protectedInputs });
     else process.stdout.write(text);
