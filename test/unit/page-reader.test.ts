@@ -51,11 +51,15 @@ describe('willReadPdfs: the guess that starts a page reader before the command l
     expect(guess('extract', ROADMAP)).toBe(true);
     expect(guess('--verbose', 'extract', '-f', 'csv', ROADMAP, '-o', join(dir, 'out.csv'))).toBe(true);
     expect(guess('extract', ROADMAP, '--timeout', '5')).toBe(true);
+    // An output file that exists already (rerun with --force) is not an input.
+    expect(guess('extract', ROADMAP, '-o', text, '--force')).toBe(true);
   });
 
   it('no reader for a batch, a text input, another command, help, or options asking for another reader', () => {
     expect(guess('extract', ROADMAP, join(FIXTURES, 'calvados-2024.territorial.pdf'))).toBe(false);
     expect(guess('extract', text)).toBe(false);
+    expect(guess('extract', ROADMAP, text)).toBe(false);
+    expect(guess('extract', ROADMAP, dir)).toBe(false);
     expect(guess('extract', join(dir, 'missing.pdf'))).toBe(false);
     expect(guess('tables', ROADMAP)).toBe(false);
     expect(guess('schema', 'roadmap')).toBe(false);
