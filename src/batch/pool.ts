@@ -200,13 +200,12 @@ function spawnProcess(options: PoolOptions, events: HandleEvents): Handle {
       await exited;
     },
     setReferenced: (on) => {
-      const channel = child.channel as { ref(): void; unref(): void } | null | undefined;
-      if (on) {
-        child.ref();
-        channel?.ref();
-      } else {
-        child.unref();
-        channel?.unref();
+      // The child, its IPC channel and its output pipes each keep this process alive.
+      type Referable = { ref(): void; unref(): void } | null | undefined;
+      const handles: Referable[] = [child, child.channel as Referable, child.stdout as Referable, child.stderr as Referable];
+      for (const h of handles) {
+        if (on) h?.ref();
+        else h?.unref();
       }
     },
   };
