@@ -19,7 +19,7 @@ export interface PoolOptions {
   script: URL | string;
   eval?: boolean;
   isolation?: Isolation;
-  /** Wall-clock limit per task, from the moment a ready worker receives it; the worker is killed past it. */
+  /** Wall-clock limit per task, from the moment a ready worker has it; the worker is killed past it. */
   timeoutMs: number;
   /**
    * V8 old-generation heap limit of each worker, in MB. With process isolation the worker's whole resident memory
@@ -47,6 +47,8 @@ interface Death {
 interface Handle {
   post(message: unknown): void;
   kill(): Promise<void>;
+  /** Whether the worker keeps this process alive (see WorkerPool.setReferenced). */
+  setReferenced(on: boolean): void;
 }
 
 interface HandleEvents {
@@ -90,15 +92,24 @@ function pipeOutput(stream: NodeJS.ReadableStream | null, onOutput: ((text: stri
   });
 }
 
-function spawnThread(options: PoolOptions, events: HandleEvents): Handle {
+function spawnThread(options: PoolOptions, events: HandleEvents, referenced: boolean): Handle {
   const worker = new Worker(options.script, {
     eval: options.eval ?? false,
     stdout: true,
     stderr: true,
     resourceLimits: { maxYoungGenerationSizeMb: 3 * SEMI_SPACE_MB, ...(options.maxMemoryMb ? { maxOldGenerationSizeMb: options.maxMemoryMb } : {}) },
   });
-  pipeOutput(worker.stdout, options.onOutput);
-  pipeOutput(worker.stderr, options.onOutput);
+  // Reading a worker's stdout or stderr keeps this process alive until the worker ends: an unreferenced worker's
+  // output is read once it is referenced (what it printed meanwhile waits in the streams).
+  let piped = false;
+  const pipe = () => {
+    if (piped) return;
+    piped = true;
+    pipeOutput(worker.stdout, options.onOutput);
+    pipeOutput(worker.stderr, options.onOutput);
+  };
+  if (referenced) pipe();
+  else worker.unref();
   let error: (Error & { code?: string }) | undefined;
   let rssExceeded = false;
   // A lone thread owns the process's memory beyond the main thread's: its resident size is watched like a
@@ -120,7 +131,16 @@ function spawnThread(options: PoolOptions, events: HandleEvents): Handle {
         : { outOfMemory: rssExceeded, message: `exited with code ${code}` },
     );
   });
-  return { post: (m) => worker.postMessage(m), kill: async () => void (await worker.terminate()) };
+  return {
+    post: (m) => worker.postMessage(m),
+    kill: async () => void (await worker.terminate()),
+    setReferenced: (on) => {
+      if (on) {
+        worker.ref();
+        pipe();
+      } else worker.unref();
+    },
+  };
 }
 
 /** Child processes still alive, killed when this process exits (Ctrl-C included) so none is left spinning. */
@@ -178,6 +198,15 @@ function spawnProcess(options: PoolOptions, events: HandleEvents): Handle {
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
+    },
+    setReferenced: (on) => {
+      // The child, its IPC channel and its output pipes each keep this process alive.
+      type Referable = { ref(): void; unref(): void } | null | undefined;
+      const handles: Referable[] = [child, child.channel as Referable, child.stdout as Referable, child.stderr as Referable];
+      for (const h of handles) {
+        if (on) h?.ref();
+        else h?.unref();
+      }
     },
   };
 }
@@ -251,6 +280,7 @@ export class WorkerPool<T, R> {
   private readonly queue: Job<T, R>[] = [];
   private nextId = 1;
   private closed = false;
+  private referenced = true;
   private startupFailure: FdrError | undefined;
 
   constructor(private readonly options: PoolOptions) {
@@ -272,6 +302,15 @@ export class WorkerPool<T, R> {
   /** Starts a worker now, so that it loads its modules while the caller prepares the first task. */
   prestart(): void {
     if (!this.closed && !this.startupFailure && this.slots.size === 0) this.spawn();
+  }
+
+  /**
+   * Whether the workers keep this process alive (default yes). A worker started ahead of a need that may not
+   * come (see prestartPageReader) is unreferenced, so that it never holds the process open by itself.
+   */
+  setReferenced(on: boolean): void {
+    this.referenced = on;
+    for (const slot of this.slots) slot.handle?.setReferenced(on);
   }
 
   /** Stops every worker; tasks still queued or running fail with INTERRUPTED. */
@@ -306,12 +345,14 @@ export class WorkerPool<T, R> {
       message: (raw) => this.onMessage(slot, raw as FromWorker<R>),
       died: (death) => this.onDeath(slot, death),
     };
-    slot.handle = this.options.isolation === 'process' ? spawnProcess(this.options, events) : spawnThread(this.options, events);
+    slot.handle = this.options.isolation === 'process' ? spawnProcess(this.options, events) : spawnThread(this.options, events, this.referenced);
+    if (!this.referenced) slot.handle.setReferenced(false);
   }
 
   private onMessage(slot: Slot<T, R>, message: FromWorker<R>): void {
     if (message.type === 'ready') {
       slot.ready = true;
+      if (slot.job) this.startClock(slot, slot.job); // posted while the worker was loading
       this.pump();
       return;
     }
@@ -326,6 +367,11 @@ export class WorkerPool<T, R> {
   private onDeath(slot: Slot<T, R>, death: Death): void {
     slot.dead = true;
     this.slots.delete(slot);
+    if (slot.job && !slot.ready && !this.closed) {
+      // Given early to a worker that died loading its modules: the task never ran; it shares the verdict below.
+      this.queue.unshift(slot.job);
+      slot.job = undefined;
+    }
     const job = slot.job;
     if (job) {
       const limit = this.options.maxMemoryMb;
@@ -359,30 +405,44 @@ export class WorkerPool<T, R> {
     return job.startedAt === undefined ? 0 : performance.now() - job.startedAt;
   }
 
+  /**
+   * A worker thread is given its task as soon as it exists: the message waits in its port while it loads its
+   * modules, and it starts on it the moment it can, without waiting for this thread (which may be busy loading
+   * code of its own) to hear that it is ready. A child process is only sent a task once ready.
+   */
+  private takesTaskNow(slot: Slot<T, R>): boolean {
+    return !slot.dead && !slot.job && (slot.ready || this.options.isolation !== 'process');
+  }
+
   private pump(): void {
     for (const slot of this.slots) {
       if (!this.queue.length) return;
-      if (!slot.ready || slot.dead || slot.job) continue;
+      if (!this.takesTaskNow(slot)) continue;
       const job = this.queue.shift()!;
       slot.job = job;
-      job.startedAt = performance.now();
-      const { timeoutMs } = this.options;
-      if (Number.isFinite(timeoutMs) && timeoutMs <= MAX_TIMER_MS) {
-        job.timer = setTimeout(() => {
-          if (slot.job !== job) return;
-          slot.dead = true;
-          this.finish(slot, {
-            ok: false,
-            error: new FdrError('TIMEOUT', `extraction took longer than ${duration(timeoutMs)} and was stopped`, {
-              file: job.file,
-              hint: 'raise --timeout, or check the file',
-            }),
-            ms: this.elapsed(job),
-          });
-          void slot.handle.kill();
-        }, Math.max(0, timeoutMs));
-      }
+      if (slot.ready) this.startClock(slot, job);
       slot.handle.post({ type: 'task', id: job.id, task: job.task } satisfies ToWorker<T>);
+    }
+  }
+
+  /** The task's time starts once its worker is ready: past the timeout, the worker is killed. */
+  private startClock(slot: Slot<T, R>, job: Job<T, R>): void {
+    job.startedAt = performance.now();
+    const { timeoutMs } = this.options;
+    if (Number.isFinite(timeoutMs) && timeoutMs <= MAX_TIMER_MS) {
+      job.timer = setTimeout(() => {
+        if (slot.job !== job) return;
+        slot.dead = true;
+        this.finish(slot, {
+          ok: false,
+          error: new FdrError('TIMEOUT', `extraction took longer than ${duration(timeoutMs)} and was stopped`, {
+            file: job.file,
+            hint: 'raise --timeout, or check the file',
+          }),
+          ms: this.elapsed(job),
+        });
+        void slot.handle.kill();
+      }, Math.max(0, timeoutMs));
     }
   }
 

@@ -45,6 +45,7 @@ export async function run(inputArgs: string[], options: CheckCliOptions): Promis
   }
   const reports: FileReport[] = await withPageReader(
     expanded.flatMap((x) => x.files ?? []),
+    { ocr, ...(options.pages === undefined ? {} : { pages: options.pages }) },
     async (readPages) => {
       // Imported once the page reader is loading pdf.js, so that both load at the same time.
       const { checkFile } = await import('../check/input.js');

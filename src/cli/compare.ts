@@ -18,7 +18,7 @@ export async function run(inputs: string[], options: CompareCliOptions): Promise
     throw new FdrError('USAGE', `unknown --format "${options.format}"`, { hint: `use one of ${[...COMPARE_FORMATS, ...BINARY_FORMATS, 'html'].join(', ')}` });
   if (workbook) refuseBinaryOnTerminal(workbook, options.output);
   const format = options.format as CompareFormat;
-  const loaded = await withPageReader(inputs, async (readPages) => {
+  const loaded = await withPageReader(inputs, {}, async (readPages) => {
     // Imported once the page reader is loading pdf.js, so that both load at the same time.
     const { loadRoadmap } = await import('../diff/load-roadmap.js');
     const out = [];

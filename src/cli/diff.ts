@@ -26,7 +26,7 @@ export async function run(oldPath: string, newPath: string, options: DiffCliOpti
     if (workbook) refuseBinaryOnTerminal(workbook, options.output);
     const format = options.format as DiffFormat;
     const ocr = ocrFlag(options.ocr);
-    const [before, after] = await withPageReader([oldPath, newPath], async (readPages) => {
+    const [before, after] = await withPageReader([oldPath, newPath], { ocr }, async (readPages) => {
       // Imported once the page reader is loading pdf.js, so that both load at the same time.
       const { loadRoadmap } = await import('../diff/load-roadmap.js');
       return Promise.all([loadRoadmap(oldPath, { readPages, ocr }), loadRoadmap(newPath, { readPages, ocr })]);

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
 import { outputNames } from '../batch/output-names.js';
 import type { Isolation } from '../batch/pool.js';
-import { DEFAULT_MAX_MEMORY_MB } from '../batch/page-reader.js';
+import { DEFAULT_MAX_MEMORY_MB, discardPrestartedPageReader } from '../batch/page-reader.js';
 
 export { DEFAULT_MAX_MEMORY_MB };
 import { ProgressBar } from '../batch/progress.js';
@@ -175,6 +175,8 @@ export async function run(inputArgs: string[], options: ExtractCliOptions): Prom
     if (done) return 0;
   }
 
+  // A batch (or a text input) reads its files in the batch's own workers.
+  discardPrestartedPageReader();
   const progress = !single && !runtime.quiet && process.stderr.isTTY ? new ProgressBar(process.stderr, items.length) : undefined;
   const say = (line: string) => (progress ? progress.log(line) : process.stderr.write(`${line}\n`));
   const debugDirs =

@@ -3,6 +3,7 @@
  * hostile files: a file that keeps pdf.js busy or makes it balloon is stopped by --timeout / --max-memory with its
  * one-line error and exit code, never a hang, a crash dump or a stack trace; nothing partial is written.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -95,5 +96,34 @@ describe('the other commands read PDFs the same way', () => {
     expect(run.status).toBe(2);
     const files = (JSON.parse(run.stdout) as { files: { file: string; error?: { code: string } }[] }).files;
     expect(files.map((f) => f.error?.code ?? 'read')).toEqual(['CORRUPT_PDF', 'read']);
+  });
+});
+
+/**
+ * A page reader started from the raw command line, before commander has parsed it (src/cli/start.ts), must
+ * never keep the process alive when the command does not take it: a bad option, a batch, a text input.
+ */
+describe('a page reader started ahead and not used', () => {
+  const BIN = join(import.meta.dirname, '../../bin/fdr.js');
+  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  const ROADMAP = join(FIXTURES, 'le-havre-2024.territorial.pdf');
+
+  it('a bad option next to a PDF: its USAGE error, at once', () => {
+    for (const args of [['extract', ROADMAP, '--pages=0'], ['check', ROADMAP, '-r', 'nope'], ['diff', ROADMAP, ROADMAP, '-f', 'nope']]) {
+      const r = run(args);
+      expect(r.error, `${args.join(' ')} did not end`).toBeUndefined();
+      expect(r.status, args.join(' ')).toBe(ERROR_CATALOG.USAGE.exit);
+      expect(r.stderr).toMatch(/\[USAGE\]\n$/);
+    }
+  });
+
+  it('one PDF and a text file make a batch, read by the batch workers', () => {
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, readFileSync(join(FIXTURES, 'le-havre-2024.txt')));
+    const out = join(dir, 'batch-out');
+    const r = run(['extract', ROADMAP, text, '-o', out, '-q']);
+    expect(r.error).toBeUndefined();
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(out, 'le-havre-2024.territorial.json'))).toBe(true);
   });
 });
