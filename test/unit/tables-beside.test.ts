@@ -4,18 +4,14 @@
  * that skip it still cut rows.
  */
 import { describe, expect, it } from 'vitest';
+import { unionBox } from '../../src/layout/geometry.js';
 import { readTableAt } from '../../src/layout/tables/anchored.js';
 import { pageContext } from '../../src/layout/tables/context.js';
 import { tableRows } from '../../src/layout/tables/grid.js';
 import type { FilledRect, TextItem } from '../../src/sources/page-model.js';
 import { hRule, item, lines, page, vRule } from './layout-synthetic.js';
 
-const boxOf = (items: readonly TextItem[]) => ({
-  x0: Math.min(...items.map((i) => i.x0)),
-  y0: Math.min(...items.map((i) => i.y0)),
-  x1: Math.max(...items.map((i) => i.x1)),
-  y1: Math.max(...items.map((i) => i.y1)),
-});
+const boxOf = (items: readonly TextItem[]) => unionBox(items)!;
 const shade = (x0: number, x1: number, y0: number, y1: number): FilledRect => ({ x0, x1, y0, y1, fill: '#f0d9e1' });
 
 // Header over the columns right of the title column; the title column (x 40–110) has no header.
