@@ -14,6 +14,7 @@ import { joinWrappedLines } from '../../text/normalize.js';
 import { ruleTolerance, SEGMENT_GAP } from './context.js';
 import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom } from './header-columns.js';
 import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
+import { headerRuleBreak } from './rule-breaks.js';
 import type { Flavor, PageContext, PageTable, TableCell } from './types.js';
 
 export type { ColumnSource } from './header-columns.js';
@@ -136,7 +137,11 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     rules && !given
       ? context.horizontal.filter((h) => h.at > header.y1 - near && overlap(h.from, h.to, left, right) >= 0.3 * (right - left)).sort((a, b) => a.at - b.at)[0]?.at
       : undefined;
-  const headerBottom = firstRule ?? shadingBottom;
+  // The header's bottom rule may be missing while its column rules break there (a repeated header over a row
+  // going on from the page before): that break is the header row's bottom edge, and a row edge under it.
+  const ruleBreak = rules && !given ? headerRuleBreak(context.page.rulings, xs, header.y1, firstRule ?? bottom, all, tol) : undefined;
+  const horizontal = ruleBreak === undefined ? context.horizontal : [...context.horizontal, { at: ruleBreak, from: left, to: right }];
+  const headerBottom = ruleBreak ?? firstRule ?? shadingBottom;
   if (headerBottom !== undefined)
     for (const i of all) if (!inHeader.has(i) && centerY(i) > header.y1 && centerY(i) < headerBottom && i.x0 >= left - slack && i.x0 < right) band.push(i);
   const inBand = new Set(band);
@@ -147,7 +152,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
 
   const key = given ? (given.key ?? 0) : columnCells.indexOf(anchor.key ?? 0);
   const ruledColumns = rules !== undefined;
-  const { spans, fromRules } = rowSpans({ body, xs, key, header, bottom, ruledColumns, horizontal: context.horizontal, rects: context.page.rects, size: bodySize, tolerance: tol });
+  const { spans, fromRules } = rowSpans({ body, xs, key, header, bottom, ruledColumns, horizontal, rects: context.page.rects, size: bodySize, tolerance: tol });
 
   // Cells: items by the centre of their height into rows, by where they start into columns.
   const byRow: TextItem[][] = spans.map(() => []);
