@@ -221,7 +221,9 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
     const contentBottom = Math.max(
       ...page.prose.map((l) => l.y1),
       ...page.side.map((l) => l.y1),
-      ...page.tables.map((t) => t.y1),
+      // A table's box may run down to its area's bottom (rows cut by rules across, no vertical rules to end it):
+      // its last row says where its content ends.
+      ...page.tables.map((t) => t.rows[t.rows.length - 1]?.y1 ?? t.y1),
     );
     page.tables.forEach((table, index) => {
       const continuingPage = index === 0 && open !== undefined && open.page === page.page - 1;
