@@ -293,7 +293,11 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     const above = firstHeader ? (titleAbove?.y0 ?? firstHeader.y0) : footerTop;
     const found = findHeaderlessTable(context, previousTable, above);
     if (found) {
-      const stopper = titleCandidates.find((l) => l.y0 > found.header.y1 && l.y0 < above);
+      // As under a header: a chantier title ends the table only when nothing but titles follows it down to the
+      // next header (or the page's end); otherwise it is a row inside the table naming the chantier below it.
+      const stopper = titleCandidates.find(
+        (l) => l.y0 > found.header.y1 && l.y0 < above && !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < above && !titleCandidates.includes(o)),
+      );
       const limit = stopper ? stopper.y0 : above;
       const table = readTable(found.header, context, limit, found.fixed);
       if (table.rows.length) tables.unshift({ ...table, hasBandAbove: false });
