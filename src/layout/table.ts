@@ -234,7 +234,7 @@ function stackedHeaderCells(rows: readonly TextItem[][], start: number, segments
       if (top - Math.max(...above.map((l) => l.y0)) > 1.7 * above[0]!.fontSize) break;
       // A header's wrapped lines share its type size: a larger line above is a title ending right over it.
       const size = (lines: readonly Line[]) => Math.max(...lines.map((l) => l.fontSize));
-      if (Math.abs(size(segments) - size(above)) > 0.2 * size(above)) break;
+      if (Math.max(size(segments), size(above)) > 1.15 * Math.min(size(segments), size(above))) break;
     }
     band.push(segments);
     if (band.length < 2) continue;
