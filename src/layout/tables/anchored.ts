@@ -15,7 +15,7 @@ import { ruleTolerance, SEGMENT_GAP } from './context.js';
 import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom } from './header-columns.js';
 import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
 import { headerRuleBreak } from './rule-breaks.js';
-import type { Flavor, PageContext, PageTable, TableCell } from './types.js';
+import type { Flavor, PageContext, PageTable, Rule, TableCell } from './types.js';
 
 export type { ColumnSource } from './header-columns.js';
 
@@ -80,6 +80,15 @@ function defaultCells(items: readonly TextItem[]): Box[] {
 /** How far a text box may reach above the line it sits under (its ascenders over a rule): a share of its size. */
 const overshoot = (i: TextItem) => 0.15 * i.fontSize;
 
+/** The extent of the first rule under the header that runs under all its cells, within two lines of it. */
+function headerRuleSpan(header: Box, cells: readonly Box[], horizontal: readonly Rule[], size: number, tolerance: number): Rule | undefined {
+  if (!cells.length) return undefined;
+  const [x0, x1] = [Math.min(...cells.map((c) => c.x0)), Math.max(...cells.map((c) => c.x1))];
+  return horizontal
+    .filter((h) => h.at >= header.y1 - tolerance && h.at <= header.y1 + 2 * size && h.from <= x0 + tolerance && h.to >= x1 - tolerance)
+    .sort((a, b) => a.at - b.at)[0];
+}
+
 /** A header cell's text as one line (a cell wrapped over several lines read whole). */
 function headerText(items: readonly TextItem[]): string {
   return joinWrappedLines(groupRows(items).map((row) => lineOf(row).text)).replace(/\n/g, ' ');
@@ -117,7 +126,12 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     const shaded = columnsFromShading(header, cells, context.page.rects, context.fontSize, tol);
     if (shaded) [xs, columnSource] = [shaded, 'shading'];
     else {
-      const below = all.filter((i) => !inHeader.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom);
+      // A rule right under the header across all its cells spans the table: text beyond its ends (a side tab)
+      // is not the table's.
+      const span = headerRuleSpan(header, cells, context.horizontal, headerSize, tol);
+      const below = all.filter(
+        (i) => !inHeader.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom && (!span || (i.x1 > span.from - tol && i.x0 < span.to + tol)),
+      );
       // Without header cells there is nothing to look for gutters between: the header's width is one column.
       [xs, columnSource] = [cells.length ? columnsFromGutters(cells, [...below, ...headerItems], headerSize) : [header.x0, header.x1], 'gutters'];
     }
