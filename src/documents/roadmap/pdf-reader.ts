@@ -115,12 +115,30 @@ export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   const action = first.cells.action?.text ?? '';
   const reachedBottom = previous.lowest || previous.lastRow.y1 >= previous.areaBottom - 4 * previous.bodySize;
   if (!reachedBottom) return false;
-  if (action === '' || /^[\p{Ll}\d,;:.)»]/u.test(action)) return true;
+  if (action === '') return true;
+  // A part opening mid-sentence goes on, unless the cell it would go on ended lines above the cut (its text was
+  // over: a row that merely opens in lower case).
+  if (/^[\p{Ll}\d,;:.)»]/u.test(action)) return endsNearCut(rowColumns(previous.lastRow), 'action', previous.bodySize);
   // A part opening in upper case or with a list item goes on only when its shape says so.
   const shape = cutShape(rowColumns(previous.lastRow), rowColumns(first));
   if (!shape.tailsOnly) return false;
   const head = (previous.lastRow.cells.action?.text ?? '').trimEnd();
   return shape.leftEarly || LIST_MARKER.test(action) || /[:,;]$/.test(head);
+}
+
+/**
+ * Did the part's cell in `column` run down to the part's last line, give or take the lines widow and orphan
+ * control may leave over (two lines)? An empty cell says nothing against a cut. `size`: the body's type size
+ * (a compact layout keeps no cell lines to measure).
+ */
+function endsNearCut(part: ReadonlyMap<string, Cell | undefined>, column: string, size: number): boolean {
+  const cell = part.get(column);
+  if (!cell?.box) return true;
+  const boxes = [...part.values()].flatMap((c) => (c?.box ? [c.box] : []));
+  const lastLine = Math.max(...boxes.map((b) => b.y1));
+  const last = cell.lines[cell.lines.length - 1];
+  const height = last ? last.y1 - last.y0 : 1.2 * size;
+  return cell.box.y1 >= lastLine - 2.5 * height;
 }
 
 /** A row's cells column by column (roadmap cells, then other columns by label), each with its text's box. */
