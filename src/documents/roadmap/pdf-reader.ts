@@ -266,13 +266,18 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
       }
       const sameChantier = continuingPage && key === open!.chantierKey;
       const besideColumns = chantierColumns(table);
+      // The page's first row of actions (after the chantier's title row repeated inside the table, if any).
+      let firstActions = true;
 
       table.rows.forEach((row, r) => {
         const cells = rowCells(row);
         const rowTitle = chantierRowTitle(row);
         if (rowTitle !== undefined) {
           // "Chantier : …" as a merged row inside the table; the same title again on a new page goes on.
-          if (!(r === 0 && sameChantier)) blocks.push({ type: 'chantier', title: rowTitle, at: rowProvenance(page.page, row) });
+          if (!(r === 0 && sameChantier)) {
+            blocks.push({ type: 'chantier', title: rowTitle, at: rowProvenance(page.page, row) });
+            firstActions = false; // a new chantier: its rows go on from nothing
+          }
           key = chantierKey(rowTitle);
           guessedChantier = false;
           return;
@@ -284,7 +289,9 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
           key = chantierKey(stripChantierLabel(text));
           guessedChantier = false;
         }
-        if (r === 0 && sameChantier && open!.lastBlock && continuesRow(open!, row)) {
+        const opening = firstActions;
+        firstActions = false;
+        if (opening && sameChantier && open!.lastBlock && continuesRow(open!, row)) {
           const target = open!.lastBlock;
           for (const c of COLUMNS) target.cells[c] = joinAcrossBreak(target.cells[c], cells[c]);
           const extra = rowExtra(table, row, besideColumns);
