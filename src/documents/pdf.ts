@@ -1,7 +1,7 @@
 import { classifyPages } from '../layout/classify.js';
 import { compactLayout, analysePage, type PageLayout } from '../layout/page-layout.js';
 import { readingLinesToText } from '../layout/reading-order.js';
-import { type DocumentTableStyle, tableHint, type TableHint } from '../layout/table.js';
+import { tableHint, type TableHint } from '../layout/table.js';
 import { FdrError } from '../errors/index.js';
 import type { ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
@@ -35,8 +35,6 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const debugPages: PageModel[] = [];
   let hint: TableHint | undefined;
   const seenAtTop = new Set<string>();
-  // The document's table style as its pages show it: rows cut by rules across tell how to read a one-row table.
-  const style: DocumentTableStyle = {};
   // Page structure (headings, lists, columns, figure grids) for the readers of brochures; pages of roadmap
   // tables are read by the table layer and skip it.
   const structure = new StructureCollector();
@@ -51,8 +49,7 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
     (page) => {
       if (selected && !selected(page.number)) return;
       if (page.ocr) ocrPages.set(page.number, { facts: page.ocr, items: page.items.map(({ x0, y0, x1, y1, text, confidence }) => ({ x0, y0, x1, y1, text, confidence })) });
-      const layout = analysePage(page, hint, seenAtTop, style);
-      if (layout.tables.some((t) => t.rowRulesAcross)) style.rowRulesAcross = true;
+      const layout = analysePage(page, hint, seenAtTop);
       for (const key of layout.topLines) seenAtTop.add(key);
       // Pages without roadmap tables are read by their structure and tables (brochures, announcements).
       if (!layout.tables.length) {

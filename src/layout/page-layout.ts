@@ -3,7 +3,7 @@ import { joinWrappedLines } from '../text/normalize.js';
 import { type Box, centerX, maxOf, median, minOf, overlap, unionBox } from './geometry.js';
 import { groupLines, isUpright, type Line } from './lines.js';
 import { type Block, leavesToReadingLines, type ReadingLine, SEGMENT_GAP, splitAtColumnGaps, xyCut } from './reading-order.js';
-import { CHANTIER_LABEL, CHANTIER_LABEL_ONLY, findHeaderlessTable, findHeaderRows, headerCellColumn, isTitleLine, readTable, splitGluedHeaderCells, stripChantierLabel, type DocumentTableStyle, type Table, type TableHint } from './table.js';
+import { CHANTIER_LABEL, CHANTIER_LABEL_ONLY, findHeaderlessTable, findHeaderRows, headerCellColumn, isTitleLine, readTable, splitGluedHeaderCells, stripChantierLabel, type Table, type TableHint } from './table.js';
 import { pageContext } from './tables/context.js';
 import { findPageTables, tableRows } from './tables/index.js';
 
@@ -247,7 +247,7 @@ export function drawnBullets(items: readonly TextItem[], rects: readonly FilledR
   return bullets;
 }
 
-export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTop: ReadonlySet<string> = new Set(), style: DocumentTableStyle = {}): PageLayout {
+export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTop: ReadonlySet<string> = new Set()): PageLayout {
   const upright0 = splitGluedHeaderCells(page.items.filter(isUpright));
   const upright = upright0.concat(drawnBullets(upright0, page.rects));
   const rotated = page.items.filter((i) => !isUpright(i));
@@ -282,7 +282,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
       (l) => l.y0 > header.y1 && l.y0 < limit && (next !== undefined || !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < footerTop && !titleCandidates.includes(o))),
     );
     if (stopper) limit = stopper.y0;
-    const table = readTable(header, context, limit, undefined, style);
+    const table = readTable(header, context, limit);
     tables.push({ ...table, hasBandAbove: false });
   }
   // The previous page ended with a table: above this page's first header row (or on the whole page if it has
@@ -299,7 +299,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
         (l) => l.y0 > found.header.y1 && l.y0 < above && !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < above && !titleCandidates.includes(o)),
       );
       const limit = stopper ? stopper.y0 : above;
-      const table = readTable(found.header, context, limit, found.fixed, style);
+      const table = readTable(found.header, context, limit, found.fixed);
       if (table.rows.length) tables.unshift({ ...table, hasBandAbove: false });
     }
   }

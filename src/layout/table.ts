@@ -63,8 +63,6 @@ export interface Table extends Box {
   columnSource: ColumnSource;
   /** Rows come from horizontal rules (true) or from shading or vertical gaps in the text (false). */
   ruled: boolean;
-  /** Rules across the table (no vertical rules) cut through its body between rows. */
-  rowRulesAcross: boolean;
   /** Items inside the table that went into the header or a cell. */
   used: Set<TextItem>;
   /** Items inside the table's box that went into neither. */
@@ -309,12 +307,6 @@ export interface FixedColumns {
  * What a table tells the next page: its columns, and where text starts in each (cell padding), so that a
  * page going on without repeating the header row can still be read as the same table.
  */
-/** What the tables read so far tell about the document's table style. */
-export interface DocumentTableStyle {
-  /** Some table cut its rows by rules across, without vertical rules. */
-  rowRulesAcross?: boolean;
-}
-
 export interface TableHint {
   bounds: number[];
   columns: Column[];
@@ -380,9 +372,8 @@ function relabelWrappedHeaders(columns: Column[], texts: readonly (string | unde
  * gutters; rows from rules, shaded bands or gaps with the Actions column opening each row), then names its
  * columns from the header's words: roadmap columns become row cells, other columns `extra` by header label.
  */
-export function readTable(header: HeaderRow, context: PageContext, limit: number, fixed?: FixedColumns, style: DocumentTableStyle = {}): Table {
+export function readTable(header: HeaderRow, context: PageContext, limit: number, fixed?: FixedColumns): Table {
   const read = readTableAt(context, {
-    rulesCloseRows: style.rowRulesAcross,
     header: { x0: header.x0, y0: header.y0, x1: header.x1, y1: header.y1 },
     cells: header.cells.map((c) => c.line),
     items: header.items,
@@ -429,7 +420,6 @@ export function readTable(header: HeaderRow, context: PageContext, limit: number
     rows,
     columnSource: fixed ? fixed.source : read.columnSource,
     ruled: read.rowsFromRules,
-    rowRulesAcross: read.rowRulesAcross,
     used: read.used,
     unassigned: read.unassigned,
     fontSize: read.fontSize,

@@ -44,8 +44,6 @@ export interface Anchor {
   key?: number;
   /** Column edges known beforehand: used as given, the header's rules, shading and gutters are not looked at. */
   columns?: GivenColumns;
-  /** The document's tables cut rows by rules across (see RowEvidence.rulesCloseRows). */
-  rulesCloseRows?: boolean;
 }
 
 /** A table read under a header: the grid (header row first), and what the reading rests on. */
@@ -53,8 +51,6 @@ export interface AnchoredTable extends PageTable {
   columnSource: ColumnSource;
   /** Rows are cut by drawn rules (rather than shading or gaps). */
   rowsFromRules: boolean;
-  /** Rules across the table, without vertical ones, cut through its body between rows. */
-  rowRulesAcross: boolean;
   /** The last row has no rule closing it at the bottom of a ruled table: it goes on over the page break. */
   openBottom: boolean;
   /** For each column, the index of the header cell over it (undefined: a column without header). */
@@ -170,9 +166,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
 
   const key = given ? (given.key ?? 0) : columnCells.indexOf(anchor.key ?? 0);
   const ruledColumns = rules !== undefined;
-  const { spans, fromRules, rulesAcross } = rowSpans({
-    body, xs, key, header, bottom, ruledColumns, horizontal, rects: context.page.rects, size: bodySize, tolerance: tol, rulesCloseRows: anchor.rulesCloseRows,
-  });
+  const { spans, fromRules } = rowSpans({ body, xs, key, header, bottom, ruledColumns, horizontal, rects: context.page.rects, size: bodySize, tolerance: tol });
 
   // Cells: items by the centre of their height into rows, by where they start into columns.
   const byRow: TextItem[][] = spans.map(() => []);
@@ -251,7 +245,6 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     quality: { confidence: flavor === 'ruled' ? 0.9 : flavor === 'hybrid' ? 0.8 : 0.7, fill, drawnFill: fill, guesses },
     columnSource,
     rowsFromRules: fromRules,
-    rowRulesAcross: rulesAcross,
     openBottom: spans[spans.length - 1]?.open ?? false,
     columnCells,
     headerWrapped: !given && band.length > 0,

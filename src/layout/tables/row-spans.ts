@@ -67,11 +67,6 @@ export interface RowEvidence {
   size: number;
   /** The page's rule tolerance. */
   tolerance: number;
-  /**
-   * The document's other tables cut their rows by rules across (no vertical rules): then a rule closing the body
-   * closes a row even when none cuts through it (a one-row table), rather than the row being cut at its gaps.
-   */
-  rulesCloseRows?: boolean;
 }
 
 /**
@@ -79,7 +74,7 @@ export interface RowEvidence {
  * by drawn rules, so that a last row without a closing rule goes on over the page break; rows cut by shading
  * only are never open.
  */
-export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean; rulesAcross: boolean } {
+export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
   const { body, xs, header, bottom, size, tolerance: tol } = e;
   const left = xs[0]!;
   const right = xs[xs.length - 1]!;
@@ -88,9 +83,7 @@ export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean
   // Without vertical rules, rules across (nearly) the table's whole width still separate its rows (booktabs,
   // Word "horizontal borders only"), as soon as one of them cuts through the body.
   const wideRules = e.ruledColumns ? [] : e.horizontal.filter((h) => within(h, 0.8)).map((h) => h.at);
-  const bodyBottom = Math.max(...body.map((i) => i.y1));
-  const closes = e.rulesCloseRows === true && body.length > 0 && wideRules.some((y) => y >= bodyBottom - tol && y > header.y1 + tol);
-  const wideCuts = wideRules.filter(cutsBody).length + (closes ? 1 : 0);
+  const wideCuts = wideRules.filter(cutsBody).length;
   const rowRules = e.ruledColumns ? e.horizontal.filter((h) => within(h, 0.3)).map((h) => h.at) : wideCuts >= 1 ? wideRules : [];
   // Row shading (zebra stripes, a shaded title row) across the table's width: its edges are row edges too. A
   // band may start above the first text under the header by the cell's padding.
@@ -100,9 +93,8 @@ export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean
   rowRules.sort((a, b) => a - b);
   // Rows cut by rules say so for a page break too (an open last row); shading only cuts rows.
   const fromRules = rowRules.length > 0 && (e.ruledColumns || wideCuts >= 1);
-  const rulesAcross = !e.ruledColumns && wideRules.filter(cutsBody).length >= 1;
-  if (fromRules || (rowRules.length > 0 && bandCuts >= 1)) return { spans: spansBetween(rowRules, e, fromRules), fromRules, rulesAcross };
-  return { spans: spansFromGaps(e), fromRules: false, rulesAcross };
+  if (fromRules || (rowRules.length > 0 && bandCuts >= 1)) return { spans: spansBetween(rowRules, e, fromRules), fromRules };
+  return { spans: spansFromGaps(e), fromRules: false };
 }
 
 /** A list marker opening a line: a bullet or dash, or a number with its dot or bracket, before a space or alone. */
