@@ -232,9 +232,11 @@ function stackedHeaderCells(rows: readonly TextItem[][], start: number, segments
       const above = band[band.length - 1]!;
       const top = Math.min(...segments.map((l) => l.y0));
       if (top - Math.max(...above.map((l) => l.y0)) > 1.7 * above[0]!.fontSize) break;
-      // A header's wrapped lines share its type size: a larger line above is a title ending right over it.
-      const size = (lines: readonly Line[]) => Math.max(...lines.map((l) => l.fontSize));
-      if (Math.max(size(segments), size(above)) > 1.15 * Math.min(size(segments), size(above))) break;
+      // A header's wrapped lines share the sizes of its cells (each cell may be set to fit): a line in none of
+      // the sizes of the line above is a title ending right over the header, not a header cell.
+      const sizes = above.map((l) => l.fontSize);
+      const [lo, hi] = [Math.min(...sizes) / 1.15, Math.max(...sizes) * 1.15];
+      if (!segments.some((l) => l.fontSize >= lo && l.fontSize <= hi)) break;
     }
     band.push(segments);
     if (band.length < 2) continue;

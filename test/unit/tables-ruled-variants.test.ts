@@ -1,6 +1,6 @@
 /**
  * Ruled tables as ReportLab, LaTeX and Chromium draw them (issue 12): a repeated header whose bottom rule is left
- * out, a side tab beside a table ruled across, one-row tables ruled across, glued and stacked header cells.
+ * out, a side tab beside a table ruled across, glued and stacked header cells, running title lines, page parts.
  */
 import { describe, expect, it } from 'vitest';
 import { findHeaderRows, splitGluedHeaderCells } from '../../src/layout/table.js';
@@ -8,7 +8,6 @@ import { readTableAt } from '../../src/layout/tables/anchored.js';
 import { pageContext } from '../../src/layout/tables/context.js';
 import { tableRows } from '../../src/layout/tables/grid.js';
 import { headerRuleBreak } from '../../src/layout/tables/rule-breaks.js';
-import { rowSpans } from '../../src/layout/tables/row-spans.js';
 import { findRunningHeader } from '../../src/layout/page-layout.js';
 import { groupLines } from '../../src/layout/lines.js';
 import { continuesRow } from '../../src/documents/roadmap/pdf-reader.js';
@@ -60,22 +59,6 @@ describe('a table ruled across, a side tab beside it', () => {
     const table = readTableAt(pageContext(page([...header, ...body, ...tab], { rulings })), { header: boxOf(header), items: header, limit: 500 });
     expect(table.xs[table.xs.length - 1]).toBeLessThanOrEqual(602);
     expect(tableRows(table).slice(1)).toEqual([['Développement des actions', 'Montant à définir', 'La conférence des financeurs s’inscrit']]);
-  });
-});
-
-describe('a one-row table ruled across', () => {
-  // The key column holds two paragraphs apart by more than a row gap; the rule under them closes the table.
-  const body = [...lines(['Maintenir l’universitarisation', 'du territoire'], 60, 130), item('Territoire pilote : Le Havre', 60, 165), item('Convention', 260, 130)];
-  const evidence = { body, xs: [56, 250, 600], key: 0, header: { x0: 56, y0: 104, x1: 600, y1: 114 }, bottom: 560, ruledColumns: false, horizontal: [{ at: 120, from: 56, to: 600 }, { at: 185, from: 56, to: 600 }], rects: [], size: 9, tolerance: 1.8 };
-
-  it('is cut at its gaps when nothing says how the document rules its rows', () => {
-    expect(rowSpans(evidence).spans.length).toBe(2);
-  });
-
-  it('is one row when the document’s other tables cut their rows by rules across', () => {
-    const { spans, fromRules } = rowSpans({ ...evidence, rulesCloseRows: true });
-    expect(spans.length).toBe(1);
-    expect(fromRules).toBe(true);
   });
 });
 
