@@ -103,6 +103,19 @@ const NOT_RUNNING = /^\s*(?:chantier\b|action\s+prioritaire|#\s*\d)/i;
 const OPENS_TITLE = (text: string) => CHANTIER_LABEL.test(text) || CHANTIER_LABEL_ONLY.test(text);
 
 /**
+ * Top lines that are never running headers: chantier titles and axis headings, and the lines they wrap onto
+ * (a title repeated in a band on every page of its chantier wraps the same way on each).
+ */
+function neverRunning(lines: readonly Line[]): Set<Line> {
+  const sorted = [...lines].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const out = new Set<Line>();
+  sorted.forEach((l, k) => {
+    if (NOT_RUNNING.test(l.text)) for (const t of titleFrom(sorted, k).lines) out.add(t);
+  });
+  return out;
+}
+
+/**
  * Running header: lines in the top tenth of the page, above all other text, that were already seen at the top
  * of an earlier page (numbers aside), or that are no larger than the body text, not bold, and stand apart
  * from everything below by two lines. Chantier titles and axis markers are never running headers, even when
@@ -110,7 +123,8 @@ const OPENS_TITLE = (text: string) => CHANTIER_LABEL.test(text) || CHANTIER_LABE
  */
 export function findRunningHeader(lines: readonly Line[], page: Pick<PageModel, 'height'>, bodySize: number, seen: ReadonlySet<string>): Line[] {
   const zoneBottom = 0.1 * page.height;
-  const candidates = lines.filter((l) => l.y1 <= zoneBottom && !NOT_RUNNING.test(l.text)).sort((a, b) => a.y0 - b.y0);
+  const titles = neverRunning(lines);
+  const candidates = lines.filter((l) => l.y1 <= zoneBottom && !titles.has(l)).sort((a, b) => a.y0 - b.y0);
   if (!candidates.length) return [];
   const out: Line[] = [];
   for (const l of candidates) {
@@ -128,7 +142,8 @@ export function findRunningHeader(lines: readonly Line[], page: Pick<PageModel, 
 
 /**
  * Joins a title's wrapped lines: consecutive lines of similar style, each within a line and a half of the one
- * above (baseline to baseline), starting at the first line's left edge or further right, or centred on it.
+ * above (baseline to baseline), starting under the first line (at its left edge or further right, short of its end),
+ * or centred on it.
  */
 function titleFrom(lines: readonly Line[], start: number): TitleBlock {
   const first = lines[start]!;
@@ -138,7 +153,8 @@ function titleFrom(lines: readonly Line[], start: number): TitleBlock {
     const next = lines[k]!;
     const size = Math.max(prev.fontSize, next.fontSize);
     const close = next.y0 - prev.y0 <= 1.7 * size && next.y0 > prev.y0;
-    const aligned = next.x0 >= first.x0 - 2 || Math.abs(centerX(next) - centerX(first)) <= size;
+    // A wrapped line starts under the first one (at its left edge or indented), not past its end (text beside it).
+    const aligned = (next.x0 >= first.x0 - 2 && next.x0 < first.x1) || Math.abs(centerX(next) - centerX(first)) <= size;
     const sameStyle = Math.abs(next.fontSize - first.fontSize) <= 0.6 && next.bold === first.bold;
     // "Chantier :" alone on its line: the title is the next line whatever its style.
     const labelOnly = taken.length === 1 && CHANTIER_LABEL_ONLY.test(first.text);
@@ -250,7 +266,8 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
   // A table's header row at the top of every page is not a running header.
   const headerRowItems = new Set(findHeaderRows(upright).flatMap((h) => h.items));
   const notInHeaderRow = lines.filter((l) => !l.items.some((i) => headerRowItems.has(i)));
-  const topLines = notInHeaderRow.filter((l) => l.y1 <= 0.1 * page.height && !NOT_RUNNING.test(l.text)).map((l) => runningKey(l.text));
+  const topTitles = neverRunning(notInHeaderRow);
+  const topLines = notInHeaderRow.filter((l) => l.y1 <= 0.1 * page.height && !topTitles.has(l)).map((l) => runningKey(l.text));
   const footerLines = [...findRunningHeader(notInHeaderRow, page, bodySize, seenAtTop), ...findFooter(lines, page)];
   const footerSet = new Set(footerLines);
   const footerItems = new Set(footerLines.flatMap((l) => l.items));
@@ -290,7 +307,16 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     const above = firstHeader ? (titleAbove?.y0 ?? firstHeader.y0) : footerTop;
     const found = findHeaderlessTable(context, previousTable, above);
     if (found) {
-      const stopper = titleCandidates.find((l) => l.y0 > found.header.y1 && l.y0 < above && !besideRows(l, contentLines, found.header.x1));
+      // As under a header: a chantier title ends the table only when nothing but titles follows it down to the
+      // next header (or the page's end); otherwise it is a row inside the table naming the chantier below it.
+      // A title beside the rows (chantier column) does not end it either.
+      const stopper = titleCandidates.find(
+        (l) =>
+          l.y0 > found.header.y1 &&
+          l.y0 < above &&
+          !besideRows(l, contentLines, found.header.x1) &&
+          !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < above && !titleCandidates.includes(o)),
+      );
       const limit = stopper ? stopper.y0 : above;
       const table = readTable(found.header, context, limit, found.fixed);
       if (table.rows.length) tables.unshift({ ...table, hasBandAbove: false });

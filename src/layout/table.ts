@@ -95,23 +95,28 @@ const TWO_HEADER_WORDS = /(?:action|financ|indicat|comment|observ)[\s\S]*(?:acti
 /**
  * Header cells set in narrow columns can come out glued into one text item ("FINANCEMENTSINDICATEUR(S)"): the
  * PDF reader joins runs closer than its space threshold, and two cells' padding may be closer than that. Such
- * an item is cut where the second cell's word begins (a capital after a letter or a bracket, no space), when
+ * an item is cut where the second cell's word begins (a capital after a letter or a bracket, or after one space), when
  * both parts name roadmap columns, its width shared by the characters on each side. Other items are kept.
  */
 export function splitGluedHeaderCells(items: readonly TextItem[]): TextItem[] {
   const out: TextItem[] = [];
   for (const item of items) {
     const text = item.text;
-    if (text.length > 60 || !TWO_HEADER_WORDS.test(text) || headerCellMatch(text)) {
+    // A fuzzy match of the whole ("Modalités de financement Indicateur(s)" reads as a financement header) is
+    // no reason to keep it whole: the cut below needs both parts to name different columns.
+    if (text.length > 60 || !TWO_HEADER_WORDS.test(text) || headerCellMatch(text)?.exact) {
       out.push(item);
       continue;
     }
     let cut = -1;
+    let spaced = false;
     for (let k = 1; k < text.length && cut < 0; k++) {
-      if (!/[\p{L})]/u.test(text[k - 1]!) || !/\p{Lu}/u.test(text[k]!)) continue;
-      const a = headerCellMatch(text.slice(0, k));
+      // The reader may also have put a space between the two cells (their gap just over its threshold).
+      const space = text[k - 1] === ' ' && k >= 2;
+      if (!/[\p{L})]/u.test(text[space ? k - 2 : k - 1]!) || !/\p{Lu}/u.test(text[k]!)) continue;
+      const a = headerCellMatch(text.slice(0, k).trimEnd());
       const b = headerCellMatch(text.slice(k));
-      if (a && b && a.column !== b.column) cut = k;
+      if (a && b && a.column !== b.column) [cut, spaced] = [k, space];
     }
     if (cut < 0) {
       out.push(item);
@@ -121,7 +126,7 @@ export function splitGluedHeaderCells(items: readonly TextItem[]): TextItem[] {
     // a header row (fineHeaderSegments), so the parts stay two cells.
     const x = item.x0 + ((item.x1 - item.x0) * cut) / text.length;
     const half = 0.2 * item.fontSize;
-    out.push({ ...item, text: text.slice(0, cut), x1: x - half }, { ...item, text: text.slice(cut), x0: x + half });
+    out.push({ ...item, text: text.slice(0, spaced ? cut - 1 : cut), x1: x - half }, { ...item, text: text.slice(cut), x0: x + half });
   }
   return out;
 }
@@ -227,6 +232,11 @@ function stackedHeaderCells(rows: readonly TextItem[][], start: number, segments
       const above = band[band.length - 1]!;
       const top = Math.min(...segments.map((l) => l.y0));
       if (top - Math.max(...above.map((l) => l.y0)) > 1.7 * above[0]!.fontSize) break;
+      // A header's wrapped lines share the sizes of its cells (each cell may be set to fit): a line in none of
+      // the sizes of the line above is a title ending right over the header, not a header cell.
+      const sizes = above.map((l) => l.fontSize);
+      const [lo, hi] = [Math.min(...sizes) / 1.15, Math.max(...sizes) * 1.15];
+      if (!segments.some((l) => l.fontSize >= lo && l.fontSize <= hi)) break;
     }
     band.push(segments);
     if (band.length < 2) continue;

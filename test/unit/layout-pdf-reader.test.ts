@@ -73,10 +73,12 @@ describe('rows cut by a page break', () => {
     // Rows reach the bottom of the usable area (the footer is at 565).
     // Wrapped lines fill their column (a line stopping short with room for the next word ends a paragraph).
     const tall = Array.from({ length: 36 }, (_, i) => `ligne ${i + 1} d’un long commentaire qui va`);
-    const first = territorialPage({ number: 5, chantier: 'Un chantier', axis: 2, rows: [{ action: ['Action une'] }, { action: ['Action coupée au bas de la page, en deux parties', 'reprises'], commentaire: tall }] });
+    // The cut action runs down to the cut too (a cell that ended lines above it has nothing left to carry over).
+    const action = Array.from({ length: 36 }, (_, i) => (i ? `suite ${i} de l’action coupée au bas qui` : 'Action coupée au bas de la page, en deux'));
+    const first = territorialPage({ number: 5, chantier: 'Un chantier', axis: 2, rows: [{ action: ['Action une'] }, { action, commentaire: tall }] });
     const next = territorialPage({ number: 6, chantier: 'Un chantier', axis: 2, rows: [{ action: ['et reprise ici'], commentaire: ['ligne 37'] }, { action: ['Action trois'] }] });
     const rows = rowsOf([first, next]).blocks.filter((b) => b.type === 'row');
-    expect(rows.map((r) => r.cells.action)).toEqual(['Action une', 'Action coupée au bas de la page, en deux parties reprises et reprise ici', 'Action trois']);
+    expect(rows.map((r) => r.cells.action)).toEqual(['Action une', `${action.join(' ')} et reprise ici`, 'Action trois']);
     expect(rows[1]!.cells.commentaire.endsWith('ligne 36 d’un long commentaire qui va ligne 37')).toBe(true);
   });
 

@@ -130,12 +130,30 @@ export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   const action = first.cells.action?.text ?? '';
   const reachedBottom = previous.lowest || previous.lastRow.y1 >= previous.areaBottom - 4 * previous.bodySize;
   if (!reachedBottom) return false;
-  if (action === '' || /^[\p{Ll}\d,;:.)»]/u.test(action)) return true;
+  if (action === '') return true;
+  // A part opening mid-sentence goes on, unless the cell it would go on ended lines above the cut (its text was
+  // over: a row that merely opens in lower case).
+  if (/^[\p{Ll}\d,;:.)»]/u.test(action)) return endsNearCut(rowColumns(previous.lastRow), 'action', previous.bodySize);
   // A part opening in upper case or with a list item goes on only when its shape says so.
   const shape = cutShape(rowColumns(previous.lastRow), rowColumns(first));
   if (!shape.tailsOnly) return false;
   const head = (previous.lastRow.cells.action?.text ?? '').trimEnd();
   return shape.leftEarly || LIST_MARKER.test(action) || /[:,;]$/.test(head);
+}
+
+/**
+ * Did the part's cell in `column` run down to the part's last line, give or take the lines widow and orphan
+ * control may leave over (two lines)? An empty cell says nothing against a cut. `size`: the body's type size
+ * (a compact layout keeps no cell lines to measure).
+ */
+function endsNearCut(part: ReadonlyMap<string, Cell | undefined>, column: string, size: number): boolean {
+  const cell = part.get(column);
+  if (!cell?.box) return true;
+  const boxes = [...part.values()].flatMap((c) => (c?.box ? [c.box] : []));
+  const lastLine = Math.max(...boxes.map((b) => b.y1));
+  const last = cell.lines[cell.lines.length - 1];
+  const height = last ? last.y1 - last.y0 : 1.2 * size;
+  return cell.box.y1 >= lastLine - 2.5 * height;
 }
 
 /** A row's cells column by column (roadmap cells, then other columns by label), each with its text's box. */
@@ -236,7 +254,9 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
     const contentBottom = Math.max(
       ...page.prose.map((l) => l.y1),
       ...page.side.map((l) => l.y1),
-      ...page.tables.map((t) => t.y1),
+      // A table's box may run down to its area's bottom (rows cut by rules across, no vertical rules to end it):
+      // its last row says where its content ends.
+      ...page.tables.map((t) => t.rows[t.rows.length - 1]?.y1 ?? t.y1),
     );
     page.tables.forEach((table, index) => {
       const continuingPage = index === 0 && open !== undefined && open.page === page.page - 1;
@@ -265,13 +285,18 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
         blocks.push({ type: 'chantier', title: '', at: at(page.page, table.header) });
       }
       const sameChantier = continuingPage && key === open!.chantierKey;
+      // The page's first row of actions (after the chantier's title row repeated inside the table, if any).
+      let firstActions = true;
 
       table.rows.forEach((row, r) => {
         const cells = rowCells(row);
         const rowTitle = chantierRowTitle(row);
         if (rowTitle !== undefined) {
           // "Chantier : …" as a merged row inside the table; the same title again on a new page goes on.
-          if (!(r === 0 && sameChantier)) blocks.push({ type: 'chantier', title: rowTitle, at: rowProvenance(page.page, row) });
+          if (!(r === 0 && sameChantier)) {
+            blocks.push({ type: 'chantier', title: rowTitle, at: rowProvenance(page.page, row) });
+            firstActions = false; // a new chantier: its rows go on from nothing
+          }
           key = chantierKey(rowTitle);
           guessedChantier = false;
           return;
@@ -290,7 +315,9 @@ export function readPdfRoadmap(pages: PageLayout[]): RoadmapReading {
           key = chantierKey(besideBlock.title);
           guessedChantier = false;
         }
-        if (r === 0 && sameChantier && open!.lastBlock && continuesRow(open!, row)) {
+        const opening = firstActions;
+        firstActions = false;
+        if (opening && sameChantier && open!.lastBlock && continuesRow(open!, row)) {
           const target = open!.lastBlock;
           for (const c of COLUMNS) target.cells[c] = joinAcrossBreak(target.cells[c], cells[c]);
           const extra = rowExtra(table, row, besideColumns);

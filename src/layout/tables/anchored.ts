@@ -14,6 +14,7 @@ import { joinWrappedLines } from '../../text/normalize.js';
 import { ruleTolerance, SEGMENT_GAP } from './context.js';
 import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom, isShading } from './header-columns.js';
 import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
+import { headerRuleBreak } from './rule-breaks.js';
 import type { Flavor, PageContext, PageTable, Rule, TableCell } from './types.js';
 import type { FilledRect } from '../../sources/page-model.js';
 
@@ -80,6 +81,15 @@ function defaultCells(items: readonly TextItem[]): Box[] {
 /** How far a text box may reach above the line it sits under (its ascenders over a rule): a share of its size. */
 const overshoot = (i: TextItem) => 0.15 * i.fontSize;
 
+/** The extent of the first rule under the header that runs under all its cells, within two lines of it. */
+function headerRuleSpan(header: Box, cells: readonly Box[], horizontal: readonly Rule[], size: number, tolerance: number): Rule | undefined {
+  if (!cells.length) return undefined;
+  const [x0, x1] = [Math.min(...cells.map((c) => c.x0)), Math.max(...cells.map((c) => c.x1))];
+  return horizontal
+    .filter((h) => h.at >= header.y1 - tolerance && h.at <= header.y1 + 2 * size && h.from <= x0 + tolerance && h.to >= x1 - tolerance)
+    .sort((a, b) => a.at - b.at)[0];
+}
+
 /** A header cell's text as one line (a cell wrapped over several lines read whole). */
 function headerText(items: readonly TextItem[]): string {
   return joinWrappedLines(groupRows(items).map((row) => lineOf(row).text)).replace(/\n/g, ' ');
@@ -117,7 +127,12 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     const shaded = columnsFromShading(header, cells, context.page.rects, context.fontSize, tol);
     if (shaded) [xs, columnSource] = [shaded, 'shading'];
     else {
-      const below = all.filter((i) => !inHeader.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom);
+      // A rule right under the header across all its cells spans the table: text beyond its ends (a side tab)
+      // is not the table's.
+      const span = headerRuleSpan(header, cells, context.horizontal, headerSize, tol);
+      const below = all.filter(
+        (i) => !inHeader.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom && (!span || (i.x1 > span.from - tol && i.x0 < span.to + tol)),
+      );
       // Without header cells there is nothing to look for gutters between: the header's width is one column.
       [xs, columnSource] = [cells.length ? columnsFromGutters(cells, [...below, ...headerItems], headerSize, context.page.rects) : [header.x0, header.x1], 'gutters'];
     }
@@ -137,7 +152,12 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     rules && !given
       ? context.horizontal.filter((h) => h.at > header.y1 - near && overlap(h.from, h.to, left, right) >= 0.3 * (right - left)).sort((a, b) => a.at - b.at)[0]?.at
       : undefined;
-  const headerBottom = firstRule ?? shadingBottom ?? (rules || given ? undefined : ruleUnderHeader(context, header, xs, anchor.key === undefined ? 0 : columnCells.indexOf(anchor.key), headerSize, tol));
+  // The header's bottom rule may be missing while its column rules break there (a repeated header over a row
+  // going on from the page before): that break is the header row's bottom edge, and a row edge under it.
+  const ruleBreak = rules && !given ? headerRuleBreak(context.page.rulings, xs, header.y1, firstRule ?? bottom, all, tol) : undefined;
+  const horizontal = ruleBreak === undefined ? context.horizontal : [...context.horizontal, { at: ruleBreak, from: left, to: right }];
+  const headerBottom =
+    ruleBreak ?? firstRule ?? shadingBottom ?? (rules || given ? undefined : ruleUnderHeader(context, header, xs, anchor.key === undefined ? 0 : columnCells.indexOf(anchor.key), headerSize, tol));
   if (headerBottom !== undefined)
     for (const i of all) if (!inHeader.has(i) && centerY(i) > header.y1 && centerY(i) < headerBottom && i.x0 >= left - slack && i.x0 < right) band.push(i);
   const inBand = new Set(band);
@@ -151,7 +171,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
   // Rules between rows may skip a column without header opening the table (a cell merged down its rows).
   const leadingHeaderless = columnCells.findIndex((c) => c !== undefined);
   const rowsLeft = leadingHeaderless > 0 ? xs[leadingHeaderless]! : undefined;
-  const { spans, fromRules } = rowSpans({ body, xs, key, header, bottom, ruledColumns, horizontal: context.horizontal, rects: context.page.rects, size: bodySize, tolerance: tol, rowsLeft });
+  const { spans, fromRules } = rowSpans({ body, xs, key, header, bottom, ruledColumns, horizontal, rects: context.page.rects, size: bodySize, tolerance: tol, rowsLeft });
 
   // Cells: items by the centre of their height into rows, by where they start into columns.
   const byRow: TextItem[][] = spans.map(() => []);

@@ -1,0 +1,107 @@
+/**
+ * Ruled tables as ReportLab, LaTeX and Chromium draw them (issue 12): a repeated header whose bottom rule is left
+ * out, a side tab beside a table ruled across, glued and stacked header cells, running title lines, page parts.
+ */
+import { describe, expect, it } from 'vitest';
+import { findHeaderRows, splitGluedHeaderCells } from '../../src/layout/table.js';
+import { readTableAt } from '../../src/layout/tables/anchored.js';
+import { pageContext } from '../../src/layout/tables/context.js';
+import { tableRows } from '../../src/layout/tables/grid.js';
+import { headerRuleBreak } from '../../src/layout/tables/rule-breaks.js';
+import { findRunningHeader } from '../../src/layout/page-layout.js';
+import { groupLines } from '../../src/layout/lines.js';
+import { continuesRow } from '../../src/documents/roadmap/pdf-reader.js';
+import type { TextItem } from '../../src/sources/page-model.js';
+import { hRule, item, lines, page, vRule } from './layout-synthetic.js';
+
+const boxOf = (items: readonly TextItem[]) => ({
+  x0: Math.min(...items.map((i) => i.x0)),
+  y0: Math.min(...items.map((i) => i.y0)),
+  x1: Math.max(...items.map((i) => i.x1)),
+  y1: Math.max(...items.map((i) => i.y1)),
+});
+
+describe('a repeated header whose bottom rule is missing', () => {
+  const header = [item('Actions', 25, 42, { bold: true }), item('Financement', 125, 42, { bold: true }), item('Commentaires', 225, 42, { bold: true })];
+  const xs = [20, 120, 220, 400];
+  // Each column rule is drawn in two pieces meeting at y = 56 (the header row's bottom), no horizontal rule there.
+  const pieces = xs.flatMap((x) => [vRule(x, 38, 56), vRule(x, 56, 200)]);
+  const rulings = [hRule(20, 400, 38), ...pieces, hRule(20, 400, 110), hRule(20, 400, 200)];
+  const continuation = lines(['du diagnostic mené', 'par la cellule.'], 225, 62);
+  const next = [item('Création d’une équipe', 25, 116), item('140 000 €', 125, 116), item('Renforcement', 225, 116)];
+
+  it('ends where every column rule breaks', () => {
+    expect(headerRuleBreak(rulings, xs, 52, 110, [...header, ...continuation, ...next], 1.8)).toBe(56);
+    // One column rule running through: no break.
+    const through = [...rulings.filter((r) => !(r.orientation === 'v' && r.x0 === 220)), vRule(220, 38, 200)];
+    expect(headerRuleBreak(through, xs, 52, 110, [...header, ...continuation], 1.8)).toBeUndefined();
+    // Text running over the break: no row edge there.
+    expect(headerRuleBreak(rulings, xs, 52, 110, [item('Over', 225, 51)], 1.8)).toBeUndefined();
+  });
+
+  it('keeps the row going on from the page before out of the header', () => {
+    const context = pageContext(page([...header, ...continuation, ...next], { rulings }));
+    const table = readTableAt(context, { header: boxOf(header), items: header, limit: 500 });
+    expect(tableRows(table).map((r) => r.map((c) => c.replace(/\n/g, ' ')))).toEqual([
+      ['Actions', 'Financement', 'Commentaires'],
+      ['', '', 'du diagnostic mené par la cellule.'],
+      ['Création d’une équipe', '140 000 €', 'Renforcement'],
+    ]);
+  });
+});
+
+describe('a table ruled across, a side tab beside it', () => {
+  it('stops at the ends of the rule under its header', () => {
+    const header = [item('ACTIONS', 60, 104, { bold: true }), item('FINANCEMENT', 260, 104, { bold: true }), item('COMMENTAIRES', 480, 104, { bold: true })];
+    const body = [item('Développement des actions', 60, 130), item('Montant à définir', 260, 130), ...lines(['La conférence des', 'financeurs s’inscrit'], 480, 130)];
+    const tab = [item('Action', 640, 150, { bold: true }), item('prioritaire', 630, 162, { bold: true })];
+    const rulings = [hRule(56, 600, 100), hRule(56, 600, 120), hRule(56, 600, 170)];
+    const table = readTableAt(pageContext(page([...header, ...body, ...tab], { rulings })), { header: boxOf(header), items: header, limit: 500 });
+    expect(table.xs[table.xs.length - 1]).toBeLessThanOrEqual(602);
+    expect(tableRows(table).slice(1)).toEqual([['Développement des actions', 'Montant à définir', 'La conférence des financeurs s’inscrit']]);
+  });
+});
+
+describe('header cells', () => {
+  it('glued with one space, the whole reading fuzzily as one column, are cut in two', () => {
+    const glued = item('Modalités de financement Indicateur(s)', 120, 100);
+    const parts = splitGluedHeaderCells([item('Action(s)', 40, 100), glued, item('Observations', 320, 100)]);
+    expect(parts.map((i) => i.text)).toEqual(['Action(s)', 'Modalités de financement', 'Indicateur(s)', 'Observations']);
+  });
+
+  it('do not take the last line of a larger title set right above them', () => {
+    const title = [item('CHANTIER : Renforcer les capacités de gestion de crise du système de', 50, 50, { size: 11, bold: true }), item('santé normand', 50, 63, { size: 11, bold: true })];
+    const header = [item('INDICATEUR', 55, 78, { size: 8, bold: true }), item('COMMENTAIRE(S)', 180, 78, { size: 8, bold: true }), item('FINANCEMENTS', 290, 78, { size: 8, bold: true }), item('ACTION', 390, 78, { size: 8, bold: true })];
+    const [found] = findHeaderRows([...title, ...header]);
+    expect(found!.cells.map((c) => c.line.text)).toEqual(['INDICATEUR', 'COMMENTAIRE(S)', 'FINANCEMENTS', 'ACTION']);
+  });
+});
+
+describe('running headers', () => {
+  it('never take the wrapped lines of a chantier title repeated at the top of every page', () => {
+    const title = groupLines([item('Chantier : Favoriser le maintien à domicile ainsi que les', 34, 24, { size: 12.5, bold: true }), item('accompagnements ambulatoires', 34, 39, { size: 12.5, bold: true })]);
+    const body = groupLines([item('Action(s)', 34, 100), item('Texte du tableau', 34, 130)]);
+    const seen = new Set(['accompagnements ambulatoires']);
+    expect(findRunningHeader([...title, ...body], { height: 595 }, 9, seen)).toEqual([]);
+  });
+});
+
+describe('a page part opening in lower case', () => {
+  const cell = (text: string, x0: number, y0: number, y1: number) => ({ text, box: { x0, y0, x1: x0 + 150, y1 }, lines: [] });
+  // The row above ends its page: its action ended at 436, its commentaire runs down to 522 (the page's foot).
+  const lastRow = {
+    x0: 40, y0: 380, x1: 700, y1: 525, extra: [], openBottom: false,
+    cells: { action: cell('Renforcement de l’équipe mobile', 45, 382, 436), commentaire: cell('Il est prévu le lancement', 590, 382, 522) },
+  };
+  const previous = { page: 11, chantierKey: 'k', ruled: false, lastRow, lastBlock: undefined, areaBottom: 568, lowest: true, bodySize: 10 };
+  const first = (action: string) => ({ x0: 40, y0: 90, x1: 700, y1: 140, extra: [], openBottom: false, cells: { action: cell(action, 45, 90, 130) } });
+
+  it('is a row of its own when the action above ended lines before the cut', () => {
+    expect(continuesRow(previous, first('mise en place d’un groupe de travail'))).toBe(false);
+  });
+
+  it('goes on the row above when its action ran down to the cut', () => {
+    const cut = { ...lastRow, cells: { ...lastRow.cells, action: cell('Renforcement de l’équipe mobile psychiatrie', 45, 382, 520) } };
+    expect(continuesRow({ ...previous, lastRow: cut }, first('mise en place d’un groupe de travail'))).toBe(true);
+  });
+});
