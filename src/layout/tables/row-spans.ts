@@ -6,6 +6,7 @@
 import type { FilledRect, TextItem } from '../../sources/page-model.js';
 import { type Box, centerY, mergeIntervals, overlap } from '../geometry.js';
 import { isShading } from './header-columns.js';
+import { spansFromGaps } from './row-gaps.js';
 import type { Rule } from './types.js';
 
 /** A row's vertical extent; `open`: no rule closes it at the table's bottom (it goes on over the page break). */
@@ -97,23 +98,6 @@ export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean
   return { spans: spansFromGaps(e), fromRules: false };
 }
 
-/** A list marker opening a line: a bullet or dash, or a number with its dot or bracket, before a space or alone. */
-const MARKER_START = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|\d+[.)])(?:\s|$)/;
-
-/**
- * Is the key column's text at `top` a list item, and its text just above (ending by `above`) a line ending
- * with a colon? A colon announces what follows: the list goes on in the same cell, whatever the gap before it.
- */
-function listAfterColon(keyItems: readonly TextItem[], above: number, top: number, size: number): boolean {
-  const first = keyItems.filter((i) => i.y0 >= top - 0.5 && i.y0 <= top + 0.6 * size).sort((p, q) => p.x0 - q.x0);
-  if (!first.length || !MARKER_START.test(first.map((i) => i.text).join(' '))) return false;
-  const before = keyItems.filter((i) => i.y1 <= above + 0.5 && i.y1 > top - 3 * size);
-  if (!before.length) return false;
-  const lastTop = Math.max(...before.map((i) => i.y0));
-  const lastLine = before.filter((i) => i.y0 >= lastTop - 0.3 * size).sort((p, q) => p.x0 - q.x0);
-  return /:\s*$/.test(lastLine[lastLine.length - 1]!.text);
-}
-
 /** Rows between row edges (rules, band edges); text under the last edge may be one more row. */
 function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boolean): RowSpan[] {
   const { body, header, bottom, size, tolerance: tol } = e;
@@ -131,41 +115,5 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
   // Under shading or rules without vertical ones, text right under the last edge is one more row.
   const adjacent = Math.min(...below.map((i) => i.y0)) - last <= 1.5 * size;
   if (e.ruledColumns || runsToBottom || adjacent) spans.push({ y0: last, y1: bottom, open: fromRules && (e.ruledColumns || runsToBottom) });
-  return spans;
-}
-
-/**
- * Rows from whitespace: runs of text separated by gaps clearly wider than a paragraph gap; a run without text
- * in the key column goes on with the row above (a cell with wide paragraph spacing). The edges are put halfway
- * through the gaps.
- */
-function spansFromGaps(e: RowEvidence): RowSpan[] {
-  const { body, xs, key, size, tolerance: tol } = e;
-  const runs = mergeIntervals(body.map((i) => [i.y0, i.y1] as [number, number]), 0.75 * size);
-  // Tops of the key column's text, sorted: a run opens a row when one of them is at its top.
-  const keyTops = key < 0 ? [] : body.filter((i) => columnAt(xs, i.x0 + 0.5 * tol, tol) === key).map((i) => i.y0).sort((p, q) => p - q);
-  const hasTopIn = (from: number, to: number) => {
-    let lo = 0;
-    let hi = keyTops.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keyTops[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < keyTops.length && keyTops[lo]! <= to;
-  };
-  const inKey = (i: TextItem) => key >= 0 && columnAt(xs, i.x0 + 0.5 * tol, tol) === key;
-  const spans: RowSpan[] = [];
-  for (const [a, b] of runs) {
-    const previous = spans[spans.length - 1];
-    const opensRow = key < 0 || (hasTopIn(a - 0.5, a + 0.6 * size) && !(previous && listAfterColon(body.filter(inKey), previous.y1, a, size)));
-    if (!opensRow && previous) previous.y1 = b;
-    else spans.push({ y0: a - 0.5, y1: b + 0.5, open: false });
-  }
-  for (let k = 0; k + 1 < spans.length; k++) {
-    const mid = (spans[k]!.y1 + spans[k + 1]!.y0) / 2;
-    spans[k]!.y1 = mid;
-    spans[k + 1]!.y0 = mid;
-  }
   return spans;
 }
