@@ -226,7 +226,9 @@ function stackedHeaderCells(rows: readonly TextItem[][], start: number, segments
     if (band.length) {
       const above = band[band.length - 1]!;
       const top = Math.min(...segments.map((l) => l.y0));
-      if (top - Math.max(...above.map((l) => l.y0)) > 1.7 * above[0]!.fontSize) break;
+      // Measured in the smaller type: a title's last line set larger above the header is not one of its lines.
+      const size = Math.min(above[0]!.fontSize, segments[0]!.fontSize);
+      if (top - Math.max(...above.map((l) => l.y0)) > 1.7 * size) break;
     }
     band.push(segments);
     if (band.length < 2) continue;

@@ -74,7 +74,8 @@ export function spansFromGaps(e: RowEvidence): RowSpan[] {
   if (key < 0) return spansFromRuns(e);
   const { columns, pitch } = columnLines(body, xs, tol);
   const keyLines = columns[key] ?? [];
-  if (!keyLines.length) return spansFromRuns(e);
+  // Nothing in the key column (the tail of a row cut by the page): one row, it opens none of its own.
+  if (!keyLines.length) return spansAt([], [], body);
   // Columns right of the key one say where rows are; a column left of it may hold one merged cell over
   // several rows (a chantier beside its actions), whose lines run on over row starts.
   const others = columns.filter((_, c) => c > key).flat();
@@ -140,11 +141,13 @@ function spansAt(startLines: readonly Line[], all: readonly Line[], body: readon
   const bottom = Math.max(...body.map((i) => i.y1)) + 0.5;
   const spans: RowSpan[] = [];
   let y0 = top;
-  for (const start of startLines.slice(1)) {
+  for (const start of startLines) {
     const band = all.filter((l) => sameBand(l, start));
     const bandCentre = Math.min(...band.map(centerY));
+    // Text above the first row start (the tail of a row cut by the page) is a row of its own.
     const aboveCentres = all.filter((l) => centerY(l) < bandCentre - 0.25 * (start.y1 - start.y0)).map(centerY);
-    const edge = aboveCentres.length ? (Math.max(...aboveCentres) + bandCentre) / 2 : start.y0 - 0.5;
+    if (!aboveCentres.length) continue;
+    const edge = (Math.max(...aboveCentres) + bandCentre) / 2;
     spans.push({ y0, y1: edge, open: false });
     y0 = edge;
   }
