@@ -166,3 +166,21 @@ function spansFromRuns(e: RowEvidence): RowSpan[] {
   }
   return spans;
 }
+
+/**
+ * Lines that wrap a header cell ("Partenaires" over "associés") when nothing drawn closes the header: in a
+ * column, the lines following the header's own line that open no block (they stand at the line pitch, where
+ * the first row stands a cell padding further down).
+ */
+export function headerWraps(headerItems: readonly TextItem[], body: readonly TextItem[], xs: readonly number[], tolerance: number): TextItem[] {
+  const inHeader = new Set(headerItems);
+  const { columns } = columnLines([...headerItems, ...body], xs, tolerance);
+  const wraps: TextItem[] = [];
+  for (const column of columns) {
+    let k = column.findIndex((l) => l.line.items.some((i) => inHeader.has(i)));
+    if (k < 0) continue;
+    while (column[k + 1] && column[k + 1]!.line.items.some((i) => inHeader.has(i))) k++;
+    for (k++; k < column.length && !column[k]!.opens; k++) wraps.push(...column[k]!.line.items.filter((i) => !inHeader.has(i)));
+  }
+  return wraps;
+}
