@@ -170,17 +170,33 @@ function spansFromRuns(e: RowEvidence): RowSpan[] {
 /**
  * Lines that wrap a header cell ("Partenaires" over "associés") when nothing drawn closes the header: in a
  * column, the lines following the header's own line that open no block (they stand at the line pitch, where
- * the first row stands a cell padding further down).
+ * the first row stands a cell padding further down), or, in the header's own type (size and weight), stand
+ * less than half as far below it as the first lines of the other columns (a header set with its own leading).
  */
 export function headerWraps(headerItems: readonly TextItem[], body: readonly TextItem[], xs: readonly number[], tolerance: number): TextItem[] {
   const inHeader = new Set(headerItems);
   const { columns } = columnLines([...headerItems, ...body], xs, tolerance);
-  const wraps: TextItem[] = [];
-  for (const column of columns) {
+  const lastHeaderLine = columns.map((column) => {
     let k = column.findIndex((l) => l.line.items.some((i) => inHeader.has(i)));
-    if (k < 0) continue;
-    while (column[k + 1] && column[k + 1]!.line.items.some((i) => inHeader.has(i))) k++;
-    for (k++; k < column.length && !column[k]!.opens; k++) wraps.push(...column[k]!.line.items.filter((i) => !inHeader.has(i)));
-  }
+    while (k >= 0 && column[k + 1]?.line.items.some((i) => inHeader.has(i))) k++;
+    return k;
+  });
+  const firstSpaces = columns.flatMap((column, c) => {
+    const next = lastHeaderLine[c]! >= 0 ? column[lastHeaderLine[c]! + 1] : undefined;
+    return next?.extra !== undefined ? [next.extra] : [];
+  });
+  const rowSpace = median(firstSpaces);
+  const wraps: TextItem[] = [];
+  columns.forEach((column, c) => {
+    const k0 = lastHeaderLine[c]!;
+    if (k0 < 0) return;
+    const head = column[k0]!.line;
+    const headerType = (l: Line) => l.bold === head.bold && Math.abs(l.fontSize - head.fontSize) <= 0.05 * head.fontSize;
+    for (let k = k0 + 1; k < column.length; k++) {
+      const l = column[k]!;
+      if (l.opens && !(headerType(l.line) && l.extra! < 0.5 * rowSpace)) break;
+      wraps.push(...l.line.items.filter((i) => !inHeader.has(i)));
+    }
+  });
   return wraps;
 }
