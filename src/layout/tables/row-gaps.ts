@@ -169,9 +169,9 @@ function spansFromRuns(e: RowEvidence): RowSpan[] {
 
 /**
  * Lines that wrap a header cell ("Partenaires" over "associés") when nothing drawn closes the header: in a
- * column, the lines following the header's own line that open no block (they stand at the line pitch, where
- * the first row stands a cell padding further down), or, in the header's own type (size and weight), stand
- * less than half as far below it as the first lines of the other columns (a header set with its own leading).
+ * column, the lines following the header's own line in its type (size and weight) that open no block (they
+ * stand at the line pitch, where the first row stands a cell padding further down), or stand less than half as
+ * far below it as the first lines of the other columns (a header set with its own leading).
  */
 export function headerWraps(headerItems: readonly TextItem[], body: readonly TextItem[], xs: readonly number[], tolerance: number): TextItem[] {
   const inHeader = new Set(headerItems);
@@ -194,7 +194,7 @@ export function headerWraps(headerItems: readonly TextItem[], body: readonly Tex
     const headerType = (l: Line) => l.bold === head.bold && Math.abs(l.fontSize - head.fontSize) <= 0.05 * head.fontSize;
     for (let k = k0 + 1; k < column.length; k++) {
       const l = column[k]!;
-      if (l.opens && !(headerType(l.line) && l.extra! < 0.5 * rowSpace)) break;
+      if (!headerType(l.line) || (l.opens && l.extra! >= 0.5 * rowSpace)) break;
       wraps.push(...l.line.items.filter((i) => !inHeader.has(i)));
     }
   });
