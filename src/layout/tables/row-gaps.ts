@@ -66,9 +66,9 @@ function listAfterColon(key: readonly ColumnLine[], at: number): boolean {
 /**
  * Rows from whitespace: row starts on the key column's lines (see the module comment), the edges put halfway
  * between the last line above and the first line of the row. Every run of text opens a row when there is no
- * key column (`key` < 0).
+ * key column (`key` < 0). `confirmedOnly`: only the row starts other columns confirm.
  */
-export function spansFromGaps(e: RowEvidence): RowSpan[] {
+export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean } = {}): RowSpan[] {
   const { body, xs, key, size, tolerance: tol } = e;
   if (!body.length) return [];
   if (key < 0) return spansFromRuns(e);
@@ -112,7 +112,7 @@ export function spansFromGaps(e: RowEvidence): RowSpan[] {
   const starts: number[] = [];
   keyLines.forEach((k, n) => {
     let opens = verdicts[n] === 'row';
-    if (verdicts[n] === 'ambiguous') opens = !listAfterColon(keyLines, n) && ambiguousOpensRow(k.extra!, rowSpace, paragraphSpace, k.line.y0 - keyLines[n - 1]!.line.y1, k.line.fontSize || size);
+    if (verdicts[n] === 'ambiguous' && !options.confirmedOnly) opens = !listAfterColon(keyLines, n) && ambiguousOpensRow(k.extra!, rowSpace, paragraphSpace, k.line.y0 - keyLines[n - 1]!.line.y1, k.line.fontSize || size);
     if (opens) starts.push(n);
   });
   return spansAt(starts.map((n) => keyLines[n]!.line), columns.flat().map((l) => l.line), body);

@@ -94,7 +94,10 @@ export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean
   rowRules.sort((a, b) => a - b);
   // Rows cut by rules say so for a page break too (an open last row); shading only cuts rows.
   const fromRules = rowRules.length > 0 && (e.ruledColumns || wideCuts >= 1);
-  if (fromRules || (rowRules.length > 0 && bandCuts >= 1)) return { spans: spansBetween(rowRules, e, fromRules), fromRules };
+  if (fromRules) return { spans: spansBetween(rowRules, e, fromRules), fromRules };
+  // Shading may mark only some rows (a shaded chantier title row over unshaded actions): between its edges,
+  // rows the whitespace shows for sure (starts the other columns confirm) are rows too.
+  if (rowRules.length > 0 && bandCuts >= 1) return { spans: splitSpans(spansBetween(rowRules, e, false), spansFromGaps(e, { confirmedOnly: true }), size), fromRules };
   return { spans: spansFromGaps(e), fromRules: false };
 }
 
@@ -116,4 +119,14 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
   const adjacent = Math.min(...below.map((i) => i.y0)) - last <= 1.5 * size;
   if (e.ruledColumns || runsToBottom || adjacent) spans.push({ y0: last, y1: bottom, open: fromRules && (e.ruledColumns || runsToBottom) });
   return spans;
+}
+
+/** Spans cut again at the inner edges of `finer` spans lying well inside them (half a type size from their ends). */
+function splitSpans(spans: readonly RowSpan[], finer: readonly RowSpan[], size: number): RowSpan[] {
+  const cuts = finer.slice(1).map((s) => s.y0);
+  return spans.flatMap((span) => {
+    const inside = cuts.filter((y) => y > span.y0 + 0.5 * size && y < span.y1 - 0.5 * size);
+    const ys = [span.y0, ...inside, span.y1];
+    return ys.slice(1).map((y1, k) => ({ y0: ys[k]!, y1, open: k === inside.length ? span.open : false }));
+  });
 }
