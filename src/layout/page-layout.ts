@@ -253,6 +253,8 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
 
   const headers = findHeaderRows(contentItems).sort((a, b) => a.y0 - b.y0);
   const titleCandidates = contentLines.filter((l) => isTitleLine(l, bodySize)).sort((a, b) => a.y0 - b.y0);
+  /** No text but titles follows the title line above `bottom`: its table starts on the next page. */
+  const nothingFollows = (l: Line, bottom: number) => !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < bottom && !titleCandidates.includes(o));
   const tables: LaidOutTable[] = [];
   for (let k = 0; k < headers.length; k++) {
     const header = headers[k]!;
@@ -261,9 +263,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     // A chantier title below the header ends the table when the next table's header follows it, or when
     // nothing follows it on the page (its table starts on the next page); otherwise it is a row inside
     // the table that names the chantier of the rows below it.
-    const stopper = titleCandidates.find(
-      (l) => l.y0 > header.y1 && l.y0 < limit && (next !== undefined || !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < footerTop && !titleCandidates.includes(o))),
-    );
+    const stopper = titleCandidates.find((l) => l.y0 > header.y1 && l.y0 < limit && (next !== undefined || nothingFollows(l, footerTop)));
     if (stopper) limit = stopper.y0;
     const table = readTable(header, context, limit);
     tables.push({ ...table, hasBandAbove: false });
@@ -276,7 +276,8 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     const above = firstHeader ? (titleAbove?.y0 ?? firstHeader.y0) : footerTop;
     const found = findHeaderlessTable(context, previousTable, above);
     if (found) {
-      const stopper = titleCandidates.find((l) => l.y0 > found.header.y1 && l.y0 < above);
+      // A chantier title followed by rows is a row of the table going on (a title row inside it).
+      const stopper = titleCandidates.find((l) => l.y0 > found.header.y1 && l.y0 < above && (firstHeader !== undefined || nothingFollows(l, above)));
       const limit = stopper ? stopper.y0 : above;
       const table = readTable(found.header, context, limit, found.fixed);
       if (table.rows.length) tables.unshift({ ...table, hasBandAbove: false });
