@@ -84,22 +84,26 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
   const verdicts: Verdict[] = keyLines.map((k, n) => {
     if (n === 0) return 'row';
     if (!k.opens) return 'inside';
-    const band = inBand(k);
-    if (band.some((o) => !o.opens)) return 'inside'; // another cell goes on with its paragraph
-    return band.length ? 'row' : 'ambiguous';
+    // Another cell going on with its paragraph beside the line (even off its baseline, paragraph spacing
+    // shifting the columns apart): the line is inside a row.
+    const h = k.line.y1 - k.line.y0;
+    if (others.some((o) => !o.opens && Math.min(o.line.y1, k.line.y1) - Math.max(o.line.y0, k.line.y0) > 0.2 * h)) return 'inside';
+    // A list announced by a colon goes on in its cell, whatever the other columns do.
+    if (listAfterColon(keyLines, n)) return 'inside';
+    return inBand(k).length ? 'row' : 'ambiguous';
   });
 
   // The space between rows, from the rows the other columns confirm: at a row start the tallest cell of the
   // row above ended just above (the least space over the columns).
-  const rowSpaces: number[] = [];
-  keyLines.forEach((k, n) => {
-    if (n === 0 || verdicts[n] !== 'row') return;
+  const leastSpace = keyLines.map((k, n) => {
+    if (n === 0 || verdicts[n] !== 'row') return undefined;
     const spaces = columns.flatMap((column) => {
       const above = column.filter((l) => l.line.y1 <= k.line.y0 + 0.5 * (k.line.y1 - k.line.y0) && !sameBand(l.line, k.line)).pop();
       return above ? [k.line.y0 - above.line.y0 - pitch * (k.line.fontSize || size)] : [];
     });
-    if (spaces.length) rowSpaces.push(Math.min(...spaces));
+    return spaces.length ? Math.min(...spaces) : undefined;
   });
+  const rowSpaces = leastSpace.filter((x): x is number => x !== undefined);
   // The space between paragraphs of a cell: blocks opening where no row may start (no key line opens there).
   const rowBands = keyLines.filter((_, n) => verdicts[n] !== 'inside');
   const paragraphSpaces = columns
@@ -112,7 +116,12 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
   const starts: number[] = [];
   keyLines.forEach((k, n) => {
     let opens = verdicts[n] === 'row';
-    if (verdicts[n] === 'ambiguous' && !options.confirmedOnly) opens = !listAfterColon(keyLines, n) && ambiguousOpensRow(k.extra!, rowSpace, paragraphSpace, k.line.y0 - keyLines[n - 1]!.line.y1, k.line.fontSize || size);
+    // Paragraphs of two cells may open side by side: then the least space over the columns is a paragraph's.
+    const least = leastSpace[n];
+    if (opens && least !== undefined && rowSpace !== undefined && paragraphSpace !== undefined && Math.abs(rowSpace - paragraphSpace) > 0.1 * size)
+      opens = ambiguousOpensRow(least, rowSpace, paragraphSpace, Infinity, k.line.fontSize || size);
+    // Only the key column holds text (an action cut by the page goes on alone): nothing says a row starts.
+    if (verdicts[n] === 'ambiguous' && !options.confirmedOnly && others.length > 0) opens = ambiguousOpensRow(k.extra!, rowSpace, paragraphSpace, k.line.y0 - keyLines[n - 1]!.line.y1, k.line.fontSize || size);
     if (opens) starts.push(n);
   });
   return spansAt(starts.map((n) => keyLines[n]!.line), columns.flat().map((l) => l.line), body);
@@ -145,8 +154,12 @@ function spansAt(startLines: readonly Line[], all: readonly Line[], body: readon
     const band = all.filter((l) => sameBand(l, start));
     const bandCentre = Math.min(...band.map(centerY));
     // Text above the first row start (the tail of a row cut by the page) is a row of its own.
-    const aboveCentres = all.filter((l) => centerY(l) < bandCentre - 0.25 * (start.y1 - start.y0)).map(centerY);
-    if (!aboveCentres.length) continue;
+    const h = start.y1 - start.y0;
+    const above = all.filter((l) => centerY(l) < bandCentre - 0.25 * h);
+    if (!above.length) continue;
+    // A line above running beside the first start (a cut cell's tail set off the baseline) is of its row.
+    if (start === startLines[0] && above.some((l) => !l.items.every((i) => i.y1 <= start.y0 + 0.2 * h))) continue;
+    const aboveCentres = above.map(centerY);
     const edge = (Math.max(...aboveCentres) + bandCentre) / 2;
     spans.push({ y0, y1: edge, open: false });
     y0 = edge;
