@@ -95,15 +95,14 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
 
   // The space between rows, from the rows the other columns confirm: at a row start the tallest cell of the
   // row above ended just above (the least space over the columns).
-  const leastSpace = keyLines.map((k, n) => {
-    if (n === 0 || verdicts[n] !== 'row') return undefined;
+  const rowSpaces = keyLines.flatMap((k, n) => {
+    if (n === 0 || verdicts[n] !== 'row') return [];
     const spaces = columns.flatMap((column) => {
       const above = column.filter((l) => l.line.y1 <= k.line.y0 + 0.5 * (k.line.y1 - k.line.y0) && !sameBand(l.line, k.line)).pop();
       return above ? [k.line.y0 - above.line.y0 - pitch * (k.line.fontSize || size)] : [];
     });
-    return spaces.length ? Math.min(...spaces) : undefined;
+    return spaces.length ? [Math.min(...spaces)] : [];
   });
-  const rowSpaces = leastSpace.filter((x): x is number => x !== undefined);
   // The space between paragraphs of a cell: blocks opening where no row may start (no key line opens there).
   const rowBands = keyLines.filter((_, n) => verdicts[n] !== 'inside');
   const paragraphSpaces = columns
@@ -116,10 +115,6 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
   const starts: number[] = [];
   keyLines.forEach((k, n) => {
     let opens = verdicts[n] === 'row';
-    // Paragraphs of two cells may open side by side: then the least space over the columns is a paragraph's.
-    const least = leastSpace[n];
-    if (opens && least !== undefined && rowSpace !== undefined && paragraphSpace !== undefined && Math.abs(rowSpace - paragraphSpace) > 0.1 * size)
-      opens = ambiguousOpensRow(least, rowSpace, paragraphSpace, Infinity, k.line.fontSize || size);
     // Only the key column holds text (an action cut by the page goes on alone): nothing says a row starts.
     if (verdicts[n] === 'ambiguous' && !options.confirmedOnly && others.length > 0) opens = ambiguousOpensRow(k.extra!, rowSpace, paragraphSpace, k.line.y0 - keyLines[n - 1]!.line.y1, k.line.fontSize || size);
     if (opens) starts.push(n);
