@@ -280,6 +280,8 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
 
   const headers = findHeaderRows(contentItems).sort((a, b) => a.y0 - b.y0);
   const titleCandidates = contentLines.filter((l) => isTitleLine(l, bodySize)).sort((a, b) => a.y0 - b.y0);
+  /** No text but titles follows the title line above `bottom`: its table starts on the next page. */
+  const nothingFollows = (l: Line, bottom: number) => !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < bottom && !titleCandidates.includes(o));
   const tables: LaidOutTable[] = [];
   for (let k = 0; k < headers.length; k++) {
     const header = headers[k]!;
@@ -289,11 +291,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     // nothing follows it on the page (its table starts on the next page); otherwise it is a row inside
     // the table that names the chantier of the rows below it.
     const stopper = titleCandidates.find(
-      (l) =>
-        l.y0 > header.y1 &&
-        l.y0 < limit &&
-        !besideRows(l, contentLines, header.x1) &&
-        (next !== undefined || !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < footerTop && !titleCandidates.includes(o))),
+      (l) => l.y0 > header.y1 && l.y0 < limit && !besideRows(l, contentLines, header.x1) && (next !== undefined || nothingFollows(l, footerTop)),
     );
     if (stopper) limit = stopper.y0;
     const table = readTable(header, context, limit);
@@ -311,11 +309,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
       // next header (or the page's end); otherwise it is a row inside the table naming the chantier below it.
       // A title beside the rows (chantier column) does not end it either.
       const stopper = titleCandidates.find(
-        (l) =>
-          l.y0 > found.header.y1 &&
-          l.y0 < above &&
-          !besideRows(l, contentLines, found.header.x1) &&
-          !contentLines.some((o) => o.y0 > l.y1 + 0.5 * l.fontSize && o.y0 < above && !titleCandidates.includes(o)),
+        (l) => l.y0 > found.header.y1 && l.y0 < above && !besideRows(l, contentLines, found.header.x1) && nothingFollows(l, above),
       );
       const limit = stopper ? stopper.y0 : above;
       const table = readTable(found.header, context, limit, found.fixed);

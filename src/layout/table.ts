@@ -231,7 +231,9 @@ function stackedHeaderCells(rows: readonly TextItem[][], start: number, segments
     if (band.length) {
       const above = band[band.length - 1]!;
       const top = Math.min(...segments.map((l) => l.y0));
-      if (top - Math.max(...above.map((l) => l.y0)) > 1.7 * above[0]!.fontSize) break;
+      // Measured in the smaller type: a title's last line set larger above the header is not one of its lines.
+      const size = Math.min(above[0]!.fontSize, segments[0]!.fontSize);
+      if (top - Math.max(...above.map((l) => l.y0)) > 1.7 * size) break;
       // A header's wrapped lines share the sizes of its cells (each cell may be set to fit): a line in none of
       // the sizes of the line above is a title ending right over the header, not a header cell.
       const sizes = above.map((l) => l.fontSize);
@@ -331,7 +333,10 @@ export function tableHint(table: Table): TableHint {
   // A column without text on this page gets the others' padding.
   const paddings = textStarts.flatMap((s, k) => (s === undefined ? [] : [s - table.columns[k]!.x0]));
   const padding = paddings.length ? median(paddings) : undefined;
-  const filled = textStarts.map((s, k) => s ?? (padding === undefined ? undefined : table.columns[k]!.x0 + padding));
+  // A header ending its page with no row under it: its cells' text starts (left-aligned headers start where
+  // their cells' text does).
+  const headerStart = (k: number) => table.header.cells.find((c) => c.line.x0 >= table.columns[k]!.x0 - 0.5 && c.line.x0 < table.columns[k]!.x1)?.line.x0;
+  const filled = textStarts.map((s, k) => s ?? (padding === undefined ? headerStart(k) : table.columns[k]!.x0 + padding));
   const bounds = [...table.columns.map((c) => c.x0), table.columns[table.columns.length - 1]?.x1 ?? table.x1];
   // A continuation page is found from vertical rules only when the table has them.
   return { bounds, columns: table.columns.map((c) => ({ ...c })), textStarts: filled, source: table.columnSource, ruled: table.ruled && table.columnSource === 'rules', fontSize: table.fontSize };

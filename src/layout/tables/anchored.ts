@@ -13,6 +13,7 @@ import { groupRows, type Line, lineOf, splitAtGaps } from '../lines.js';
 import { joinWrappedLines } from '../../text/normalize.js';
 import { ruleTolerance, SEGMENT_GAP } from './context.js';
 import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom, isShading } from './header-columns.js';
+import { headerWraps } from './row-gaps.js';
 import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
 import { headerRuleBreak } from './rule-breaks.js';
 import type { Flavor, PageContext, PageTable, Rule, TableCell } from './types.js';
@@ -158,8 +159,13 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
   const horizontal = ruleBreak === undefined ? context.horizontal : [...context.horizontal, { at: ruleBreak, from: left, to: right }];
   const headerBottom =
     ruleBreak ?? firstRule ?? shadingBottom ?? (rules || given ? undefined : ruleUnderHeader(context, header, xs, anchor.key === undefined ? 0 : columnCells.indexOf(anchor.key), headerSize, tol));
-  if (headerBottom !== undefined)
+  if (headerBottom !== undefined) {
     for (const i of all) if (!inHeader.has(i) && centerY(i) > header.y1 && centerY(i) < headerBottom && i.x0 >= left - slack && i.x0 < right) band.push(i);
+  } else if (!given && header.y1 > header.y0) {
+    // Nothing drawn closes the header: its cells' wrapped lines stand at the line pitch under it.
+    const under = all.filter((i) => !inHeader.has(i) && centerY(i) > header.y1 && centerY(i) < bottom && i.x0 >= left - slack && i.x0 < right);
+    band.push(...headerWraps(headerItems, under, xs, tol));
+  }
   const inBand = new Set(band);
   const body = all.filter((i) => !inHeader.has(i) && !inBand.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom && i.x0 >= left - slack && i.x0 < right);
   const used = new Set<TextItem>(headerItems);

@@ -6,6 +6,7 @@
 import type { FilledRect, TextItem } from '../../sources/page-model.js';
 import { type Box, centerY, mergeIntervals, overlap } from '../geometry.js';
 import { isShading } from './header-columns.js';
+import { spansFromGaps } from './row-gaps.js';
 import type { Rule } from './types.js';
 
 /** A row's vertical extent; `open`: no rule closes it at the table's bottom (it goes on over the page break). */
@@ -99,13 +100,16 @@ export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean
   rowRules.sort((a, b) => a - b);
   // Rows cut by rules say so for a page break too (an open last row); shading only cuts rows.
   const fromRules = rowRules.length > 0 && (e.ruledColumns || wideCuts >= 1);
-  if (fromRules || (rowRules.length > 0 && bandCuts >= 1)) {
+  if (fromRules) {
     const spans = spansBetween(rowRules, e, fromRules);
     // Rules that all cross the cells merged down the rows beside them close those cells, not rows: the rows
     // between them are cut by gaps.
     const groups = !e.ruledColumns && wideCuts >= 1 && e.rowsLeft !== undefined && e.horizontal.filter((h) => within(h, 0.8)).every((h) => overlap(h.from, h.to, left, from) >= 0.5 * (from - left));
     return { spans: groups ? spans.flatMap((s) => rowsWithin(s, e)) : spans, fromRules };
   }
+  // Shading may mark only some rows (a shaded chantier title row over unshaded actions): between its edges,
+  // rows the whitespace shows for sure (starts the other columns confirm) are rows too.
+  if (rowRules.length > 0 && bandCuts >= 1) return { spans: splitSpans(spansBetween(rowRules, e, false), spansFromGaps(e, { confirmedOnly: true }), size), fromRules };
   return { spans: spansFromGaps(e), fromRules: false };
 }
 
@@ -119,23 +123,6 @@ function rowsWithin(span: RowSpan, e: RowEvidence): RowSpan[] {
   rows[rows.length - 1]!.y1 = span.y1;
   rows[rows.length - 1]!.open = span.open;
   return rows;
-}
-
-/** A list marker opening a line: a bullet or dash, or a number with its dot or bracket, before a space or alone. */
-const MARKER_START = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|\d+[.)])(?:\s|$)/;
-
-/**
- * Is the key column's text at `top` a list item, and its text just above (ending by `above`) a line ending
- * with a colon? A colon announces what follows: the list goes on in the same cell, whatever the gap before it.
- */
-function listAfterColon(keyItems: readonly TextItem[], above: number, top: number, size: number): boolean {
-  const first = keyItems.filter((i) => i.y0 >= top - 0.5 && i.y0 <= top + 0.6 * size).sort((p, q) => p.x0 - q.x0);
-  if (!first.length || !MARKER_START.test(first.map((i) => i.text).join(' '))) return false;
-  const before = keyItems.filter((i) => i.y1 <= above + 0.5 && i.y1 > top - 3 * size);
-  if (!before.length) return false;
-  const lastTop = Math.max(...before.map((i) => i.y0));
-  const lastLine = before.filter((i) => i.y0 >= lastTop - 0.3 * size).sort((p, q) => p.x0 - q.x0);
-  return /:\s*$/.test(lastLine[lastLine.length - 1]!.text);
 }
 
 /** Rows between row edges (rules, band edges); text under the last edge may be one more row. */
@@ -158,38 +145,12 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
   return spans;
 }
 
-/**
- * Rows from whitespace: runs of text separated by gaps clearly wider than a paragraph gap; a run without text
- * in the key column goes on with the row above (a cell with wide paragraph spacing). The edges are put halfway
- * through the gaps.
- */
-function spansFromGaps(e: RowEvidence): RowSpan[] {
-  const { body, xs, key, size, tolerance: tol } = e;
-  const runs = mergeIntervals(body.map((i) => [i.y0, i.y1] as [number, number]), 0.75 * size);
-  // Tops of the key column's text, sorted: a run opens a row when one of them is at its top.
-  const keyTops = key < 0 ? [] : body.filter((i) => columnAt(xs, i.x0 + 0.5 * tol, tol) === key).map((i) => i.y0).sort((p, q) => p - q);
-  const hasTopIn = (from: number, to: number) => {
-    let lo = 0;
-    let hi = keyTops.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keyTops[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < keyTops.length && keyTops[lo]! <= to;
-  };
-  const inKey = (i: TextItem) => key >= 0 && columnAt(xs, i.x0 + 0.5 * tol, tol) === key;
-  const spans: RowSpan[] = [];
-  for (const [a, b] of runs) {
-    const previous = spans[spans.length - 1];
-    const opensRow = key < 0 || (hasTopIn(a - 0.5, a + 0.6 * size) && !(previous && listAfterColon(body.filter(inKey), previous.y1, a, size)));
-    if (!opensRow && previous) previous.y1 = b;
-    else spans.push({ y0: a - 0.5, y1: b + 0.5, open: false });
-  }
-  for (let k = 0; k + 1 < spans.length; k++) {
-    const mid = (spans[k]!.y1 + spans[k + 1]!.y0) / 2;
-    spans[k]!.y1 = mid;
-    spans[k + 1]!.y0 = mid;
-  }
-  return spans;
+/** Spans cut again at the inner edges of `finer` spans lying well inside them (half a type size from their ends). */
+function splitSpans(spans: readonly RowSpan[], finer: readonly RowSpan[], size: number): RowSpan[] {
+  const cuts = finer.slice(1).map((s) => s.y0);
+  return spans.flatMap((span) => {
+    const inside = cuts.filter((y) => y > span.y0 + 0.5 * size && y < span.y1 - 0.5 * size);
+    const ys = [span.y0, ...inside, span.y1];
+    return ys.slice(1).map((y1, k) => ({ y0: ys[k]!, y1, open: k === inside.length ? span.open : false }));
+  });
 }

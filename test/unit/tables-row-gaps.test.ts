@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { readTableAt } from '../../src/layout/tables/anchored.js';
+import { pageContext } from '../../src/layout/tables/context.js';
+import { tableRows } from '../../src/layout/tables/grid.js';
+import { ambiguousOpensRow } from '../../src/layout/tables/row-gaps.js';
+import type { TextItem } from '../../src/sources/page-model.js';
+import { item, lines, page } from './layout-synthetic.js';
+
+const boxOf = (items: readonly TextItem[]) => ({
+  x0: Math.min(...items.map((i) => i.x0)),
+  y0: Math.min(...items.map((i) => i.y0)),
+  x1: Math.max(...items.map((i) => i.x1)),
+  y1: Math.max(...items.map((i) => i.y1)),
+});
+
+describe('rows from whitespace against the table’s own line pitch', () => {
+  const header = [item('Actions', 45, 100, { bold: true }), item('Financement', 210, 100, { bold: true }), item('Commentaire', 307, 100, { bold: true })];
+  const anchor = { header: boxOf(header), items: header, limit: 500, key: 0 };
+  const pitch = 11.25;
+
+  it('cut a tight table (a padding of one point) where the comment column runs on without a gap wider than a paragraph’s', () => {
+    // Rows 2 pt apart (twice the padding); paragraphs of a cell 6 pt apart, wider than the row gap.
+    const row1 = 120;
+    const row2 = row1 + 3 * pitch + 2;
+    const body = [
+      ...lines(['Première action', 'sur deux lignes'], 45, row1),
+      item('FIR', 210, row1),
+      ...lines(['Un long commentaire', 'qui remplit trois', 'lignes de la cellule'], 307, row1),
+      ...lines(['Seconde action'], 45, row2),
+      item('CNR', 210, row2),
+      ...lines(['Deuxième commentaire'], 307, row2),
+      ...lines(['Second paragraphe du commentaire'], 307, row2 + pitch + 6),
+    ];
+    const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
+    expect(rows.map((r) => r[0])).toEqual(['Première action sur deux lignes', 'Seconde action']);
+    // (Line breaks inside cells are cellText's business: the rows are what is tested here.)
+    expect(rows[0]![2]!.replace(/\n/g, ' ')).toBe('Un long commentaire qui remplit trois lignes de la cellule');
+    expect(rows[1]![2]!.replace(/\n/g, ' ')).toBe('Deuxième commentaire Second paragraphe du commentaire');
+  });
+
+  it('keep a paragraph of the action cell in its row when another column goes on beside it, whatever the gap', () => {
+    const body = [
+      ...lines(['Action au premier', 'paragraphe'], 45, 120),
+      ...lines(['Commentaire qui court', 'sur quatre lignes', 'sans interruption', 'jusqu’ici'], 307, 120),
+      // A second paragraph, 8 pt further than the pitch, beside the comment's third line.
+      item('Second paragraphe', 45, 120 + 2 * pitch + 8 - pitch + pitch),
+      ...lines(['Action deux'], 45, 200),
+      item('FIR', 210, 200),
+      item('Note', 307, 200),
+    ];
+    const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
+    expect(rows.map((r) => r[0])).toEqual(['Action au premier paragraphe\nSecond paragraphe', 'Action deux']);
+  });
+
+  it('read a header cell’s wrapped line as the header, not as a row', () => {
+    const wrapped = [...header.slice(0, 2), item('Commentaire', 307, 100, { bold: true })];
+    const wrap = item('associé', 307, 100 + pitch, { bold: true });
+    const body = [...lines(['Première action'], 45, 100 + 2 * pitch + 3), item('FIR', 210, 100 + 2 * pitch + 3), item('Note', 307, 100 + 2 * pitch + 3)];
+    const table = readTableAt(pageContext(page([...wrapped, wrap, ...body])), { ...anchor, header: boxOf(wrapped), items: wrapped });
+    const rows = tableRows(table);
+    expect(rows[0]![2]).toBe('Commentaire associé');
+    expect(rows.slice(1)).toEqual([['Première action', 'FIR', 'Note']]);
+  });
+
+  it('keep paragraphs that open side by side in every column in their row when the table’s rows stand much further apart', () => {
+    // Row space 9 pt beyond the pitch; the action and its funding each go on with a second paragraph 3 pt apart.
+    const row1 = 120;
+    const para = row1 + pitch + 3;
+    const row2 = para + 2 * pitch + 9;
+    const body = [
+      item('Favoriser la scolarisation', 45, row1),
+      item('PRIAC 280 000 €', 210, row1),
+      item('Nombre d’enfants', 307, row1),
+      ...lines(['- Accompagner l’unité', '- Renforcer les équipes'], 45, para),
+      item('PRIAC 100 000 €', 210, para),
+      ...lines(['Une équipe de plus', 'sur le territoire'], 307, para),
+      ...lines(['Action deux', 'sur deux lignes'], 45, row2),
+      item('FIR', 210, row2),
+      ...lines(['Note qui court', 'sur trois', 'lignes'], 307, row2),
+    ];
+    const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
+    expect(rows.map((r) => r[0]!.replace(/\n/g, ' '))).toEqual(['Favoriser la scolarisation - Accompagner l’unité - Renforcer les équipes', 'Action deux sur deux lignes']);
+    expect(rows[0]![1]!.replace(/\n/g, ' ')).toBe('PRIAC 280 000 € PRIAC 100 000 €');
+  });
+
+  it('keep the tail of a row cut by the page, above the first action, a row of its own', () => {
+    const body = [
+      ...lines(['fin du commentaire', 'coupé par la page'], 307, 120),
+      ...lines(['Action suivante'], 45, 120 + 2 * pitch + 4),
+      item('FIR', 210, 120 + 2 * pitch + 4),
+    ];
+    const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
+    expect(rows).toEqual([
+      ['', '', 'fin du commentaire coupé par la page'],
+      ['Action suivante', 'FIR', ''],
+    ]);
+  });
+});
+
+describe('a block only the key column opens', () => {
+  it('is a row when its space is nearer the row space, a paragraph when nearer the paragraph space', () => {
+    expect(ambiguousOpensRow(2, 2, 6, 4, 10)).toBe(true);
+    expect(ambiguousOpensRow(6, 2, 6, 8, 10)).toBe(false);
+    // An empty row between: far beyond both.
+    expect(ambiguousOpensRow(15, 2, 6, 17, 10)).toBe(true);
+    // Row and paragraph spaces alike: a paragraph unless a line further.
+    expect(ambiguousOpensRow(4, 4, 4.5, 6, 10)).toBe(false);
+    expect(ambiguousOpensRow(16, 4, 4.5, 18, 10)).toBe(true);
+    // Nothing learnt: three quarters of the type size between the lines' boxes.
+    expect(ambiguousOpensRow(5, undefined, undefined, 8, 10)).toBe(true);
+    expect(ambiguousOpensRow(5, undefined, undefined, 6, 10)).toBe(false);
+  });
+});
