@@ -232,9 +232,19 @@ function stackedHeaderCells(rows: readonly TextItem[][], start: number, segments
     if (band.length < 2) continue;
     const cells = bandCells(band);
     const named = namedCount(cells);
-    if (named >= 3 && (!best || named > best.named)) best = { cells, last: r, named };
+    if (named >= 3 && (!best || named > best.named) && opensNamedCell(band[0]!, cells)) best = { cells, last: r, named };
   }
   return best && { cells: best.cells, last: best.last };
+}
+
+/**
+ * The band's first line takes part in a cell that names a roadmap column. A line of other text just above a
+ * one-line header (the last line of a wrapped chantier title set close over the table) would otherwise be
+ * stacked onto the header as a cell of its own.
+ */
+function opensNamedCell(first: readonly Line[], cells: readonly Line[]): boolean {
+  const items = new Set(first.flatMap((l) => l.items));
+  return cells.some((c) => headerCellMatch(c.text) !== undefined && c.items.some((i) => items.has(i)));
 }
 
 /**
