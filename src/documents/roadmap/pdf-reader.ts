@@ -115,9 +115,12 @@ export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   const action = first.cells.action?.text ?? '';
   const reachedBottom = previous.lowest || previous.lastRow.y1 >= previous.areaBottom - 4 * previous.bodySize;
   if (!reachedBottom) return false;
-  if (action === '' || /^[\p{Ll}\d,;:.)»]/u.test(action)) return true;
-  // A part opening in upper case or with a list item goes on only when its shape says so.
   const shape = cutShape(rowColumns(previous.lastRow), rowColumns(first));
+  if (action === '') return true;
+  // Mid-sentence: the action cell was cut, unless it had ended higher up than the row's last line (a new row
+  // whose action happens to open in lower case, moved whole to the next page).
+  if (/^[\p{Ll}\d,;:.)»]/u.test(action)) return !shape.endedEarly.has('action');
+  // A part opening in upper case or with a list item goes on only when its shape says so.
   if (!shape.tailsOnly) return false;
   const head = (previous.lastRow.cells.action?.text ?? '').trimEnd();
   return shape.leftEarly || LIST_MARKER.test(action) || /[:,;]$/.test(head);
@@ -136,11 +139,15 @@ function rowColumns(row: TableRow): Map<string, Cell | undefined> {
  * runs down to the row's last line; a cell that had ended higher up (or was empty) has nothing left to carry
  * over. `tailsOnly`: every column the new part fills reached the previous part's last line. `leftEarly`: some
  * column the previous part filled ended higher up and stays empty (a new row made of the same few columns as
- * the cut ones would look the same; this says the shape is the cut's, not chance).
+ * the cut ones would look the same; this says the shape is the cut's, not chance). `endedEarly`: the columns
+ * the previous part filled that ended higher up than its last line (they were not cut).
  */
-export function cutShape(previous: ReadonlyMap<string, Cell | undefined>, next: ReadonlyMap<string, Cell | undefined>): { tailsOnly: boolean; leftEarly: boolean } {
+export function cutShape(
+  previous: ReadonlyMap<string, Cell | undefined>,
+  next: ReadonlyMap<string, Cell | undefined>,
+): { tailsOnly: boolean; leftEarly: boolean; endedEarly: Set<string> } {
   const boxes = [...previous.values()].flatMap((c) => (c?.box ? [c.box] : []));
-  if (!boxes.length) return { tailsOnly: false, leftEarly: false };
+  if (!boxes.length) return { tailsOnly: false, leftEarly: false, endedEarly: new Set() };
   const lastLine = Math.max(...boxes.map((b) => b.y1));
   // A cell reached the last line when its bottom is within half of its own last line's height of it.
   const reached = (cell: Cell | undefined) => {
@@ -151,8 +158,9 @@ export function cutShape(previous: ReadonlyMap<string, Cell | undefined>, next: 
   };
   const filled = [...next].filter(([, c]) => c !== undefined).map(([k]) => k);
   const tailsOnly = filled.length > 0 && filled.every((k) => reached(previous.get(k)));
-  const leftEarly = [...previous].some(([k, c]) => c !== undefined && !reached(c) && next.get(k) === undefined);
-  return { tailsOnly, leftEarly };
+  const endedEarly = new Set([...previous].filter(([, c]) => c !== undefined && !reached(c)).map(([k]) => k));
+  const leftEarly = [...endedEarly].some((k) => next.get(k) === undefined);
+  return { tailsOnly, leftEarly, endedEarly };
 }
 
 /**

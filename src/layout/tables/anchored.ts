@@ -14,6 +14,7 @@ import { joinWrappedLines } from '../../text/normalize.js';
 import { ruleTolerance, SEGMENT_GAP } from './context.js';
 import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom } from './header-columns.js';
 import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
+import { splitAtColumnRules } from './rule-split.js';
 import type { Flavor, PageContext, PageTable, TableCell } from './types.js';
 
 export type { ColumnSource } from './header-columns.js';
@@ -140,7 +141,10 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
   if (headerBottom !== undefined)
     for (const i of all) if (!inHeader.has(i) && centerY(i) > header.y1 && centerY(i) < headerBottom && i.x0 >= left - slack && i.x0 < right) band.push(i);
   const inBand = new Set(band);
-  const body = all.filter((i) => !inHeader.has(i) && !inBand.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom && i.x0 >= left - slack && i.x0 < right);
+  const inBody = all.filter((i) => !inHeader.has(i) && !inBand.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom && i.x0 >= left - slack && i.x0 < right);
+  // Under column rules, a run glued over a rule is two cells' texts.
+  const split = columnSource === 'rules' ? splitAtColumnRules(inBody, xs, context.vertical, tol) : undefined;
+  const body = split?.items ?? inBody;
   const used = new Set<TextItem>(headerItems);
   for (const i of band) if (i.x0 >= left - slack && i.x0 < right) used.add(i);
   const bodySize = median(body.map((i) => i.fontSize)) || headerSize;
@@ -163,7 +167,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
       const c = merged ? 0 : columnAt(xs, item.x0 + 0.5 * slack, slack);
       if (c >= 0) {
         perColumn[c]!.push(item);
-        used.add(item);
+        used.add(split?.origin.get(item) ?? item);
       }
     }
     const linesOf = (items: TextItem[]) => (items.length ? groupRows(items).map(lineOf).filter((l) => l.text) : []);
