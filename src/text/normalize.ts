@@ -9,7 +9,7 @@ export function cleanSpaces(s: string): string {
 export function foldTypography(s: string): string {
   return s
     .normalize('NFKC')
-    .replace(/[\u00ad\ue000-\ue002]/g, '')
+    .replace(/[\u00ad\ue000-\ue003]/g, '')
     .replace(/[’‘‛`´]/g, "'")
     .replace(/[«»“”„]/g, '"')
     .replace(/[‐‑‒–—]/g, '-')
@@ -46,8 +46,14 @@ export const LINE_END_TYPO_HYPHEN = '\ue002';
  * "accès"): the producer's hyphenation spaced out by justification, or a spaced dash (" - ") of the text.
  */
 export const LINE_END_SPACED_HYPHEN = '\ue001';
-/** Any of the three marks above. */
-export const LINE_END_MARKS = /[\ue000-\ue002]/g;
+/**
+ * Stands for the end of a line filled by a single word and broken there without a hyphen, the next line going
+ * on in lower case: a word longer than its column cut for want of room ("Identificatio" / "n"), or a long word
+ * followed by the next one. Settled like the hyphens, joined or spaced.
+ */
+export const LINE_END_FULL = '\ue003';
+/** Any of the four marks above. */
+export const LINE_END_MARKS = /[\ue000-\ue003]/g;
 
 /** The mark for a hyphen character met at a line end between letters. */
 const markFor = (hyphen: string) => (hyphen === '\u2010' ? LINE_END_TYPO_HYPHEN : LINE_END_HYPHEN);

@@ -123,14 +123,20 @@ export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   // A part opening in upper case or with a list item goes on only when its shape says so.
   if (!shape.tailsOnly) return false;
   const head = (previous.lastRow.cells.action?.text ?? '').trimEnd();
-  return shape.leftEarly || LIST_MARKER.test(action) || /[:,;]$/.test(head);
+  // Another cut column going on mid-sentence says so too.
+  const previousCells = rowColumns(previous.lastRow);
+  const midSentence = [...rowColumns(first)].some(([k, c]) => c !== undefined && previousCells.get(k) !== undefined && /^\p{Ll}/u.test(c.text.trim()));
+  return shape.leftEarly || midSentence || LIST_MARKER.test(action) || /[:,;]$/.test(head);
 }
 
-/** A row's cells column by column (roadmap cells, then other columns by label), each with its text's box. */
+/**
+ * A row's cells column by column (roadmap cells, then other columns in their order), each with its text's box.
+ * Other columns go by place, not label: a header cell wrapped over lines may lose one on a page that repeats it.
+ */
 function rowColumns(row: TableRow): Map<string, Cell | undefined> {
   const out = new Map<string, Cell | undefined>();
   for (const c of COLUMNS) out.set(c, row.cells[c]?.text.trim() ? row.cells[c] : undefined);
-  for (const e of row.extra) out.set(`extra:${e.label}`, e.text.trim() ? { text: e.text, box: e.box, lines: [] } : undefined);
+  row.extra.forEach((e, k) => out.set(`extra:${k}`, e.text.trim() ? { text: e.text, box: e.box, lines: [] } : undefined));
   return out;
 }
 
