@@ -1,4 +1,4 @@
-import type { FilledRect, PageModel, TextItem } from '../sources/page-model.js';
+import type { FilledRect, PageModel, Ruling, TextItem } from '../sources/page-model.js';
 import { joinWrappedLines } from '../text/normalize.js';
 import { type Box, centerX, maxOf, median, minOf, overlap, unionBox } from './geometry.js';
 import { groupLines, isUpright, type Line } from './lines.js';
@@ -69,11 +69,13 @@ const MARKER_PIECE = /^(?:action(?:\s+prioritaire)?|prioritaire|#\s*\d{1,2}|acti
 
 /**
  * Running footer: lines in the bottom tenth of the page that carry the page's own number as a separate token,
- * or that stand apart from everything above by a gap of two lines.
+ * or that stand apart from everything above by a gap of two lines. A line inside a table cell (vertical rules
+ * on both sides of it that end within two of its heights below it: the last row of a table set low, padded
+ * apart from the row above) is none.
  */
-export function findFooter(lines: readonly Line[], page: Pick<PageModel, 'number' | 'height'>): Line[] {
+export function findFooter(lines: readonly Line[], page: Pick<PageModel, 'number' | 'height'> & { rulings?: readonly Ruling[] }): Line[] {
   const zoneTop = 0.9 * page.height;
-  const candidates = lines.filter((l) => l.y0 >= zoneTop);
+  const candidates = lines.filter((l) => l.y0 >= zoneTop && !inRuledCell(l, page.rulings ?? []));
   if (!candidates.length) return [];
   const pageNumber = new RegExp(`(?:^|[^\\d])${page.number}(?:[^\\d]|$)`);
   const top = minOf(candidates, (l) => l.y0);
@@ -82,6 +84,13 @@ export function findFooter(lines: readonly Line[], page: Pick<PageModel, 'number
   const apart = top - lowestAbove >= 2 * size;
   if (apart) return candidates;
   return candidates.filter((l) => pageNumber.test(l.text) && l.text.length <= 120);
+}
+
+function inRuledCell(line: Line, rulings: readonly Ruling[]): boolean {
+  const y = (line.y0 + line.y1) / 2;
+  const height = line.y1 - line.y0;
+  const framing = rulings.filter((r) => r.orientation === 'v' && r.y0 <= y && r.y1 >= y && r.y1 <= line.y1 + 2 * height);
+  return framing.some((r) => r.x1 <= line.x0 + 1) && framing.some((r) => r.x0 >= line.x1 - 1);
 }
 
 /** A running header's text with its numbers masked, so "Page 3" and "Page 4" are the same line. */
