@@ -36,7 +36,7 @@ export function linePitchRatio(cells: readonly Line[][]): { pitch: number; jitte
 }
 
 /** A list marker opening a line: bullets, dashes, arrows, or a short item number ("1.", "2)"; not "2024)"). */
-const ITEM_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|\d{1,2}[.)])\s+/;
+const ITEM_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|=>|\d{1,2}[.)])\s+/;
 /** Markers that are also punctuation of running text. */
 const DASH = /^[-–—]$/;
 const markerOf = (text: string) => ITEM_MARKER.exec(text)?.[0].trim() ?? '';

@@ -30,8 +30,8 @@ export function comparisonKey(s: string): string {
     .trim();
 }
 
-/** Bullet or arrow that opens a list item inside a cell ("- ", "• ", "⇒ "). */
-export const LIST_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|\d+[.)])\s+/;
+/** Bullet or arrow that opens a list item inside a cell ("- ", "• ", "⇒ ", "=> "). */
+export const LIST_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|=>|\d+[.)])\s+/;
 
 /**
  * Stands, inside a word, for a hyphen met at a line end that may be a soft (layout) hyphen or a real one
