@@ -68,7 +68,6 @@ const TAIL = 16;
  * - a hyphen spaced from its word ("anes -" / "thésie"), lower case after it: marked too;
  * - a hyphen before a capital ("Seine-/Maritime") is real, except between two words in capitals ("PARTE-/NAIRES": marked);
  * - a hyphen before a digit ("2023-/2027", "COVID-/19") is real and takes no space;
- * - a slash glued to the word before it ("CAMSP/" / "CMPP") takes no space: producers break after it;
  * - anything else is joined with one space ("ARS -" / "2024" stays "ARS - 2024").
  */
 function joinTwo(prev: string, line: string): string {
@@ -90,8 +89,6 @@ function joinTwo(prev: string, line: string): string {
   }
   if (/\p{Ll} [-\u2010\u2011]$/u.test(tail) && /^\p{Ll}/u.test(line)) return prev.slice(0, -2) + LINE_END_SPACED_HYPHEN + line;
   if (/[\p{L}\p{N}][-\u2010\u2011]$/u.test(tail) && /^\p{N}/u.test(line)) return `${prev.slice(0, -1)}-${line}`;
-  // A slash glued to its word ends the line where the producer broke "CAMSP/CMPP" after it.
-  if (/\p{L}\/$/u.test(tail) && /^\p{L}/u.test(line)) return prev + line;
   return `${prev} ${line}`;
 }
 
