@@ -285,5 +285,11 @@ export function resolveLineEndHyphens<T>(doc: T, context: Iterable<string> = [])
   // Distinct strings: a cell's text is also in the page's reading lines, a funding's raw text in its cell.
   const vocabulary = vocabularyOf(new Set([...stringsOf(doc), ...context]));
   const settled = hyphenContext(cuts, vocabulary);
+  // A word rejoined from pieces that are no words of the document ("Pluriprofes-/sionnelle") is as good as one
+  // written whole: it speaks for its other cuts ("Pluri-/professionnelle", where "pluri" alone is a word).
+  const rejoined = cuts
+    .filter((c) => settleMark(c, settled) === '' && !knownWord(c.head, vocabulary) && !knownWord(c.tail, vocabulary))
+    .map((c) => c.head + c.tail);
+  addToVocabulary(vocabulary, rejoined);
   return mapStrings(doc, (s) => (MARK.test(s) ? settleString(s, settled) : s));
 }
