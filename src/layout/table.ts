@@ -238,14 +238,18 @@ function stackedHeaderCells(rows: readonly TextItem[][], start: number, segments
 }
 
 /**
- * The band's first line takes part in a header cell: one that names a roadmap column, or one wrapped over
- * several of the band's lines ("PARTE" / "NAIRE" / "S"). A line of other text alone above a one-line header
- * (the last line of a wrapped chantier title set close over the table) would otherwise be stacked onto the
- * header as a cell of its own.
+ * The band's first line takes part in a header cell: one that names a roadmap column, one wrapped over
+ * several of the band's lines ("PARTE" / "NAIRE" / "S"), or one set like the named cells (size and weight).
+ * A line of other text alone above a one-line header (the last line of a wrapped chantier title set close over
+ * the table, larger or bolder) would otherwise be stacked onto the header as a cell of its own.
  */
 function opensNamedCell(first: readonly Line[], cells: readonly Line[]): boolean {
   const items = new Set(first.flatMap((l) => l.items));
-  return cells.some((c) => c.items.some((i) => items.has(i)) && (headerCellMatch(c.text) !== undefined || c.items.some((i) => !items.has(i))));
+  const named = cells.filter((c) => headerCellMatch(c.text) !== undefined);
+  const likeNamed = (l: Line) => named.some((c) => Math.abs(c.fontSize - l.fontSize) <= 0.5 && c.bold === l.bold);
+  return cells.some(
+    (c) => c.items.some((i) => items.has(i)) && (named.includes(c) || c.items.some((i) => !items.has(i)) || first.some((l) => l.items.some((i) => c.items.includes(i)) && likeNamed(l))),
+  );
 }
 
 /**
