@@ -173,7 +173,9 @@ export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
     const last = cells[cells.length - 1]!.line;
     let widestGap = 0;
     for (let k = 1; k < cells.length; k++) widestGap = Math.max(widestGap, cells[k]!.line.x0 - cells[k - 1]!.line.x1);
-    const others = segments.filter((l) => !named.has(l) && isOtherHeaderCell(l.text));
+    // A second cell naming a column already named ("Action" of a side tab "Action prioritaire #3" set level
+    // with the header) is not the header of another column.
+    const others = segments.filter((l) => !named.has(l) && isOtherHeaderCell(l.text) && !headerCellMatch(l.text));
     // Take neighbours outwards, one at a time, while each is close to the header already taken.
     let from = first.x0;
     let to = last.x1;
