@@ -263,8 +263,9 @@ function settleString(s: string, context: HyphenContext): string {
     let out = segments[0]!;
     for (let i = 1; i < segments.length; i += 2) {
       const head = /\p{L}*$/u.exec(out)![0];
-      const tail = segments.slice(i + 1).filter((_, k) => k % 2 === 0).join('');
       const mark = segments[i]!;
+      // A full line ends a word (or a piece of one): what follows it up to the next mark is all it joins.
+      const tail = mark === LINE_END_FULL ? segments[i + 1]! : segments.slice(i + 1).filter((_, k) => k % 2 === 0).join('');
       const cut = { mark, head, tail, elided: elided && i === segments.length - 2 };
       out += head && tail ? settleMark(cut, context) : mark === LINE_END_SPACED_HYPHEN ? ' - ' : mark === LINE_END_FULL ? ' ' : '-';
       out += segments[i + 1]!;
