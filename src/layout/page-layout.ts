@@ -127,7 +127,8 @@ export function findRunningHeader(lines: readonly Line[], page: Pick<PageModel, 
 
 /**
  * Joins a title's wrapped lines: consecutive lines of similar style, each within a line and a half of the one
- * above (baseline to baseline), starting at the first line's left edge or further right, or centred on it.
+ * above (baseline to baseline), starting at the first line's left edge or further right, or centred on it;
+ * lines wholly to the right of the title's lines, level with them, are not in the way.
  */
 function titleFrom(lines: readonly Line[], start: number): TitleBlock {
   const first = lines[start]!;
@@ -135,6 +136,8 @@ function titleFrom(lines: readonly Line[], start: number): TitleBlock {
   for (let k = start + 1; k < lines.length; k++) {
     const prev = taken[taken.length - 1]!;
     const next = lines[k]!;
+    // Text entirely beside the title (a side tab "Action / prioritaire / #2" level with its lines) is passed over.
+    if (next.x0 >= Math.max(...taken.map((l) => l.x1)) && next.y0 < prev.y1 + prev.fontSize) continue;
     const size = Math.max(prev.fontSize, next.fontSize);
     const close = next.y0 - prev.y0 <= 1.7 * size && next.y0 > prev.y0;
     const aligned = next.x0 >= first.x0 - 2 || Math.abs(centerX(next) - centerX(first)) <= size;
