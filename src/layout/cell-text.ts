@@ -1,4 +1,4 @@
-import { joinWrappedLines } from '../text/normalize.js';
+import { joinWrappedLines, LINE_END_FULL } from '../text/normalize.js';
 import { maxOf, median, minOf, mode } from './geometry.js';
 import type { Line } from './lines.js';
 
@@ -36,7 +36,10 @@ export function linePitchRatio(cells: readonly Line[][]): { pitch: number; jitte
 }
 
 /** A list marker opening a line: bullets, dashes, arrows, or a short item number ("1.", "2)"; not "2024)"). */
-const ITEM_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|\d{1,2}[.)])\s+/;
+const ITEM_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|=>|\d{1,2}[.)])\s+/;
+/** Markers that are also punctuation of running text. */
+const DASH = /^[-–—]$/;
+const markerOf = (text: string) => ITEM_MARKER.exec(text)?.[0].trim() ?? '';
 
 /**
  * Could the first word of `line` (with its marker, if any) have fitted at the end of `previous`? Then the break
@@ -73,6 +76,19 @@ function startsParagraph(previous: Line, line: Line, right: number, justified: b
   if (justified) return previous.x1 < right - 1.5 * previous.fontSize;
   // A new paragraph opens with a capital, a digit or a sign; mid-sentence words need a clearer margin.
   return wouldHaveFit(previous, line, right, /^\p{Ll}/u.test(line.text) ? 0.8 : 0.25);
+}
+
+/**
+ * A word longer than the column is broken where the line is full, without a hyphen ("Identificatio" / "n"):
+ * the line above is that one word alone, a letter at its end within one of its own glyph widths of the
+ * column's right text edge, and the line below goes on in lower case. A long word followed by the next one
+ * looks the same: the mark left between them is settled from the document's words (src/text/hyphens.ts).
+ */
+export function brokenForRoom(previous: Line, text: string, right: number): boolean {
+  const word = previous.text.trim();
+  if (/\s/.test(word) || !/\p{L}$/u.test(word) || !/^\p{Ll}/u.test(text)) return false;
+  const glyph = (previous.x1 - previous.x0) / Math.max(1, [...word].length);
+  return previous.x1 >= right - glyph;
 }
 
 /** What the whole column tells about its cells: where its text stops on the right, and whether it is justified. */
@@ -115,12 +131,17 @@ export function measureColumn(
  * hanging indent, or, aligned with the line above, follows another item, a colon or full stop, a line that had
  * room left for it, or is itself followed by an indented continuation.
  */
-function startsItem(previous: Line, line: Line, next: Line | undefined, previousIsItem: boolean, right: number): boolean {
+function startsItem(previous: Line, line: Line, next: Line | undefined, previousIsItem: boolean, right: number, openItem?: { marker: string; x0: number }): boolean {
   // Indented under running text: a list whose markers the producer places (Word, CSS, LaTeX lists).
   if (line.x0 > previous.x0 + 1) return !previousIsItem || line.x0 < previous.x0 + 0.5 * line.fontSize;
   if (previous.x0 > line.x0 + 1) return true;
+  // A bullet or an arrow is never running text wrapped to the line start (a dash may be).
+  const marker = markerOf(line.text);
+  if (!DASH.test(marker)) return true;
   return (
     previousIsItem ||
+    // The same marker at the same place as the item the text is in: the next item of that list.
+    (openItem !== undefined && openItem.marker === marker && Math.abs(openItem.x0 - line.x0) <= 1) ||
     /[:;.!?]$/.test(previous.text) ||
     wouldHaveFit(previous, line, right) ||
     (next !== undefined && next.x0 > line.x0 + 1 && next.y0 > line.y0)
@@ -140,6 +161,7 @@ export function cellText(lines: readonly Line[], pitch: number, column?: ColumnM
   const out: string[] = [];
   const right = Math.max(maxOf(lines, (l) => l.x1), column?.right ?? -Infinity);
   let previousIsItem = false;
+  let openItem: { marker: string; x0: number } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const text = symbolBullet(line.text);
@@ -149,6 +171,7 @@ export function cellText(lines: readonly Line[], pitch: number, column?: ColumnM
     if (!previous) {
       out.push(text);
       previousIsItem = marker;
+      openItem = marker ? { marker: markerOf(text), x0: line.x0 } : undefined;
       continue;
     }
     // A word cut at the line end ("dépar-" / "tement") goes on whatever the gap: hyphenation never ends a paragraph.
@@ -157,13 +180,19 @@ export function cellText(lines: readonly Line[], pitch: number, column?: ColumnM
     // while list paragraphs get some spacing before them (Word's list styles).
     const margin = marker ? Math.max(0.05 * line.fontSize, 3 * jitter) : Math.max(1, 0.12 * line.fontSize, 3 * jitter);
     const paragraphGap = !cutWord && line.y0 - previous.y0 > pitch + margin;
+    if (!marker && !paragraphGap && brokenForRoom(previous, text, right)) {
+      out[out.length - 1] += LINE_END_FULL + text;
+      previousIsItem = false;
+      continue;
+    }
     if (
       paragraphGap ||
-      (marker && startsItem(previous, line, lines[i + 1], previousIsItem, right)) ||
+      (marker && startsItem(previous, line, lines[i + 1], previousIsItem, right, openItem)) ||
       (!marker && startsParagraph(previous, line, right, column?.justified ?? false))
     ) {
       out.push(text);
       previousIsItem = marker;
+      openItem = marker ? { marker: markerOf(text), x0: line.x0 } : undefined;
     } else {
       // Running text: the hyphen rules of joinWrappedLines, but never a line break.
       const last = out[out.length - 1]!;

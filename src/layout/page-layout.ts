@@ -1,4 +1,4 @@
-import type { FilledRect, PageModel, TextItem } from '../sources/page-model.js';
+import type { FilledRect, PageModel, Ruling, TextItem } from '../sources/page-model.js';
 import { joinWrappedLines } from '../text/normalize.js';
 import { type Box, centerX, maxOf, median, minOf, overlap, unionBox } from './geometry.js';
 import { groupLines, isUpright, type Line } from './lines.js';
@@ -69,11 +69,13 @@ const MARKER_PIECE = /^(?:action(?:\s+prioritaire)?|prioritaire|#\s*\d{1,2}|acti
 
 /**
  * Running footer: lines in the bottom tenth of the page that carry the page's own number as a separate token,
- * or that stand apart from everything above by a gap of two lines.
+ * or that stand apart from everything above by a gap of two lines. A line inside a table cell (vertical rules
+ * on both sides of it that end within two of its heights below it: the last row of a table set low, padded
+ * apart from the row above) is none.
  */
-export function findFooter(lines: readonly Line[], page: Pick<PageModel, 'number' | 'height'>): Line[] {
+export function findFooter(lines: readonly Line[], page: Pick<PageModel, 'number' | 'height'> & { rulings?: readonly Ruling[] }): Line[] {
   const zoneTop = 0.9 * page.height;
-  const candidates = lines.filter((l) => l.y0 >= zoneTop);
+  const candidates = lines.filter((l) => l.y0 >= zoneTop && !inRuledCell(l, page.rulings ?? []));
   if (!candidates.length) return [];
   const pageNumber = new RegExp(`(?:^|[^\\d])${page.number}(?:[^\\d]|$)`);
   const top = minOf(candidates, (l) => l.y0);
@@ -92,6 +94,13 @@ export function findFooter(lines: readonly Line[], page: Pick<PageModel, 'number
 export function besideRows(title: Line, lines: readonly Line[], tableRight: number): boolean {
   const height = title.y1 - title.y0;
   return lines.some((o) => o !== title && o.x0 > title.x1 && o.x0 < tableRight && overlap(o.y0, o.y1, title.y0, title.y1) >= 0.5 * height);
+}
+
+function inRuledCell(line: Line, rulings: readonly Ruling[]): boolean {
+  const y = (line.y0 + line.y1) / 2;
+  const height = line.y1 - line.y0;
+  const framing = rulings.filter((r) => r.orientation === 'v' && r.y0 <= y && r.y1 >= y && r.y1 <= line.y1 + 2 * height);
+  return framing.some((r) => r.x1 <= line.x0 + 1) && framing.some((r) => r.x0 >= line.x1 - 1);
 }
 
 /** A running header's text with its numbers masked, so "Page 3" and "Page 4" are the same line. */
@@ -143,7 +152,7 @@ export function findRunningHeader(lines: readonly Line[], page: Pick<PageModel, 
 /**
  * Joins a title's wrapped lines: consecutive lines of similar style, each within a line and a half of the one
  * above (baseline to baseline), starting under the first line (at its left edge or further right, short of its end),
- * or centred on it.
+ * or centred on it; lines wholly to the right of the title's lines, level with them, are not in the way.
  */
 function titleFrom(lines: readonly Line[], start: number): TitleBlock {
   const first = lines[start]!;
@@ -151,6 +160,8 @@ function titleFrom(lines: readonly Line[], start: number): TitleBlock {
   for (let k = start + 1; k < lines.length; k++) {
     const prev = taken[taken.length - 1]!;
     const next = lines[k]!;
+    // Text entirely beside the title (a side tab "Action / prioritaire / #2" level with its lines) is passed over.
+    if (next.x0 >= Math.max(...taken.map((l) => l.x1)) && next.y0 < prev.y1 + prev.fontSize) continue;
     const size = Math.max(prev.fontSize, next.fontSize);
     const close = next.y0 - prev.y0 <= 1.7 * size && next.y0 > prev.y0;
     // A wrapped line starts under the first one (at its left edge or indented), not past its end (text beside it).

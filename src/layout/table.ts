@@ -178,7 +178,9 @@ export function findHeaderRows(items: readonly TextItem[]): HeaderRow[] {
     const last = cells[cells.length - 1]!.line;
     let widestGap = 0;
     for (let k = 1; k < cells.length; k++) widestGap = Math.max(widestGap, cells[k]!.line.x0 - cells[k - 1]!.line.x1);
-    const others = segments.filter((l) => !named.has(l) && isOtherHeaderCell(l.text));
+    // A second cell naming a column already named ("Action" of a side tab "Action prioritaire #3" set level
+    // with the header) is not the header of another column.
+    const others = segments.filter((l) => !named.has(l) && isOtherHeaderCell(l.text) && !headerCellMatch(l.text));
     // Take neighbours outwards, one at a time, while each is close to the header already taken.
     let from = first.x0;
     let to = last.x1;
@@ -244,9 +246,24 @@ function stackedHeaderCells(rows: readonly TextItem[][], start: number, segments
     if (band.length < 2) continue;
     const cells = bandCells(band);
     const named = namedCount(cells);
-    if (named >= 3 && (!best || named > best.named)) best = { cells, last: r, named };
+    if (named >= 3 && (!best || named > best.named) && opensNamedCell(band[0]!, cells)) best = { cells, last: r, named };
   }
   return best && { cells: best.cells, last: best.last };
+}
+
+/**
+ * The band's first line takes part in a header cell: one that names a roadmap column, one wrapped over
+ * several of the band's lines ("PARTE" / "NAIRE" / "S"), or one set like the named cells (size and weight).
+ * A line of other text alone above a one-line header (the last line of a wrapped chantier title set close over
+ * the table, larger or bolder) would otherwise be stacked onto the header as a cell of its own.
+ */
+function opensNamedCell(first: readonly Line[], cells: readonly Line[]): boolean {
+  const items = new Set(first.flatMap((l) => l.items));
+  const named = cells.filter((c) => headerCellMatch(c.text) !== undefined);
+  const likeNamed = (l: Line) => named.some((c) => Math.abs(c.fontSize - l.fontSize) <= 0.5 && c.bold === l.bold);
+  return cells.some(
+    (c) => c.items.some((i) => items.has(i)) && (named.includes(c) || c.items.some((i) => !items.has(i)) || first.some((l) => l.items.some((i) => c.items.includes(i)) && likeNamed(l))),
+  );
 }
 
 /**

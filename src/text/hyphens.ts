@@ -1,4 +1,4 @@
-import { LINE_END_SPACED_HYPHEN, LINE_END_TYPO_HYPHEN } from './normalize.js';
+import { LINE_END_FULL, LINE_END_SPACED_HYPHEN, LINE_END_TYPO_HYPHEN } from './normalize.js';
 
 /**
  * Line-end hyphens, settled for a whole document. `joinWrappedLines` leaves a mark where a line ended on a
@@ -14,10 +14,10 @@ import { LINE_END_SPACED_HYPHEN, LINE_END_TYPO_HYPHEN } from './normalize.js';
  * Every rule is about the document's own text: no word list.
  */
 
-const MARK = /[\ue000-\ue002]/;
+const MARK = /[\ue000-\ue003]/;
 const HYPHEN = /[-\u2010\u2011]/;
 /** A run of letters holding at least one mark: one word cut at one or more line ends. */
-const MARKED_WORD = /[\p{L}\ue000-\ue002]*[\ue000-\ue002][\p{L}\ue000-\ue002]*/gu;
+const MARKED_WORD = /[\p{L}\ue000-\ue003]*[\ue000-\ue003][\p{L}\ue000-\ue003]*/gu;
 
 /** Every string in a JSON-like value, depth first (object keys too: extra columns are keyed by header text). */
 function* stringsOf(value: unknown): Generator<string> {
@@ -63,6 +63,8 @@ export interface Vocabulary {
   /** Stems met as the first / last part of a hyphenated word. */
   heads: Set<string>;
   tails: Set<string>;
+  /** Single letters written as words of their own (not elided: "à", not the "l" of "l'"), with their counts. */
+  letters: Map<string, number>;
   /** Words written with U+2010 between two letters inside a line. */
   typoHyphenated: number;
   /** Words counted in all. */
@@ -70,8 +72,11 @@ export interface Vocabulary {
 }
 
 export function emptyVocabulary(): Vocabulary {
-  return { words: new Map(), compounds: new Map(), heads: new Set(), tails: new Set(), typoHyphenated: 0, tokens: 0 };
+  return { words: new Map(), compounds: new Map(), heads: new Set(), tails: new Set(), letters: new Map(), typoHyphenated: 0, tokens: 0 };
 }
+
+/** A letter standing alone between spaces or punctuation (not elided, not "(s)", not the "n" of "n°", not next to a mark). */
+const LONE_LETTER = /(?<![\p{L}\p{N}'’(\ue000-\ue003])(\p{L})(?![\p{L}\p{N}'’)°\ue000-\ue003])/gu;
 
 /**
  * Adds the words of `texts` to `vocabulary`. Pieces that may be part of a word cut elsewhere are left out: those
@@ -80,7 +85,8 @@ export function emptyVocabulary(): Vocabulary {
  */
 export function addToVocabulary(vocabulary: Vocabulary, texts: Iterable<string>): Vocabulary {
   for (const text of texts) {
-    const tokens = lower(text).split(/[^\p{L}\-\u2010\u2011\ue000-\ue002]+/u);
+    for (const m of lower(text).matchAll(LONE_LETTER)) bump(vocabulary.letters, m[1]!);
+    const tokens = lower(text).split(/[^\p{L}\-\u2010\u2011\ue000-\ue003]+/u);
     const skipFirst = /^\s*\p{Ll}/u.test(text);
     tokens.forEach((token, n) => {
       if (!token) return;
@@ -178,13 +184,15 @@ interface Cut {
   mark: string;
   head: string;
   tail: string;
+  /** The tail is followed by an apostrophe: an elided word ("d'", "l'"), a word of its own. */
+  elided?: boolean;
 }
 
 function* cutsOf(texts: Iterable<string>): Generator<Cut> {
   for (const s of texts)
     if (MARK.test(s))
       for (const m of s.matchAll(MARKED_WORD)) {
-        const segments = m[0].split(/([\ue000-\ue002])/);
+        const segments = m[0].split(/([\ue000-\ue003])/);
         for (let i = 1; i < segments.length; i += 2) {
           const head = segments[i - 1]!;
           const tail = segments.slice(i + 1).filter((_, k) => k % 2 === 0).join('');
@@ -217,6 +225,7 @@ export function hyphenContext(cuts: readonly Cut[], vocabulary: Vocabulary): Hyp
  */
 export function settleMark(cut: Cut, context: HyphenContext): string {
   const { vocabulary } = context;
+  if (cut.mark === LINE_END_FULL) return settleFullLine(cut, vocabulary);
   const spaced = cut.mark === LINE_END_SPACED_HYPHEN;
   const real = spaced ? ' - ' : '-';
   // A producer that draws its hyphenation apart: its hyphens are soft, and any other one was typed.
@@ -230,16 +239,35 @@ export function settleMark(cut: Cut, context: HyphenContext): string {
   return looksCompound(cut.head, cut.tail, vocabulary) || betweenVowels(cut.head, cut.tail) ? real : '';
 }
 
+/**
+ * A line filled by one word, broken without a hyphen before a lower-case line: one word cut for want of room
+ * ("accompagneme" / "nt"), or a long word followed by the next one. Joined when the document writes the joined
+ * word; spaced when the second part is an elided word ("d'"); a short second part (three letters or fewer) is
+ * a word only when the document writes it more than once on its own (a single letter as often as its common
+ * words: "à", not the "l" of "l'", the "n" of "n°"), a longer one when it or the first part is a word of it.
+ */
+function settleFullLine(cut: Cut, vocabulary: Vocabulary): string {
+  if ((vocabulary.words.get(stem(lower(cut.head + cut.tail))) ?? 0) > 0) return '';
+  if (cut.elided) return ' ';
+  const tail = lower(cut.tail);
+  if (tail.length === 1) return (vocabulary.letters.get(tail) ?? 0) >= Math.max(3, vocabulary.tokens / 1000) ? ' ' : '';
+  if (tail.length <= 3) return (vocabulary.words.get(tail) ?? 0) >= 2 ? ' ' : '';
+  return knownWord(cut.head, vocabulary) || knownWord(cut.tail, vocabulary) ? ' ' : '';
+}
+
 /** Replaces the marks of one string, left to right (a word cut twice is judged with its first cut settled). */
 function settleString(s: string, context: HyphenContext): string {
-  return s.replace(MARKED_WORD, (word) => {
-    const segments = word.split(/([\ue000-\ue002])/);
+  return s.replace(MARKED_WORD, (word: string, offset: number) => {
+    const segments = word.split(/([\ue000-\ue003])/);
+    const elided = /^['’]/.test(s.slice(offset + word.length));
     let out = segments[0]!;
     for (let i = 1; i < segments.length; i += 2) {
       const head = /\p{L}*$/u.exec(out)![0];
-      const tail = segments.slice(i + 1).filter((_, k) => k % 2 === 0).join('');
       const mark = segments[i]!;
-      out += head && tail ? settleMark({ mark, head, tail }, context) : mark === LINE_END_SPACED_HYPHEN ? ' - ' : '-';
+      // A full line ends a word (or a piece of one): what follows it up to the next mark is all it joins.
+      const tail = mark === LINE_END_FULL ? segments[i + 1]! : segments.slice(i + 1).filter((_, k) => k % 2 === 0).join('');
+      const cut = { mark, head, tail, elided: elided && i === segments.length - 2 };
+      out += head && tail ? settleMark(cut, context) : mark === LINE_END_SPACED_HYPHEN ? ' - ' : mark === LINE_END_FULL ? ' ' : '-';
       out += segments[i + 1]!;
     }
     return out;
@@ -252,10 +280,17 @@ function settleString(s: string, context: HyphenContext): string {
  * for a richer vocabulary; its own marks do not count as the document's.
  */
 export function resolveLineEndHyphens<T>(doc: T, context: Iterable<string> = []): T {
-  const cuts = [...cutsOf(stringsOf(doc))];
+  // Full lines broken without a hyphen say nothing of the document's hyphenation.
+  const cuts = [...cutsOf(stringsOf(doc))].filter((c) => c.mark !== LINE_END_FULL);
   if (!cuts.length && ![...stringsOf(doc)].some((s) => MARK.test(s))) return doc;
   // Distinct strings: a cell's text is also in the page's reading lines, a funding's raw text in its cell.
   const vocabulary = vocabularyOf(new Set([...stringsOf(doc), ...context]));
   const settled = hyphenContext(cuts, vocabulary);
+  // A word rejoined from pieces that are no words of the document ("Pluriprofes-/sionnelle") is as good as one
+  // written whole: it speaks for its other cuts ("Pluri-/professionnelle", where "pluri" alone is a word).
+  const rejoined = cuts
+    .filter((c) => settleMark(c, settled) === '' && !knownWord(c.head, vocabulary) && !knownWord(c.tail, vocabulary))
+    .map((c) => c.head + c.tail);
+  addToVocabulary(vocabulary, rejoined);
   return mapStrings(doc, (s) => (MARK.test(s) ? settleString(s, settled) : s));
 }

@@ -9,7 +9,7 @@ export function cleanSpaces(s: string): string {
 export function foldTypography(s: string): string {
   return s
     .normalize('NFKC')
-    .replace(/[\u00ad\ue000-\ue002]/g, '')
+    .replace(/[\u00ad\ue000-\ue003]/g, '')
     .replace(/[’‘‛`´]/g, "'")
     .replace(/[«»“”„]/g, '"')
     .replace(/[‐‑‒–—]/g, '-')
@@ -30,8 +30,8 @@ export function comparisonKey(s: string): string {
     .trim();
 }
 
-/** Bullet or arrow that opens a list item inside a cell ("- ", "• ", "⇒ "). */
-export const LIST_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|\d+[.)])\s+/;
+/** Bullet or arrow that opens a list item inside a cell ("- ", "• ", "⇒ ", "=> "). */
+export const LIST_MARKER = /^\s*(?:[-•▪◦●■–—⇒➢►\u2022\uf0b7\uf0a7\uf0d8]|=>|\d+[.)])\s+/;
 
 /**
  * Stands, inside a word, for a hyphen met at a line end that may be a soft (layout) hyphen or a real one
@@ -46,8 +46,14 @@ export const LINE_END_TYPO_HYPHEN = '\ue002';
  * "accès"): the producer's hyphenation spaced out by justification, or a spaced dash (" - ") of the text.
  */
 export const LINE_END_SPACED_HYPHEN = '\ue001';
-/** Any of the three marks above. */
-export const LINE_END_MARKS = /[\ue000-\ue002]/g;
+/**
+ * Stands for the end of a line filled by a single word and broken there without a hyphen, the next line going
+ * on in lower case: a word longer than its column cut for want of room ("Identificatio" / "n"), or a long word
+ * followed by the next one. Settled like the hyphens, joined or spaced.
+ */
+export const LINE_END_FULL = '\ue003';
+/** Any of the four marks above. */
+export const LINE_END_MARKS = /[\ue000-\ue003]/g;
 
 /** The mark for a hyphen character met at a line end between letters. */
 const markFor = (hyphen: string) => (hyphen === '\u2010' ? LINE_END_TYPO_HYPHEN : LINE_END_HYPHEN);

@@ -92,12 +92,14 @@ describe('rows cut by a page break', () => {
 describe('a row cut by a page break whose second part opens in upper case', () => {
   // The first page ends with a row (closed by a rule, as Word prints it) whose action runs to its last line
   // while its comment ended after one line; the footer is the only text under it.
-  const longAction = ['Structurer les parcours de soins des', 'personnes âgées à travers le déploiement', 'd’une filière gériatrique articulée avec', 'les dispositifs existants'];
+  // Every line fits its ruled cell (at most 37 characters of 8.5 pt in the 165 pt Actions column): text running
+  // over a column rule would be a run glued over it (rule-split.ts).
+  const longAction = ['Structurer les parcours de soins des', 'personnes âgées à travers le', 'déploiement d’une filière gériatrique', 'articulée avec les dispositifs', 'existants'];
   const first = (action: string[]) => ruledPage(2, 'Un chantier', [{ action: ['Première action'] }, { action, commentaire: ['Groupe de travail'] }]);
   const actions = (pages: PageModel[]) => rowsOf(pages).blocks.filter((b) => b.type === 'row').map((r) => r.cells.action);
 
   it('is joined back when it fills only columns that were cut and a column that ended early stays empty', () => {
-    const pages = [first(longAction), ruledPage(3, 'Un chantier (suite)', [{ action: ['Renforcer les liens entre la ville et l’hôpital'] }, { action: ['Action suivante'] }])];
+    const pages = [first(longAction), ruledPage(3, 'Un chantier (suite)', [{ action: ['Renforcer les liens entre la ville', 'et l’hôpital'] }, { action: ['Action suivante'] }])];
     expect(actions(pages)).toEqual(['Première action', `${longAction.join(' ')} Renforcer les liens entre la ville et l’hôpital`, 'Action suivante']);
   });
 

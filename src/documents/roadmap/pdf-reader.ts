@@ -131,14 +131,17 @@ export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   const reachedBottom = previous.lowest || previous.lastRow.y1 >= previous.areaBottom - 4 * previous.bodySize;
   if (!reachedBottom) return false;
   if (action === '') return true;
+  const previousCells = rowColumns(previous.lastRow);
   // A part opening mid-sentence goes on, unless the cell it would go on ended lines above the cut (its text was
-  // over: a row that merely opens in lower case).
-  if (/^[\p{Ll}\d,;:.)»]/u.test(action)) return endsNearCut(rowColumns(previous.lastRow), 'action', previous.bodySize);
+  // over: a row that merely opens in lower case, moved whole to the next page).
+  if (/^[\p{Ll}\d,;:.)»]/u.test(action)) return endsNearCut(previousCells, 'action', previous.bodySize);
   // A part opening in upper case or with a list item goes on only when its shape says so.
-  const shape = cutShape(rowColumns(previous.lastRow), rowColumns(first));
+  const shape = cutShape(previousCells, rowColumns(first));
   if (!shape.tailsOnly) return false;
   const head = (previous.lastRow.cells.action?.text ?? '').trimEnd();
-  return shape.leftEarly || LIST_MARKER.test(action) || /[:,;]$/.test(head);
+  // Another cut column going on mid-sentence says so too.
+  const midSentence = [...rowColumns(first)].some(([k, c]) => c !== undefined && previousCells.get(k) !== undefined && /^\p{Ll}/u.test(c.text.trim()));
+  return shape.leftEarly || midSentence || LIST_MARKER.test(action) || /[:,;]$/.test(head);
 }
 
 /**
@@ -156,11 +159,14 @@ function endsNearCut(part: ReadonlyMap<string, Cell | undefined>, column: string
   return cell.box.y1 >= lastLine - 2.5 * height;
 }
 
-/** A row's cells column by column (roadmap cells, then other columns by label), each with its text's box. */
+/**
+ * A row's cells column by column (roadmap cells, then other columns in their order), each with its text's box.
+ * Other columns go by place, not label: a header cell wrapped over lines may lose one on a page that repeats it.
+ */
 function rowColumns(row: TableRow): Map<string, Cell | undefined> {
   const out = new Map<string, Cell | undefined>();
   for (const c of COLUMNS) out.set(c, row.cells[c]?.text.trim() ? row.cells[c] : undefined);
-  for (const e of row.extra) out.set(`extra:${e.label}`, e.text.trim() ? { text: e.text, box: e.box, lines: [] } : undefined);
+  row.extra.forEach((e, k) => out.set(`extra:${k}`, e.text.trim() ? { text: e.text, box: e.box, lines: [] } : undefined));
   return out;
 }
 
@@ -169,11 +175,15 @@ function rowColumns(row: TableRow): Map<string, Cell | undefined> {
  * runs down to the row's last line; a cell that had ended higher up (or was empty) has nothing left to carry
  * over. `tailsOnly`: every column the new part fills reached the previous part's last line. `leftEarly`: some
  * column the previous part filled ended higher up and stays empty (a new row made of the same few columns as
- * the cut ones would look the same; this says the shape is the cut's, not chance).
+ * the cut ones would look the same; this says the shape is the cut's, not chance). `endedEarly`: the columns
+ * the previous part filled that ended higher up than its last line (they were not cut).
  */
-export function cutShape(previous: ReadonlyMap<string, Cell | undefined>, next: ReadonlyMap<string, Cell | undefined>): { tailsOnly: boolean; leftEarly: boolean } {
+export function cutShape(
+  previous: ReadonlyMap<string, Cell | undefined>,
+  next: ReadonlyMap<string, Cell | undefined>,
+): { tailsOnly: boolean; leftEarly: boolean; endedEarly: Set<string> } {
   const boxes = [...previous.values()].flatMap((c) => (c?.box ? [c.box] : []));
-  if (!boxes.length) return { tailsOnly: false, leftEarly: false };
+  if (!boxes.length) return { tailsOnly: false, leftEarly: false, endedEarly: new Set() };
   const lastLine = Math.max(...boxes.map((b) => b.y1));
   // A cell reached the last line when its bottom is within half of its own last line's height of it.
   const reached = (cell: Cell | undefined) => {
@@ -184,8 +194,9 @@ export function cutShape(previous: ReadonlyMap<string, Cell | undefined>, next: 
   };
   const filled = [...next].filter(([, c]) => c !== undefined).map(([k]) => k);
   const tailsOnly = filled.length > 0 && filled.every((k) => reached(previous.get(k)));
-  const leftEarly = [...previous].some(([k, c]) => c !== undefined && !reached(c) && next.get(k) === undefined);
-  return { tailsOnly, leftEarly };
+  const endedEarly = new Set([...previous].filter(([, c]) => c !== undefined && !reached(c)).map(([k]) => k));
+  const leftEarly = [...endedEarly].some((k) => next.get(k) === undefined);
+  return { tailsOnly, leftEarly, endedEarly };
 }
 
 /**

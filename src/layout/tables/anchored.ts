@@ -16,6 +16,7 @@ import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromSha
 import { headerWraps } from './row-gaps.js';
 import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
 import { headerRuleBreak } from './rule-breaks.js';
+import { splitAtColumnRules } from './rule-split.js';
 import type { Flavor, PageContext, PageTable, Rule, TableCell } from './types.js';
 import type { FilledRect } from '../../sources/page-model.js';
 
@@ -167,7 +168,10 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     band.push(...headerWraps(headerItems, under, xs, tol));
   }
   const inBand = new Set(band);
-  const body = all.filter((i) => !inHeader.has(i) && !inBand.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom && i.x0 >= left - slack && i.x0 < right);
+  const inBody = all.filter((i) => !inHeader.has(i) && !inBand.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom && i.x0 >= left - slack && i.x0 < right);
+  // Under column rules, a run glued over a rule is two cells' texts.
+  const split = columnSource === 'rules' ? splitAtColumnRules(inBody, xs, context.vertical, tol) : undefined;
+  const body = split?.items ?? inBody;
   const used = new Set<TextItem>(headerItems);
   for (const i of band) if (i.x0 >= left - slack && i.x0 < right) used.add(i);
   const bodySize = median(body.map((i) => i.fontSize)) || headerSize;
@@ -193,7 +197,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
       const c = merged ? 0 : columnAt(xs, item.x0 + 0.5 * slack, slack);
       if (c >= 0) {
         perColumn[c]!.push(item);
-        used.add(item);
+        used.add(split?.origin.get(item) ?? item);
       }
     }
     const linesOf = (items: TextItem[]) => (items.length ? groupRows(items).map(lineOf).filter((l) => l.text) : []);
