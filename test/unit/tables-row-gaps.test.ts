@@ -83,6 +83,26 @@ describe('rows from whitespace against the table’s own line pitch', () => {
     expect(rows[0]![1]!.replace(/\n/g, ' ')).toBe('PRIAC 280 000 € PRIAC 100 000 €');
   });
 
+  it('keep a row every column opens at a row’s space (over half the type size) even beside a wider row space', () => {
+    // Rows 7 pt apart, one of them 21 pt further down (an empty line above it): still three rows.
+    const row1 = 120;
+    const row2 = row1 + 2 * pitch + 21;
+    const row3 = row2 + 2 * pitch + 7;
+    const body = [
+      ...lines(['Première action', 'sur deux lignes'], 45, row1),
+      item('FIR', 210, row1),
+      ...lines(['Note un', 'sur deux'], 307, row1),
+      ...lines(['Deuxième action', 'sur deux lignes'], 45, row2),
+      item('CNR', 210, row2),
+      ...lines(['Note deux', 'sur deux'], 307, row2),
+      ...lines(['Troisième action', 'sur deux lignes'], 45, row3),
+      item('PRIAC', 210, row3),
+      ...lines(['Note trois', 'sur deux'], 307, row3),
+    ];
+    const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
+    expect(rows.map((r) => r[1])).toEqual(['FIR', 'CNR', 'PRIAC']);
+  });
+
   it('keep the tail of a row cut by the page, above the first action, a row of its own', () => {
     const body = [
       ...lines(['fin du commentaire', 'coupé par la page'], 307, 120),

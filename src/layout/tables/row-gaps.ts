@@ -104,13 +104,15 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
     return spaces.length ? Math.min(...spaces) : undefined;
   });
   // Every row is set with the same padding: a band where all columns open a block with far less space than the
-  // table's rows leave (under half, and by more than half a type size) is paragraphs side by side in one row
-  // (an action and its funding each going on with a list), weighed like a start only the key column shows.
+  // table's rows leave (under half, and by more than half a type size), a paragraph's space (under half the type
+  // size), is paragraphs side by side in one row (an action and its funding each going on with a list), weighed
+  // like a start only the key column shows.
   // The upper median: of two rows, the one further apart is the row space.
   const confirmed = leastSpaces.filter((s) => s !== undefined).sort((p, q) => p - q);
   const typical = confirmed[confirmed.length >> 1] ?? 0;
   leastSpaces.forEach((s, n) => {
-    if (s !== undefined && s < 0.5 * typical && typical - s > 0.5 * (keyLines[n]!.line.fontSize || size)) [verdicts[n], leastSpaces[n]] = ['ambiguous', undefined];
+    const em = keyLines[n]!.line.fontSize || size;
+    if (s !== undefined && s < 0.5 * typical && s < 0.5 * em && typical - s > 0.5 * em) [verdicts[n], leastSpaces[n]] = ['ambiguous', undefined];
   });
   const rowSpaces = leastSpaces.filter((s) => s !== undefined);
   // The space between paragraphs of a cell: blocks opening where no row may start (no key line opens there).
