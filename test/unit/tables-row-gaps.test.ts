@@ -83,6 +83,27 @@ describe('rows from whitespace against the table’s own line pitch', () => {
     expect(rows[0]![1]!.replace(/\n/g, ' ')).toBe('PRIAC 280 000 € PRIAC 100 000 €');
   });
 
+  it('keep paragraphs that open side by side in every column in their row when their space is the action list’s own', () => {
+    // Rows 6 pt apart; the action's list items 3 pt apart, the first of them level with the funding's second paragraph.
+    const row1 = 120;
+    const para = row1 + pitch + 3;
+    const row2 = para + 3 * pitch + 3 + 6;
+    const body = [
+      item('Favoriser la scolarisation', 45, row1),
+      item('PRIAC 280 000 €', 210, row1),
+      item('Nombre d’enfants', 307, row1),
+      ...lines(['- Accompagner l’unité', 'installée au Havre'], 45, para),
+      item('- Renforcer les équipes', 45, para + 2 * pitch + 3),
+      item('PRIAC 100 000 €', 210, para),
+      ...lines(['Une équipe de plus', 'sur le territoire'], 307, para),
+      ...lines(['Action deux', 'sur deux lignes'], 45, row2),
+      item('FIR', 210, row2),
+      ...lines(['Note qui court', 'sur trois', 'lignes'], 307, row2),
+    ];
+    const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
+    expect(rows.map((r) => r[1]!.replace(/\n/g, ' '))).toEqual(['PRIAC 280 000 € PRIAC 100 000 €', 'FIR']);
+  });
+
   it('keep a row every column opens at a row’s space (over half the type size) even beside a wider row space', () => {
     // Rows 7 pt apart, one of them 21 pt further down (an empty line above it): still three rows.
     const row1 = 120;

@@ -104,15 +104,21 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
     return spaces.length ? Math.min(...spaces) : undefined;
   });
   // Every row is set with the same padding: a band where all columns open a block with far less space than the
-  // table's rows leave (under half, and by more than half a type size), a paragraph's space (under half the type
-  // size), is paragraphs side by side in one row (an action and its funding each going on with a list), weighed
-  // like a start only the key column shows.
+  // table's rows leave is paragraphs side by side in one row (an action and its funding each going on with a
+  // list), weighed like a start only the key column shows. Far less: a paragraph's space (under half the type
+  // size, under half the row space and short of it by half a type size), or nearer the space of the key column's
+  // own blocks that no other column opens (its paragraphs, as the list item after it) than the row space.
   // The upper median: of two rows, the one further apart is the row space.
   const confirmed = leastSpaces.filter((s) => s !== undefined).sort((p, q) => p - q);
   const typical = confirmed[confirmed.length >> 1] ?? 0;
+  const keyOnly = keyLines.flatMap((k, n) => (verdicts[n] === 'ambiguous' ? [k.extra!] : []));
+  const keyOnlySpace = keyOnly.length ? median(keyOnly) : undefined;
   leastSpaces.forEach((s, n) => {
+    if (s === undefined) return;
     const em = keyLines[n]!.line.fontSize || size;
-    if (s !== undefined && s < 0.5 * typical && s < 0.5 * em && typical - s > 0.5 * em) [verdicts[n], leastSpaces[n]] = ['ambiguous', undefined];
+    const paragraphLike = s < 0.5 * typical && s < 0.5 * em && typical - s > 0.5 * em;
+    const likeKeyOnly = keyOnlySpace !== undefined && s < typical - 0.1 * em && Math.abs(s - keyOnlySpace) < Math.abs(s - typical);
+    if (paragraphLike || likeKeyOnly) [verdicts[n], leastSpaces[n]] = ['ambiguous', undefined];
   });
   const rowSpaces = leastSpaces.filter((s) => s !== undefined);
   // The space between paragraphs of a cell: blocks opening where no row may start (no key line opens there).
