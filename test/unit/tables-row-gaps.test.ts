@@ -62,45 +62,42 @@ describe('rows from whitespace against the table’s own line pitch', () => {
     expect(rows.slice(1)).toEqual([['Première action', 'FIR', 'Note']]);
   });
 
-  it('keep paragraphs that open side by side in every column in their row when the table’s rows stand much further apart', () => {
-    // Row space 9 pt beyond the pitch; the action and its funding each go on with a second paragraph 3 pt apart.
+  /**
+   * An action whose list opens 3 pt below it, level with its funding's second paragraph, then a second row
+   * `rowSpace` further down; `actionList`: the action's lines from the list on (a list item 3 pt apart among them
+   * when `keyOnly` is given: a block only the Actions column opens).
+   */
+  const listBesideFunding = (rowSpace: number, actionList: string[], keyOnly?: string) => {
     const row1 = 120;
     const para = row1 + pitch + 3;
-    const row2 = para + 2 * pitch + 9;
+    const keyOnlyAt = para + actionList.length * pitch + 3;
+    const lastLine = keyOnly ? keyOnlyAt : para + (actionList.length - 1) * pitch;
+    const row2 = lastLine + pitch + rowSpace;
     const body = [
       item('Favoriser la scolarisation', 45, row1),
       item('PRIAC 280 000 €', 210, row1),
       item('Nombre d’enfants', 307, row1),
-      ...lines(['- Accompagner l’unité', '- Renforcer les équipes'], 45, para),
+      ...lines(actionList, 45, para),
+      ...(keyOnly ? [item(keyOnly, 45, keyOnlyAt)] : []),
       item('PRIAC 100 000 €', 210, para),
       ...lines(['Une équipe de plus', 'sur le territoire'], 307, para),
       ...lines(['Action deux', 'sur deux lignes'], 45, row2),
       item('FIR', 210, row2),
       ...lines(['Note qui court', 'sur trois', 'lignes'], 307, row2),
     ];
-    const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
+    return tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
+  };
+
+  it('keep paragraphs that open side by side in every column in their row when the table’s rows stand much further apart', () => {
+    // Row space 9 pt beyond the pitch; the action and its funding each go on with a second paragraph 3 pt apart.
+    const rows = listBesideFunding(9, ['- Accompagner l’unité', '- Renforcer les équipes']);
     expect(rows.map((r) => r[0]!.replace(/\n/g, ' '))).toEqual(['Favoriser la scolarisation - Accompagner l’unité - Renforcer les équipes', 'Action deux sur deux lignes']);
     expect(rows[0]![1]!.replace(/\n/g, ' ')).toBe('PRIAC 280 000 € PRIAC 100 000 €');
   });
 
   it('keep paragraphs that open side by side in every column in their row when their space is the action list’s own', () => {
     // Rows 6 pt apart; the action's list items 3 pt apart, the first of them level with the funding's second paragraph.
-    const row1 = 120;
-    const para = row1 + pitch + 3;
-    const row2 = para + 3 * pitch + 3 + 6;
-    const body = [
-      item('Favoriser la scolarisation', 45, row1),
-      item('PRIAC 280 000 €', 210, row1),
-      item('Nombre d’enfants', 307, row1),
-      ...lines(['- Accompagner l’unité', 'installée au Havre'], 45, para),
-      item('- Renforcer les équipes', 45, para + 2 * pitch + 3),
-      item('PRIAC 100 000 €', 210, para),
-      ...lines(['Une équipe de plus', 'sur le territoire'], 307, para),
-      ...lines(['Action deux', 'sur deux lignes'], 45, row2),
-      item('FIR', 210, row2),
-      ...lines(['Note qui court', 'sur trois', 'lignes'], 307, row2),
-    ];
-    const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
+    const rows = listBesideFunding(6, ['- Accompagner l’unité', 'installée au Havre'], '- Renforcer les équipes');
     expect(rows.map((r) => r[1]!.replace(/\n/g, ' '))).toEqual(['PRIAC 280 000 € PRIAC 100 000 €', 'FIR']);
   });
 

@@ -79,6 +79,9 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
   // Columns right of the key one say where rows are; a column left of it may hold one merged cell over
   // several rows (a chantier beside its actions), whose lines run on over row starts.
   const others = columns.filter((_, c) => c > key).flat();
+  // Where each line's block (its paragraph) opened.
+  const blockTop = new Map<ColumnLine, number>();
+  for (const column of columns) column.reduce((top, l) => (blockTop.set(l, l.opens ? l.line.y0 : top), l.opens ? l.line.y0 : top), -Infinity);
   const inBand = (k: ColumnLine) => others.filter((o) => sameBand(o.line, k.line));
   type Verdict = 'row' | 'inside' | 'ambiguous';
   const verdicts: Verdict[] = keyLines.map((k, n) => {
@@ -87,7 +90,8 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
     // Another cell going on with its paragraph beside the line (even off its baseline, paragraph spacing
     // shifting the columns apart): the line is inside a row.
     const h = k.line.y1 - k.line.y0;
-    if (others.some((o) => !o.opens && Math.min(o.line.y1, k.line.y1) - Math.max(o.line.y0, k.line.y0) > 0.2 * h)) return 'inside';
+    // (Not a paragraph that opened level with the line: a cell set in a smaller type wraps beside the line's own band.)
+    if (others.some((o) => !o.opens && blockTop.get(o)! < k.line.y0 - 0.5 * h && Math.min(o.line.y1, k.line.y1) - Math.max(o.line.y0, k.line.y0) > 0.2 * h)) return 'inside';
     // A list announced by a colon goes on in its cell, whatever the other columns do.
     if (listAfterColon(keyLines, n)) return 'inside';
     return inBand(k).length ? 'row' : 'ambiguous';
