@@ -101,6 +101,22 @@ describe('rows from whitespace against the table’s own line pitch', () => {
     expect(rows.map((r) => r[1]!.replace(/\n/g, ' '))).toEqual(['PRIAC 280 000 € PRIAC 100 000 €', 'FIR']);
   });
 
+  it('open a row whose comment, set in a smaller type, wraps its second line beside the action’s first', () => {
+    const small = { size: 6.5, pitch: 7.4 };
+    const row1 = 120;
+    const row2 = row1 + 2 * pitch + 12;
+    const body = [
+      ...lines(['Première action', 'sur deux lignes'], 45, row1),
+      item('FIR', 210, row1),
+      ...lines(['Un commentaire en petit', 'corps sur trois', 'lignes serrées'], 307, row1, small),
+      ...lines(['Seconde action', 'sur deux lignes'], 45, row2),
+      item('CNR', 210, row2),
+      ...lines(['Cette mesure doit per-', 'mettre l’accueil des', 'enfants'], 307, row2, small),
+    ];
+    const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
+    expect(rows.map((r) => r[1])).toEqual(['FIR', 'CNR']);
+  });
+
   it('keep a row every column opens at a row’s space (over half the type size) even beside a wider row space', () => {
     // Rows 7 pt apart, one of them 21 pt further down (an empty line above it): still three rows.
     const row1 = 120;
