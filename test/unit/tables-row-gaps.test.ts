@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readTableAt } from '../../src/layout/tables/anchored.js';
 import { pageContext } from '../../src/layout/tables/context.js';
 import { tableRows } from '../../src/layout/tables/grid.js';
-import { ambiguousOpensRow } from '../../src/layout/tables/row-gaps.js';
+import { ambiguousOpensRow, columnLines } from '../../src/layout/tables/row-gaps.js';
 import type { TextItem } from '../../src/sources/page-model.js';
 import { item, lines, page } from './layout-synthetic.js';
 
@@ -115,6 +115,18 @@ describe('rows from whitespace against the table’s own line pitch', () => {
     ];
     const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
     expect(rows.map((r) => r[1])).toEqual(['FIR', 'CNR']);
+  });
+
+  it('read a line after a word cut at the line end as going on, however far below the line above it stands', () => {
+    // The comment column sets the table's pitch; the action's second line stands 4 pt further down.
+    const body = [
+      ...lines(['Un commentaire', 'sur quatre', 'lignes au pas', 'de la table'], 307, 120),
+      item('Déploiement des Commu-', 45, 120),
+      item('nautés de santé', 45, 120 + pitch + 4),
+      item('Action suivante', 45, 120 + 2 * pitch + 8),
+    ];
+    const { columns } = columnLines(body, [40, 205, 302, 420], 1.8);
+    expect(columns[0]!.map((l) => l.opens)).toEqual([true, false, true]);
   });
 
   it('keep a row every column opens at a row’s space (over half the type size) even beside a wider row space', () => {

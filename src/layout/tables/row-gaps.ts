@@ -47,7 +47,9 @@ export function columnLines(body: readonly TextItem[], xs: readonly number[], to
       const above = column[k - 1];
       const size = line.fontSize || 1;
       const extra = above ? line.y0 - above.y0 - ratio.pitch * size : undefined;
-      return { line, column: c, extra, opens: extra === undefined || extra > Math.max(3 * ratio.jitter, 0.1) * size };
+      // A line after a word cut at the line end ("Commu-" / "nautés") goes on that word: it opens nothing.
+      const cutWord = above !== undefined && /\p{L}[-\u2010\u00ad]$/u.test(above.text.trim());
+      return { line, column: c, extra, opens: !cutWord && (extra === undefined || extra > Math.max(3 * ratio.jitter, 0.1) * size) };
     }),
   );
   return { columns, pitch: ratio.pitch };
