@@ -39,10 +39,14 @@ describe('repairWord', () => {
     expect(repairWord('carre', LOW, lex)).toMatchObject({ outcome: 'ambiguous' });
   });
 
-  it('puts back a space the engine dropped between two words, and drops a doubled apostrophe', () => {
-    expect(repairWord('etmédico-sociaux', LOW, lexicon())).toMatchObject({ outcome: 'repaired', text: 'et médico-sociaux' });
+  it('drops a doubled apostrophe', () => {
     expect(repairWord("l''action", LOW, lexicon())).toMatchObject({ outcome: 'repaired', text: "l'action" });
     expect(repairWord("l''ARS", LOW, lexicon())).toMatchObject({ outcome: 'repaired', text: "l'ARS" });
+  });
+
+  it('drops a diaeresis after a consonant, which French never writes, even in a word no lexicon holds', () => {
+    expect(repairWord("Familï'bulle:", LOW, lexicon())).toMatchObject({ outcome: 'repaired', text: "Famili'bulle:" });
+    expect(repairWord('Noëlle', LOW, lexicon())).toEqual({ outcome: 'kept', text: 'Noëlle' });
   });
 
   it('leaves words of the lexicon, numbers, acronyms, short words and words with no close candidate', () => {

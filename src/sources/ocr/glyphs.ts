@@ -102,6 +102,8 @@ function firstMark(ink: Ink, region: PixelBox, gap: number, fromRight = false): 
   return undefined;
 }
 
+/** A bullet glued to the word before it, as the engine reads it: not the closing marks a word may end with. */
+const BULLET_LAST_LOOKALIKES = /[+*•·°®©eoO¢=~ËÏëï■●▪]$/;
 /** A gap narrower than this share of the em between a word and the bullet after it is no space: they are one. */
 const GLUED = 0.25;
 
@@ -117,7 +119,7 @@ function innerBullets(words: readonly OcrWord[], ink: Ink, em: number, baseline:
       out.push({ ...w, text: '•' });
       continue;
     }
-    if (w.last && w.text.length > 1 && BULLET_LOOKALIKES.test(w.text.slice(-1)) && isBulletInk(ink, w.last, em, baseline)) {
+    if (w.last && w.text.length > 1 && BULLET_LAST_LOOKALIKES.test(w.text) && isBulletInk(ink, w.last, em, baseline)) {
       out.push({ ...w, text: `${w.text.slice(0, -1)}•` });
       continue;
     }
@@ -142,12 +144,23 @@ function innerBullets(words: readonly OcrWord[], ink: Ink, em: number, baseline:
   return out;
 }
 
-/** Ink in a box's columns below the baseline, where a semicolon's tail reaches and a colon's dot does not. */
+/**
+ * A semicolon's tail: the ink of the mark's lower dot, in the box's columns, runs on unbroken down to a tenth of
+ * an em below the baseline (a colon's dot stops at it; a speck of scan noise below it is not joined to it).
+ */
 function tailBelow(ink: Ink, box: PixelBox, em: number, baseline: number): boolean {
-  const y0 = Math.max(0, Math.round(baseline + 0.1 * em));
-  const y1 = Math.min(ink.height, Math.round(baseline + 0.35 * em));
-  for (let y = y0; y < y1; y++) for (let x = Math.max(0, Math.floor(box.x0)); x < Math.min(ink.width, Math.ceil(box.x1)); x++) if (ink.mask[y * ink.width + x]) return true;
-  return false;
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const x1 = Math.min(ink.width, Math.ceil(box.x1));
+  const inked = (y: number) => {
+    for (let x = x0; x < x1; x++) if (ink.mask[y * ink.width + x]) return true;
+    return false;
+  };
+  // The lower dot: ink in the rows just above the baseline; then follow it down.
+  let y = Math.round(baseline - 0.1 * em);
+  while (y < baseline + 0.1 * em && y < ink.height && !inked(y)) y++;
+  if (y >= baseline + 0.1 * em || y >= ink.height) return false;
+  while (y < ink.height && inked(y)) y++;
+  return y >= baseline + 0.1 * em;
 }
 
 /** A semicolon read as a colon ("réduits:" for "réduits;"): its tail below the baseline decides. */

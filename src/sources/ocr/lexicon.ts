@@ -53,9 +53,7 @@ export function documentLexicon(): Lexicon {
   return { general: generalWords, own: new Set() };
 }
 
-const known = (lexicon: Lexicon, word: string) => lexicon.general.has(fold(word)) || lexicon.own.has(fold(word));
-/** A word of the lexicon, or two separated by one space. */
-const has = (lexicon: Lexicon, word: string) => known(lexicon, word) || (/^\S+ \S+$/.test(word) && word.split(' ').every((w) => known(lexicon, w)));
+const has = (lexicon: Lexicon, word: string) => lexicon.general.has(fold(word)) || lexicon.own.has(fold(word));
 /** Below this length, one letter edit from a word reaches too many other words to pick one. */
 const LETTER_EDITS_FROM = 4;
 
@@ -120,10 +118,9 @@ function lookalikeEdits(core: string): Set<string> {
   return out;
 }
 
-/** Words one letter added, dropped or changed, or a space the engine dropped between two words put back. */
+/** Words one letter added, dropped or changed. */
 function letterEdits(core: string): Set<string> {
   const out = new Set<string>();
-  for (let i = 2; i <= core.length - 2; i++) out.add(`${core.slice(0, i)} ${core.slice(i)}`);
   for (let i = 0; i <= core.length; i++) {
     if (i < core.length) out.add(core.slice(0, i) + core.slice(i + 1));
     for (const l of LETTERS) {
@@ -159,6 +156,9 @@ export function repairWord(text: string, confidence: number, lexicon: Lexicon, b
   const noLetter = !/\p{L}/u.test(core);
   if (core.length < 2 || !CORE.test(core) || /\p{Lu}/u.test(core.slice(1)) || (noLetter && /1/.test(core))) return { outcome: 'kept', text };
   if (has(lexicon, core)) return { outcome: 'kept', text };
+  // French writes a diaeresis on a vowel after a vowel only (naïf, Noël): one after a consonant is a speck.
+  const plain = core.replace(/(?<![aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ])[ïëüÿ]/gu, (c) => BASE[c]!);
+  if (plain !== core) return { outcome: 'repaired', text: open + elision + plain + close, read: text };
   for (const edits of core.length >= LETTER_EDITS_FROM ? [lookalikeEdits, letterEdits] : [lookalikeEdits]) {
     // An I read for a bar stands first only (a capital inside a word is no word's spelling).
     const found = [...new Set([...edits(core)].filter((c) => !/\p{Lu}/u.test(c.slice(1)) && has(lexicon, c)).map((c) => inCase(c, core)))];
