@@ -103,7 +103,7 @@ function firstMark(ink: Ink, region: PixelBox, gap: number, fromRight = false): 
 }
 
 /** A bullet glued to the word before it, as the engine reads it: not the closing marks a word may end with. */
-const BULLET_LAST_LOOKALIKES = /[+*•·°®©eoO¢=~ËÏëï■●▪]$/;
+const BULLET_LAST_LOOKALIKES = /[+*•·°®©eoO¢=~ËÏëï■●▪\-–]$/;
 /** A gap narrower than this share of the em between a word and the bullet after it is no space: they are one. */
 const GLUED = 0.25;
 
