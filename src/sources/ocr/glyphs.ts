@@ -136,7 +136,8 @@ function innerBullets(words: readonly OcrWord[], ink: Ink, em: number, baseline:
     const region = { x0: w.x1 + 1, y0: baseline - 0.8 * em, x1: Math.min(w.x1 + 0.7 * em, next ? next.x0 - 1 : Infinity), y1: baseline };
     if (region.x1 <= region.x0) continue;
     const mark = firstMark(ink, region, gap);
-    if (!mark || mark.x0 > w.x1 + 0.4 * em || !isBulletInk(ink, mark, em, baseline)) continue;
+    // After a run's last word only a glued dot: one further off may open the next cell, past an erased rule.
+    if (!mark || mark.x0 > w.x1 + (next ? 0.4 : GLUED) * em || !isBulletInk(ink, mark, em, baseline)) continue;
     const dot = inkBox(ink, mark)!;
     if (dot.x0 - w.x1 < GLUED * em) out[out.length - 1] = { ...w, text: `${w.text}•`, x1: dot.x1 };
     else out.push({ text: '•', x0: dot.x0, y0: dot.y0, x1: dot.x1, y1: dot.y1, confidence: w.confidence });
