@@ -54,6 +54,14 @@ describe('repairWord', () => {
       expect(repairWord(w, LOW, lexicon())).toEqual({ outcome: 'kept', text: w });
   });
 
+  it('keeps an unknown word the document shows read alike twice, however unsure (a name, a misprint)', () => {
+    const lex = lexicon();
+    learnWords(lex, [{ text: "d'actiom", confidence: 70 }]);
+    expect(repairWord("d'actiom", LOW, lex)).toMatchObject({ outcome: 'repaired', text: "d'action" });
+    learnWords(lex, [{ text: 'actiom,', confidence: 60 }]);
+    expect(repairWord("d'actiom", LOW, lex)).toEqual({ outcome: 'kept', text: "d'actiom" });
+  });
+
   it('learns only confident words of letters', () => {
     const lex = makeLexicon([]);
     learnWords(lex, [

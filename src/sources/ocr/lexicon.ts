@@ -25,6 +25,8 @@ export interface Lexicon {
   readonly general: ReadonlySet<string>;
   /** The document's own confident words, folded. */
   readonly own: Set<string>;
+  /** How often the document shows each word of letters, however surely read, folded. */
+  readonly seen: Map<string, number>;
 }
 
 export type WordRepair =
@@ -38,7 +40,7 @@ export function fold(word: string): string {
 }
 
 export function makeLexicon(general: Iterable<string>, own: Iterable<string> = []): Lexicon {
-  return { general: new Set([...general].map(fold)), own: new Set([...own].map(fold)) };
+  return { general: new Set([...general].map(fold)), own: new Set([...own].map(fold)), seen: new Map() };
 }
 
 let generalWords: ReadonlySet<string> | undefined;
@@ -50,7 +52,7 @@ export function documentLexicon(): Lexicon {
     const words = JSON.parse(readFileSync(require.resolve('an-array-of-french-words/index.json'), 'utf8')) as string[];
     generalWords = new Set(words.map(fold));
   }
-  return { general: generalWords, own: new Set() };
+  return { general: generalWords, own: new Set(), seen: new Map() };
 }
 
 const has = (lexicon: Lexicon, word: string) => lexicon.general.has(fold(word)) || lexicon.own.has(fold(word));
@@ -156,6 +158,9 @@ export function repairWord(text: string, confidence: number, lexicon: Lexicon, b
   const noLetter = !/\p{L}/u.test(core);
   if (core.length < 2 || !CORE.test(core) || /\p{Lu}/u.test(core.slice(1)) || (noLetter && /1/.test(core))) return { outcome: 'kept', text };
   if (has(lexicon, core)) return { outcome: 'kept', text };
+  // The same unknown word read alike twice or more is the document's (a name, a misprint: "d'effection"), not a
+  // misreading, which seldom comes out the same twice.
+  if (!noLetter && /^[\p{L}'’-]+$/u.test(core) && (lexicon.seen.get(fold(core)) ?? 0) >= 2) return { outcome: 'kept', text };
   // French writes a diaeresis on a vowel after a vowel only (naïf, Noël): one after a consonant is a speck.
   const plain = core.replace(/(?<![aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ])[ïëüÿ]/gu, (c) => BASE[c]!);
   if (plain !== core) return { outcome: 'repaired', text: open + elision + plain + close, read: text };
@@ -172,12 +177,13 @@ export function repairWord(text: string, confidence: number, lexicon: Lexicon, b
   return { outcome: 'kept', text };
 }
 
-/** Adds the words read with confidence to the document's own lexicon (letters only, three or more). */
+/** Adds a page's words to the document's lexicon: those read with confidence to its own words, all to its counts (letters only, three or more). */
 export function learnWords(lexicon: Lexicon, words: readonly { text: string; confidence: number }[]): void {
   for (const w of words) {
-    if (w.confidence < OWN_FROM) continue;
     const core = AROUND.exec(w.text)?.[3] ?? '';
-    if (core.length >= 3 && /^\p{L}+(?:['’-]\p{L}+)*$/u.test(core)) lexicon.own.add(fold(core));
+    if (core.length < 3 || !/^\p{L}+(?:['’-]\p{L}+)*$/u.test(core)) continue;
+    lexicon.seen.set(fold(core), (lexicon.seen.get(fold(core)) ?? 0) + 1);
+    if (w.confidence >= OWN_FROM) lexicon.own.add(fold(core));
   }
 }
 
