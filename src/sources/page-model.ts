@@ -62,4 +62,7 @@ export interface OcrFacts {
   rotation: 0 | 90 | 180 | 270;
   /** Resolution the page was rendered at. */
   dpi: number;
+  /** Low-confidence words replaced by the one close word of the lexicon ("read → repaired"), and those left as read between two or more. */
+  repaired?: string[];
+  ambiguous?: string[];
 }

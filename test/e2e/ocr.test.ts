@@ -63,6 +63,15 @@ describe('a scanned restitution brochure (10 image-only pages, 200 dpi, turned 0
     expect(skews.length).toBeGreaterThan(5);
     for (const s of skews) expect(Math.abs(s - 0.6)).toBeLessThan(0.2);
   });
+
+  it('repairs low-confidence words from the word list, and the log names each repair', () => {
+    // The engine reads some apostrophes twice ("d’'aller-vers"): no French word holds two in a row.
+    const repairs = [...run.stderr.matchAll(/page \d+: words repaired from the lexicon: (.*)/g)].flatMap((m) => m[1]!.split(', '));
+    expect(repairs.length).toBeGreaterThan(0);
+    for (const r of repairs) expect(r).toMatch(/^\S+ → \S+$/);
+    const text = readFileSync(out, 'utf8');
+    expect(text).not.toMatch(/['’]['’]/);
+  });
 });
 
 describe('a text roadmap with one scanned page', () => {

@@ -195,6 +195,53 @@ describe('OCR words → text items', () => {
     fill(cross, 106, 104, 108, 118);
     expect(repairGlyphs(withPlus, 40, 124, binarize(cross, 128), 800).map((w) => w.text)).toEqual(['+', 'Intensifier']);
   });
+
+  // Letters as blocks sitting on the baseline at 124 (em ≈ 40 px): a stem 6 px wide, 20 px high.
+  const letters = (image: GreyImage, x0: number, x1: number) => {
+    for (let x = x0; x < x1; x += 12) fill(image, x, 104, x + 6, 124);
+  };
+  const boxed = (text: string, x0: number, x1: number, last?: [number, number]): OcrWord => ({
+    text,
+    x0,
+    x1,
+    y0: 100,
+    y1: 124,
+    confidence: 60,
+    ...(last ? { last: { x0: last[0], y0: 104, x1: last[1], y1: 124 } } : {}),
+  });
+  const lineOf = (words: OcrWord[]): OcrLine => ({ words, baseline: null, rowHeight: 0, x0: words[0]!.x0, y0: 100, x1: words[words.length - 1]!.x1, y1: 124 });
+
+  it('finds bullets run on inside a line: a lookalike last letter, a dot swallowed or dropped after a word', () => {
+    const image = blank(800, 200);
+    letters(image, 100, 190); // "Téléconsultations"
+    fill(image, 196, 104, 210, 118); // its bullet, glued: a solid dot above the baseline
+    letters(image, 230, 320); // "Transports"
+    const ink = binarize(image, 128);
+    // Read as a last letter "e", or swallowed into the last letter's box, or dropped: a bullet glued to the word.
+    expect(repairGlyphs(lineOf([boxed('Téléconsultationse', 100, 210, [196, 210]), boxed('Transports', 230, 320)]), 40, 124, ink, 800).map((w) => w.text)).toEqual(['Téléconsultations•', 'Transports']);
+    expect(repairGlyphs(lineOf([boxed('Téléconsultations', 100, 210, [184, 210]), boxed('Transports', 230, 320)]), 40, 124, ink, 800).map((w) => w.text)).toEqual(['Téléconsultations•', 'Transports']);
+    expect(repairGlyphs(lineOf([boxed('Téléconsultations', 100, 190, [184, 190]), boxed('Transports', 230, 320)]), 40, 124, ink, 800).map((w) => w.text)).toEqual(['Téléconsultations•', 'Transports']);
+    // A word ending on its letters only is left as read; a closing quote is never taken for a glued bullet.
+    const plain = binarize((() => { const i = blank(800, 200); letters(i, 100, 190); letters(i, 230, 320); return i; })(), 128);
+    expect(repairGlyphs(lineOf([boxed('Téléconsultations', 100, 190, [184, 190]), boxed('Transports', 230, 320)]), 40, 124, plain, 800).map((w) => w.text)).toEqual(['Téléconsultations', 'Transports']);
+    expect(repairGlyphs(lineOf([boxed('ville"', 100, 210, [196, 210]), boxed('Transports', 230, 320)]), 40, 124, ink, 800)[0]!.text).toBe('ville"');
+  });
+
+  it('reads a colon whose lower dot runs on below the baseline as a semicolon, not one with a speck under it', () => {
+    const image = blank(800, 200);
+    letters(image, 100, 160); // "réduits"
+    fill(image, 166, 106, 170, 110); // upper dot
+    fill(image, 166, 119, 170, 131); // lower dot and its tail, 7 px (0.17 em) below the baseline
+    const semicolon = binarize(image, 128);
+    const word = lineOf([boxed('réduits:', 100, 170, [166, 170]), boxed('Nombre', 190, 260)]);
+    expect(repairGlyphs(word, 40, 124, semicolon, 800).map((w) => w.text)).toEqual(['réduits;', 'Nombre']);
+    const colon = blank(800, 200);
+    letters(colon, 100, 160);
+    fill(colon, 166, 106, 170, 110);
+    fill(colon, 166, 119, 170, 124); // the lower dot stops at the baseline
+    fill(colon, 167, 127, 169, 129); // a speck of noise under it
+    expect(repairGlyphs(word, 40, 124, binarize(colon, 128), 800)[0]!.text).toBe('réduits:');
+  });
 });
 
 describe('display type read again', () => {

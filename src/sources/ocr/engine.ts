@@ -21,8 +21,9 @@ export interface OcrWord {
   y1: number;
   /** 0–100, as tesseract gives it. */
   confidence: number;
-  /** Box of the first letter (pixels), kept to check what the engine often confuses (see glyphs.ts). */
+  /** Boxes of the first and last letters (pixels), kept to check what the engine often confuses (see glyphs.ts). */
   first?: { x0: number; y0: number; x1: number; y1: number };
+  last?: { x0: number; y0: number; x1: number; y1: number };
 }
 
 export interface OcrLine {
@@ -117,7 +118,8 @@ function resultOf(data: EngineData): OcrResult {
           const text = w.text.trim();
           if (!text) continue;
           const first = w.symbols?.[0]?.bbox;
-          words.push({ text, ...w.bbox, confidence: w.confidence, ...(first ? { first } : {}) });
+          const last = w.symbols && w.symbols.length > 1 ? w.symbols[w.symbols.length - 1]?.bbox : undefined;
+          words.push({ text, ...w.bbox, confidence: w.confidence, ...(first ? { first } : {}), ...(last ? { last } : {}) });
           sum += w.confidence;
           count++;
         }

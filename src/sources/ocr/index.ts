@@ -12,12 +12,14 @@ import { recognize, recognizeLine, type OcrResult } from './engine.js';
 import { estimateSkew, type GreyImage, horizontalTextRatio, rotateQuarter, straighten, toPgm } from './image.js';
 import { repairGlyphs } from './glyphs.js';
 import { linesToItems } from './items.js';
+import { type Lexicon, learnWords, type RepairTally, repairWords } from './lexicon.js';
 import { rereadLargeType } from './large-type.js';
 import { eraseRulings, findMarks, type ImageMarks, type PixelBox } from './rulings.js';
 import { renderPage } from './render.js';
 
 export { closeEngine as closeOcr, openEngine as openOcr } from './engine.js';
 export { OCR_FONT } from './items.js';
+export { documentLexicon } from './lexicon.js';
 export type { OcrTextItem } from './items.js';
 
 
@@ -80,8 +82,11 @@ async function read(upright: GreyImage, dpi: number): Promise<Reading & { ink: U
   return { image, marks, ocr, skew, ink };
 }
 
-/** OCRs one rendered PDF page (see the module comment). */
-export async function ocrPage(page: Parameters<typeof renderPage>[0], number: number): Promise<PageModel & { ocr: OcrFacts }> {
+/**
+ * OCRs one rendered PDF page (see the module comment). With a `lexicon` (the document's, shared by its pages),
+ * the page's confident words join it and its low-confidence words are repaired against it (see lexicon.ts).
+ */
+export async function ocrPage(page: Parameters<typeof renderPage>[0], number: number, lexicon?: Lexicon): Promise<PageModel & { ocr: OcrFacts }> {
   const { image: rendered, scale } = await renderPage(page);
   const dpi = Math.round(scale * 72);
   // Text lines make the profile across them sharp: much sharper along the columns suggests text running down
@@ -102,12 +107,17 @@ export async function ocrPage(page: Parameters<typeof renderPage>[0], number: nu
   if (reading.ocr.lines.length > 0 && reading.ocr.confidence < UPSIDE_DOWN_SUSPECT) await tryTurn(((rotation + 180) % 360) as OcrFacts['rotation']);
   const { image, marks, ocr, ink } = reading;
   const verticals = marks.rulings.filter((r) => r.orientation === 'v');
+  if (lexicon) learnWords(lexicon, ocr.lines.flatMap((l) => l.words));
+  const tally: RepairTally = { repaired: [], ambiguous: [] };
   const items = linesToItems(
     ocr.lines,
     scale,
     verticals,
     (box) => stemWidth(ink, image.width, box),
-    (line, em, baseline) => repairGlyphs(line, em, baseline, ink, image.width),
+    (line, em, baseline) => {
+      const words = repairGlyphs(line, em, baseline, ink, image.width);
+      return lexicon ? repairWords(words, lexicon, tally) : words;
+    },
   );
   const toPoints = (b: PixelBox) => ({ x0: round2(b.x0 / scale), y0: round2(b.y0 / scale), x1: round2(b.x1 / scale), y1: round2(b.y1 / scale) });
   const rulings: Ruling[] = marks.rulings.map((r) => ({ ...toPoints(r), orientation: r.orientation }));
@@ -120,7 +130,7 @@ export async function ocrPage(page: Parameters<typeof renderPage>[0], number: nu
     items,
     rulings,
     rects,
-    ocr: { confidence: Math.round(ocr.confidence) / 100, words, skew: reading.skew, rotation, dpi },
+    ocr: { confidence: Math.round(ocr.confidence) / 100, words, skew: reading.skew, rotation, dpi, ...(lexicon ? tally : {}) },
   };
 }
 
