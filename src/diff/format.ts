@@ -1,11 +1,16 @@
 /** Small formatting helpers shared by the diff and compare reports. */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
 
+/**
+ * French number formats, whole and with cents, made once: `toLocaleString` with options builds a new
+ * Intl.NumberFormat on every call (~0.1 ms each, a third of a diff report's time on a roadmap).
+ */
+const FRENCH_NUMBERS = [0, 2].map((digits) => new Intl.NumberFormat('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+
 /** "1 234 567 €", cents only when there are some; "—" for null. */
 export function euros(n: number | null): string {
   if (n === null) return '—';
-  const digits = Number.isInteger(n) ? 0 : 2;
-  const text = n.toLocaleString('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const text = FRENCH_NUMBERS[Number.isInteger(n) ? 0 : 1]!.format(n);
   return `${text.replace(/[\u202f\u00a0]/g, ' ')} €`;
 }
 

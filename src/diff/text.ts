@@ -1,6 +1,6 @@
 /** Text comparison for diffs: what counts as "the same text", and how alike two texts are. */
 import { cleanSpaces, comparisonKey, foldTypography } from '../text/normalize.js';
-import { similarity } from '../text/similarity.js';
+import { profileSimilarity, textProfile } from '../text/similarity.js';
 
 /**
  * Per-text results are memoised: the matcher compares every row with every row, and normalising a text
@@ -70,6 +70,9 @@ export function wordDice(a: string, b: string): number {
   return (2 * shared) / (x.length + y.length);
 }
 
+/** A text's bigram profile (its comparison key, NFKC and all), made once per text however many pairs it is in. */
+const profileOf = memo(textProfile);
+
 /**
  * Similarity of two action texts, 0 to 1. Character bigrams alone rate unrelated actions of the same
  * document up to ~0.68 (they share the domain's vocabulary), content words alone are harsh on rewording;
@@ -77,7 +80,7 @@ export function wordDice(a: string, b: string): number {
  */
 export function textSimilarity(a: string, b: string): number {
   if (sameText(a, b)) return 1;
-  return (similarity(a, b) + wordDice(a, b)) / 2;
+  return (profileSimilarity(profileOf(a), profileOf(b)) + wordDice(a, b)) / 2;
 }
 
 /** Length of the longest common subsequence of two word lists (two-row dynamic programming). */

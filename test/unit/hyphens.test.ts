@@ -169,3 +169,18 @@ describe('resolveLineEndHyphens', () => {
     );
   });
 });
+
+describe('lower case for French', () => {
+  it('is the default mapping: toLowerCase gives what toLocaleLowerCase("fr") gives, for every code point', () => {
+    // Blocks of 4096 code points at a time (lone surrogates left out): the hyphen resolver lower-cases with
+    // toLowerCase on the strength of this.
+    for (let block = 0; block < 0x110000; block += 0x1000) {
+      let text = '';
+      for (let c = block; c < block + 0x1000; c++) if (c < 0xd800 || c > 0xdfff) text += String.fromCodePoint(c);
+      expect(text.toLowerCase()).toBe(text.toLocaleLowerCase('fr'));
+    }
+    // Context-sensitive mappings (final sigma) and the letters other languages tailor (Turkish dotted I).
+    for (const word of ['ΟΔΥΣΣΕΥΣ', 'ΣΑΣ. Σ', 'İSTANBUL', 'IJSSEL', 'ÉCOLE', 'MÉDICO-SOCIAUX'])
+      expect(word.toLowerCase()).toBe(word.toLocaleLowerCase('fr'));
+  });
+});

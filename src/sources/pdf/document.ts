@@ -193,7 +193,7 @@ export function pdfError(e: unknown, file: string, options: { password?: string;
   });
 }
 
-async function fontFacts(page: PdfPageProxy, fontName: string, style: { ascent?: number; descent?: number } | undefined): Promise<FontFacts> {
+function fontFacts(page: PdfPageProxy, fontName: string, style: { ascent?: number; descent?: number } | undefined): FontFacts {
   const facts: FontFacts = { ascent: style?.ascent, descent: style?.descent };
   try {
     // Fonts reach commonObjs once the operator list has been built.
@@ -269,7 +269,7 @@ async function readPage(context: DocumentContext, page: PdfPageProxy, number: nu
   for (const raw of textItems) {
     let facts = fonts.get(raw.fontName);
     if (!facts) {
-      facts = await fontFacts(page, raw.fontName, content.styles[raw.fontName]);
+      facts = fontFacts(page, raw.fontName, content.styles[raw.fontName]);
       fonts.set(raw.fontName, facts);
     }
     const item = toTextItem(raw, toViewport, facts, items.length);

@@ -58,21 +58,27 @@ export function toTextItem(raw: RawTextItem, viewport: Matrix, font: FontFacts |
   const descent = font?.descent !== undefined && font.descent < 0 && font.descent > -1 ? font.descent : DEFAULT_DESCENT;
   // pdf.js gives the width already in page units along the baseline.
   const width = Math.max(0, raw.width);
-  const [ox, oy] = [m[4], m[5]];
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const along of [0, width])
-    for (const up of [ascent * size, descent * size]) {
-      xs.push(ox + dirX * along + upX * up);
-      ys.push(oy + dirY * along + upY * up);
-    }
+  const ox = m[4];
+  const oy = m[5];
+  // The box's four corners: along the baseline 0 or width, up to the ascent or down to the descent (no arrays:
+  // this runs for every text item of every page, on the page reader's critical path).
+  const up = ascent * size;
+  const down = descent * size;
+  const x00 = ox + dirX * 0 + upX * up;
+  const x01 = ox + dirX * 0 + upX * down;
+  const x10 = ox + dirX * width + upX * up;
+  const x11 = ox + dirX * width + upX * down;
+  const y00 = oy + dirY * 0 + upY * up;
+  const y01 = oy + dirY * 0 + upY * down;
+  const y10 = oy + dirY * width + upY * up;
+  const y11 = oy + dirY * width + upY * down;
   const angleDeg = Math.round((Math.atan2(-dirY, dirX) * 180) / Math.PI);
   const item: TextItem = {
     text: raw.str,
-    x0: Math.min(...xs),
-    y0: Math.min(...ys),
-    x1: Math.max(...xs),
-    y1: Math.max(...ys),
+    x0: Math.min(x00, x01, x10, x11),
+    y0: Math.min(y00, y01, y10, y11),
+    x1: Math.max(x00, x01, x10, x11),
+    y1: Math.max(y00, y01, y10, y11),
     fontSize: round2(size),
     fontName: font?.name ? cleanFontName(font.name) : raw.fontName,
     bold: isBoldFont(font),
