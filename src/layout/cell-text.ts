@@ -22,17 +22,37 @@ export function linePitchStats(cells: readonly Line[][], fallbackSize: number): 
  * shrinking the text of a narrow column) share the ratio, not the distance.
  */
 export function linePitchRatio(cells: readonly Line[][]): { pitch: number; jitter: number } | undefined {
-  const ratios: number[] = [];
-  for (const lines of cells)
-    for (let i = 1; i < lines.length; i++) {
-      const size = lines[i]!.fontSize || 1;
-      const d = (lines[i]!.y0 - lines[i - 1]!.y0) / size;
-      if (d > 0 && d < 2.2) ratios.push(d);
-    }
+  const ratios = pitchRatios(cells);
   const pitch = mode(ratios, 0.025);
   if (pitch === undefined) return undefined;
   const near = ratios.filter((d) => Math.abs(d - pitch) <= 0.1 * pitch).map((d) => Math.abs(d - pitch));
   return { pitch, jitter: near.length ? near.reduce((x, y) => x + y, 0) / near.length : 0 };
+}
+
+/** Distances between the tops of consecutive lines of each cell, as shares of the lower line's type size (under 2.2). */
+function pitchRatios(cells: readonly Line[][]): number[] {
+  const ratios: number[] = [];
+  for (const lines of cells)
+    for (let i = 1; i < lines.length; i++) {
+      const d = (lines[i]!.y0 - lines[i - 1]!.y0) / (lines[i]!.fontSize || 1);
+      if (d > 0 && d < 2.2) ratios.push(d);
+    }
+  return ratios;
+}
+
+/**
+ * Line pitch ratio of text whose positions were measured on an image (OCR), not set by a producer: a line's box
+ * runs from its tallest to its lowest glyph, so its top moves with the letters it holds and no two pitches
+ * agree exactly; the most frequent value is then noise. The median of the ratios is the pitch, and the jitter
+ * the mean distance to it of the ratios within 15 % of it (the wrapped lines).
+ */
+export function measuredPitchRatio(cells: readonly Line[][]): { pitch: number; jitter: number } | undefined {
+  const ratios = pitchRatios(cells);
+  if (!ratios.length) return undefined;
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const pitch = sorted[(sorted.length - 1) >> 1]!;
+  const near = ratios.filter((d) => Math.abs(d - pitch) <= 0.15 * pitch).map((d) => Math.abs(d - pitch));
+  return { pitch, jitter: near.reduce((x, y) => x + y, 0) / near.length };
 }
 
 /** A list marker opening a line: bullets, dashes, arrows, or a short item number ("1.", "2)"; not "2024)"). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readTableAt } from '../../src/layout/tables/anchored.js';
 import { pageContext } from '../../src/layout/tables/context.js';
 import { tableRows } from '../../src/layout/tables/grid.js';
+import { measuredPitchRatio } from '../../src/layout/cell-text.js';
 import { ambiguousOpensRow, columnLines } from '../../src/layout/tables/row-gaps.js';
 import type { TextItem } from '../../src/sources/page-model.js';
 import { item, lines, page } from './layout-synthetic.js';
@@ -175,5 +176,33 @@ describe('a block only the key column opens', () => {
     // Nothing learnt: three quarters of the type size between the lines' boxes.
     expect(ambiguousOpensRow(5, undefined, undefined, 8, 10)).toBe(true);
     expect(ambiguousOpensRow(5, undefined, undefined, 6, 10)).toBe(false);
+  });
+});
+
+describe('rows from whitespace on text read by OCR (measured positions)', () => {
+  // One action wrapped over four lines beside two indicators, as tesseract boxes them on a 200-dpi scan: each
+  // line's box runs from its tallest to its lowest glyph, so tops and sizes move with the letters a line holds.
+  const ocr = (text: string, x: number, y: number, size: number) => ({ ...item(text, x, y, { size }), confidence: 0.9 });
+  const body = [
+    ocr('Sensibiliser et former les professionnels', 41.5, 139.5, 8.67),
+    ocr("de l'aménagement, les élus et agents", 41.3, 150.5, 8.67),
+    ocr('les responsables associatifs et leurs', 41.5, 161.1, 8.67),
+    ocr("membres du CTS sur l'urbanisme", 41.5, 170.6, 9.67),
+    ocr("Nb d'actions de sensibilisation", 400.1, 138.7, 8.67),
+    ocr("Nb d'acteurs sensibilisés", 400.1, 152.6, 8.67),
+  ];
+  const xs = [40, 260, 395, 520];
+
+  it('takes the median pitch, not the most frequent one, so wrapped lines of one cell open nothing', () => {
+    const { columns } = columnLines(body, xs, 2);
+    expect(columns[0]!.map((l) => l.opens)).toEqual([true, false, false, false]);
+  });
+
+  it('measuredPitchRatio: the median ratio, its jitter from the ratios near it', () => {
+    const lineAt = (y0: number, fontSize: number) => ({ text: 'x', items: [], fontSize, bold: false, x0: 0, x1: 10, y0, y1: y0 + fontSize });
+    const ratio = measuredPitchRatio([[lineAt(0, 10), lineAt(12, 10), lineAt(23, 10), lineAt(36, 10), lineAt(54, 10)]]);
+    expect(ratio!.pitch).toBeCloseTo(1.2, 5);
+    // 1.1, 1.2, 1.3 lie within 15 % of 1.2 (1.8, a paragraph, does not): mean distance 0.2 / 3.
+    expect(ratio!.jitter).toBeCloseTo(0.2 / 3, 5);
   });
 });

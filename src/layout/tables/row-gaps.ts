@@ -8,7 +8,7 @@
  * its gap is nearer to.
  */
 import type { TextItem } from '../../sources/page-model.js';
-import { linePitchRatio } from '../cell-text.js';
+import { linePitchRatio, measuredPitchRatio } from '../cell-text.js';
 import { centerY, median, mergeIntervals } from '../geometry.js';
 import { groupRows, type Line, lineOf } from '../lines.js';
 import { columnAt, type RowEvidence, type RowSpan } from './row-spans.js';
@@ -41,7 +41,9 @@ export function columnLines(body: readonly TextItem[], xs: readonly number[], to
     if (c >= 0) perColumn[c]!.push(i);
   }
   const lines = perColumn.map((items) => groupRows(items).map(lineOf));
-  const ratio = linePitchRatio(lines) ?? { pitch: 1.2, jitter: 0 };
+  // Text read by OCR (its items carry a confidence) has measured, not set, positions.
+  const measured = body.some((i) => i.confidence !== undefined);
+  const ratio = (measured ? measuredPitchRatio(lines) : linePitchRatio(lines)) ?? { pitch: 1.2, jitter: 0 };
   const columns = lines.map((column, c) =>
     column.map((line, k) => {
       const above = column[k - 1];
