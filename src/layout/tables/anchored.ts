@@ -408,6 +408,26 @@ export interface CarriedTable {
 }
 
 /**
+ * Is the text from a would-be continuation down running text set across the carried table's columns? Cell
+ * text stays between its column's edges; prose set across the page (a section after the table, such as the
+ * transversal priorities) has words over some column edge, or past the table's right edge, on most lines. A
+ * word counts when it runs more than half its type size past an edge on both sides (a side tab beside the
+ * table starts outside it).
+ */
+export function overrunsTable(items: readonly TextItem[], xs: readonly number[], fontSize: number): boolean {
+  const left = xs[0]!;
+  const right = xs[xs.length - 1]!;
+  const rows = groupRows(items.filter((i) => i.x0 >= left - 0.5 * fontSize && i.x0 < right));
+  if (!rows.length) return false;
+  const straddles = (i: TextItem) => {
+    const margin = 0.5 * Math.max(fontSize, i.fontSize);
+    return i.x1 > right + margin || xs.slice(1, -1).some((e) => i.x0 < e - margin && i.x1 > e + margin);
+  };
+  const over = rows.filter((row) => row.some(straddles)).length;
+  return over >= 0.5 * rows.length;
+}
+
+/**
  * A table going on at the top of a page without repeating its header row: found from vertical rules at the
  * carried-over column edges (ruled tables: rules at three edges at least), or from text starting at the
  * carried-over text edges of two columns at least, the key column among them. Returns the anchor to read it
@@ -439,6 +459,7 @@ export function findContinuation(context: PageContext, carried: CarriedTable, li
   }
   if (!aligned.size) return undefined;
   const top = Math.min(...[...aligned.values()].flat().map((i) => i.y0));
+  if (overrunsTable(context.items.filter((i) => i.y0 >= top - 0.5 && i.y0 < limit), xs, carried.fontSize)) return undefined;
   if (aligned.size >= 2 && aligned.has(carried.key)) return anchorAt(top - 0.5);
   // Only some columns go on (the rest of a long cell): a rule drawn across exactly the carried table's width
   // right above that text says the table goes on.
