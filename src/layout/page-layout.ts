@@ -136,6 +136,10 @@ export function findRunningHeader(lines: readonly Line[], page: Pick<PageModel, 
   const candidates = lines.filter((l) => l.y1 <= zoneBottom && !titles.has(l)).sort((a, b) => a.y0 - b.y0);
   if (!candidates.length) return [];
   const out: Line[] = [];
+  const seenLine = (o: Line) => candidates.includes(o) && seen.has(runningKey(o.text));
+  // A line seen before is a running header only when no other text stands level with it or above it: a short
+  // word of a cell ("des", "à" in a justified line cut at a wide gap) may have opened an earlier page too.
+  const aloneAtTop = (l: Line) => lines.every((o) => o === l || o.y0 >= l.y1 - 0.25 * l.fontSize || out.includes(o) || seenLine(o));
   for (const l of candidates) {
     // Top lines closer than two lines below it go with it (a wrapped header, or the lines of a paragraph going
     // on from the previous page); the text under them must stand apart, and there must be some.
@@ -144,7 +148,7 @@ export function findRunningHeader(lines: readonly Line[], page: Pick<PageModel, 
     const below = lines.filter((o) => o.y0 >= bottom - 0.5);
     const nextTop = below.length ? minOf(below, (o) => o.y0) : Infinity;
     const apart = nextTop - bottom >= 2 * l.fontSize && nextTop < 0.9 * page.height;
-    if (seen.has(runningKey(l.text)) || (apart && !l.bold && l.fontSize <= bodySize + 0.5)) out.push(l);
+    if ((seen.has(runningKey(l.text)) && aloneAtTop(l)) || (apart && !l.bold && l.fontSize <= bodySize + 0.5)) out.push(l);
   }
   return out;
 }

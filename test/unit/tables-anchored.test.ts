@@ -15,6 +15,17 @@ const boxOf = (items: readonly TextItem[]) => ({
 
 const shade = (x0: number, x1: number, y0: number, y1: number, fill = '#dde6f0'): FilledRect => ({ x0, x1, y0, y1, fill });
 
+/** Words set one after the other from x, `space` points apart, one item each (as Chromium draws them). */
+const words = (text: string, x: number, y: number, space: number) => {
+  const out: TextItem[] = [];
+  for (const w of text.split(' ')) {
+    const it = item(w, x, y);
+    out.push(it);
+    x = it.x1 + space;
+  }
+  return out;
+};
+
 describe('columns under a header found by the caller', () => {
   const header = [item('Actions', 115, 100, { bold: true }), item('Financement', 295, 100, { bold: true }), item('Indicateur', 415, 100, { bold: true })];
 
@@ -144,6 +155,19 @@ describe('a table going on over a page break without its header', () => {
     expect(table.openBottom).toBe(true);
   });
 
+  it('is not seen in justified prose across the page whose words happen to start at two column edges', () => {
+    // Words start at the key column's and another column's text edges, but most lines run over the column
+    // edges or past the table's right edge.
+    const prose = [
+      ...words('Certaines activités médicales', 45, 60, 4),
+      ...words('reposent sur l’engagement des équipes', 210, 60, 4),
+      ...words('et de professionnels en nombre restreint sujets aux gardes et à la permanence', 45, 72, 4),
+      ...words('des soins conséquentes, notamment en médecine d’urgence et anesthésie', 45, 84, 4),
+    ];
+    const carried = { xs: [40, 205, 302, 410], textStarts: [45, 210, 307], key: 0, ruled: false, source: 'gutters' as const, fontSize: 9 };
+    expect(findContinuation(pageContext(page(prose)), carried, 500)).toBeUndefined();
+  });
+
   it('is not seen in prose that happens to start at one column edge', () => {
     const prose = lines(['Un paragraphe de texte courant', 'qui suit sur la page'], 45, 60);
     expect(findContinuation(pageContext(page(prose)), { xs: [40, 205, 302, 410], textStarts: [45, 210, 307], key: 0, ruled: false, source: 'gutters', fontSize: 9 }, 500)).toBeUndefined();
@@ -153,16 +177,6 @@ describe('a table going on over a page break without its header', () => {
 describe('a row whose text runs over the column edges', () => {
   const header = [item('Actions', 45, 100, { bold: true }), item('Financement', 210, 100, { bold: true }), item('Indicateur', 307, 100, { bold: true })];
   const rulings = [vRule(40, 95, 200), vRule(205, 95, 200), vRule(302, 95, 200), vRule(420, 95, 200), hRule(40, 420, 95), hRule(40, 420, 113), hRule(40, 420, 140), hRule(40, 420, 200)];
-  /** Words set one after the other from x, `space` points apart, one item each (as Chromium draws them). */
-  const words = (text: string, x: number, y: number, space: number) => {
-    const out: TextItem[] = [];
-    for (const w of text.split(' ')) {
-      const it = item(w, x, y);
-      out.push(it);
-      x = it.x1 + space;
-    }
-    return out;
-  };
 
   it('is one cell over the row (a title merged across the table), not pieces cut at the edges', () => {
     const title = words('Chantier : Organiser les conditions de réalisation d’une offre graduée des soins', 45, 120, 3.5);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findHeaderRows, splitGluedHeaderCells } from '../../src/layout/table.js';
 import { readTableAt } from '../../src/layout/tables/anchored.js';
-import { pageContext } from '../../src/layout/tables/context.js';
+import { pageContext, SEGMENT_GAP } from '../../src/layout/tables/context.js';
 import { tableRows } from '../../src/layout/tables/grid.js';
 import { headerRuleBreak } from '../../src/layout/tables/rule-breaks.js';
 import { findRunningHeader } from '../../src/layout/page-layout.js';
@@ -83,6 +83,17 @@ describe('running headers', () => {
     const body = groupLines([item('Action(s)', 34, 100), item('Texte du tableau', 34, 130)]);
     const seen = new Set(['accompagnements ambulatoires']);
     expect(findRunningHeader([...title, ...body], { height: 595 }, 9, seen)).toEqual([]);
+  });
+
+  it('never take a short word of a cell seen at the top of an earlier page when other text stands level with it or above it', () => {
+    // A justified cell line cut at its wide gap: "des" alone is a line of its own, level with "Renforcement".
+    const header = groupLines([item('Feuille de route départementale', 40, 10)], { splitGap: SEGMENT_GAP });
+    const cells = groupLines(
+      [item('Lancement', 365, 40, { size: 10 }), item('Renforcement', 439, 40), item('des', 511, 40), item('de l’appel', 365, 52, { size: 10 }), item('à', 365, 64, { size: 10 }), item('projet', 397, 64, { size: 10 })],
+      { splitGap: SEGMENT_GAP },
+    );
+    const seen = new Set(['feuille de route départementale', 'des', 'à']);
+    expect(findRunningHeader([...header, ...cells], { height: 842 }, 9, seen).map((l) => l.text)).toEqual(['Feuille de route départementale']);
   });
 });
 

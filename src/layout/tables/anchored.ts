@@ -408,6 +408,31 @@ export interface CarriedTable {
 }
 
 /**
+ * Is the text from a would-be continuation down running text set across the carried table's columns? A cell's
+ * text ends before the next column's text starts; prose set across the page (a section after the table, such
+ * as the transversal priorities) has, on most lines, a word running over where some column's text starts. The
+ * text starts were measured on the table's own cells, unlike gutter edges guessed between them. A word counts
+ * when it runs more than half its type size past such a start on both sides.
+ */
+export function overrunsTable(items: readonly TextItem[], carried: Pick<CarriedTable, 'xs' | 'textStarts' | 'fontSize'>): boolean {
+  const { xs, fontSize } = carried;
+  const starts = carried.textStarts.slice(1).filter((s): s is number => s !== undefined);
+  const rows = groupRows(items.filter((i) => i.x0 >= xs[0]! - 0.5 * fontSize && i.x0 < xs[xs.length - 1]!));
+  if (!rows.length || !starts.length) return false;
+  // Text starting at one x on three lines or more, other than the table's left edge, is a column of this page
+  // whose edges moved from the page before (columns sized to their content), not words of running text.
+  const first = carried.textStarts[0] ?? xs[0]!;
+  const near = (a: number, b: number) => Math.abs(a - b) <= 0.1 * fontSize;
+  const inColumn = (i: TextItem) => !near(i.x0, first) && rows.filter((row) => row.some((o) => near(o.x0, i.x0))).length >= 3;
+  const straddles = (i: TextItem) => {
+    const margin = 0.5 * Math.max(fontSize, i.fontSize);
+    return starts.some((s) => i.x0 < s - margin && i.x1 > s + margin) && !inColumn(i);
+  };
+  const over = rows.filter((row) => row.some(straddles)).length;
+  return over >= 0.5 * rows.length;
+}
+
+/**
  * A table going on at the top of a page without repeating its header row: found from vertical rules at the
  * carried-over column edges (ruled tables: rules at three edges at least), or from text starting at the
  * carried-over text edges of two columns at least, the key column among them. Returns the anchor to read it
@@ -439,6 +464,7 @@ export function findContinuation(context: PageContext, carried: CarriedTable, li
   }
   if (!aligned.size) return undefined;
   const top = Math.min(...[...aligned.values()].flat().map((i) => i.y0));
+  if (overrunsTable(context.items.filter((i) => i.y0 >= top - 0.5 && i.y0 < limit), carried)) return undefined;
   if (aligned.size >= 2 && aligned.has(carried.key)) return anchorAt(top - 0.5);
   // Only some columns go on (the rest of a long cell): a rule drawn across exactly the carried table's width
   // right above that text says the table goes on.
