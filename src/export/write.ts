@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, realpathSync, rmSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { closeSync, existsSync, fsync, openSync, realpathSync, rmSync, writeFile } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { FdrError } from '../errors/index.js';
 
 /** Temp files not yet renamed into place; removed if the process is interrupted. */
@@ -30,12 +31,14 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pendingTemps.add(temp);
   try {
-    const handle = await open(temp, 'wx');
+    // Created synchronously: a signal handler then runs either before the file exists or after it is listed in
+    // `pendingTemps`, never while an asynchronous open is still creating it (which left a temp file behind).
+    const fd = openSync(temp, 'wx');
     try {
-      await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
-      await handle.sync();
+      await promisify(writeFile)(fd, content, typeof content === 'string' ? 'utf8' : undefined);
+      await promisify(fsync)(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     await rename(temp, target);
   } catch (e) {
