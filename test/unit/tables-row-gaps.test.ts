@@ -4,15 +4,12 @@ import { pageContext } from '../../src/layout/tables/context.js';
 import { tableRows } from '../../src/layout/tables/grid.js';
 import { measuredPitchRatio } from '../../src/layout/cell-text.js';
 import { ambiguousOpensRow, columnLines } from '../../src/layout/tables/row-gaps.js';
+import { unionBox } from '../../src/layout/geometry.js';
 import type { TextItem } from '../../src/sources/page-model.js';
 import { item, lines, page } from './layout-synthetic.js';
 
-const boxOf = (items: readonly TextItem[]) => ({
-  x0: Math.min(...items.map((i) => i.x0)),
-  y0: Math.min(...items.map((i) => i.y0)),
-  x1: Math.max(...items.map((i) => i.x1)),
-  y1: Math.max(...items.map((i) => i.y1)),
-});
+/** The box around a header's items (the anchor of a table read under it). */
+const boxOf = (items: readonly TextItem[]) => unionBox(items)!;
 
 describe('rows from whitespace against the table’s own line pitch', () => {
   const header = [item('Actions', 45, 100, { bold: true }), item('Financement', 210, 100, { bold: true }), item('Commentaire', 307, 100, { bold: true })];

@@ -11,15 +11,12 @@ import { headerRuleBreak } from '../../src/layout/tables/rule-breaks.js';
 import { findRunningHeader } from '../../src/layout/page-layout.js';
 import { groupLines } from '../../src/layout/lines.js';
 import { continuesRow } from '../../src/documents/roadmap/pdf-reader.js';
+import { unionBox } from '../../src/layout/geometry.js';
 import type { TextItem } from '../../src/sources/page-model.js';
 import { hRule, item, lines, page, vRule } from './layout-synthetic.js';
 
-const boxOf = (items: readonly TextItem[]) => ({
-  x0: Math.min(...items.map((i) => i.x0)),
-  y0: Math.min(...items.map((i) => i.y0)),
-  x1: Math.max(...items.map((i) => i.x1)),
-  y1: Math.max(...items.map((i) => i.y1)),
-});
+/** The box around a header's items (the anchor of a table read under it). */
+const boxOf = (items: readonly TextItem[]) => unionBox(items)!;
 
 describe('a repeated header whose bottom rule is missing', () => {
   const header = [item('Actions', 25, 42, { bold: true }), item('Financement', 125, 42, { bold: true }), item('Commentaires', 225, 42, { bold: true })];
