@@ -7,6 +7,8 @@ import { FdrError } from '../errors/index.js';
 
 /** Temp files not yet renamed into place; removed if the process is interrupted. */
 const pendingTemps = new Set<string>();
+const writeFd = promisify(writeFile);
+const fsyncFd = promisify(fsync);
 
 export function removePendingTemps(): void {
   for (const t of pendingTemps) rmSync(t, { force: true });
@@ -35,8 +37,8 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     // `pendingTemps`, never while an asynchronous open is still creating it (which left a temp file behind).
     const fd = openSync(temp, 'wx');
     try {
-      await promisify(writeFile)(fd, content, typeof content === 'string' ? 'utf8' : undefined);
-      await promisify(fsync)(fd);
+      await writeFd(fd, content, typeof content === 'string' ? 'utf8' : undefined);
+      await fsyncFd(fd);
     } finally {
       closeSync(fd);
     }
