@@ -5,7 +5,7 @@
 // worst seeds so they can be replayed (`node scripts/producers/<p>.mjs --gold … --seed N --out x.pdf`).
 //
 //   node scripts/score-variants.mjs [--seeds 50] [--from 1] [--producers chromium,libreoffice,latex,reportlab]
-//                                   [--cache DIR] [--jobs 2] [--json FILE]
+//                                   [--cache DIR] [--jobs 2] [--json FILE] [--only 16,18,27]
 // Rendered PDFs are cached in --cache (default $TMPDIR/fdr-variants) by producer and seed, so a rerun after a
 // reader change only re-extracts. Producers are installed by their own ensureInstalled() when missing.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,8 @@ const producers = opt('--producers', 'chromium,libreoffice,latex,reportlab').spl
 const cache = resolve(opt('--cache', join(tmpdir(), 'fdr-variants')));
 const jobs = Number(opt('--jobs', '2'));
 const jsonOut = opt('--json', undefined);
+// --only replays a chosen set of seeds (a layout class's worst ones) instead of a range.
+const only = opt('--only', undefined)?.split(',').map(Number).filter(Number.isInteger);
 const goldFile = (roadmap) => join(root, 'fixtures/gold', `${roadmap}.gold.json`);
 
 
@@ -39,7 +41,8 @@ for (const producer of producers) {
   const dir = join(cache, producer);
   mkdirSync(dir, { recursive: true });
   const todo = [];
-  for (let seed = from; seed < from + seeds; seed++) {
+  const seedList = only ?? Array.from({ length: seeds }, (_, i) => from + i);
+  for (const seed of seedList) {
     const params = variantParams(seed);
     todo.push({ seed, params, pdf: join(dir, `seed-${seed}.${params.roadmap}.pdf`) });
   }
