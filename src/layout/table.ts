@@ -11,6 +11,7 @@ import { type Box, centerX, median, overlap, unionBox } from './geometry.js';
 import { joinWrappedLines } from '../text/normalize.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from './lines.js';
 import { type ColumnSource, findContinuation, readTableAt } from './tables/anchored.js';
+import { columnTextStart } from './tables/text-start.js';
 import type { PageContext } from './tables/types.js';
 
 export { cellText, linePitch } from './cell-text.js';
@@ -336,16 +337,22 @@ export interface TableHint {
   source: ColumnSource;
   ruled: boolean;
   fontSize: number;
+  /**
+   * The header row, when the table ended its page with no row under it and its columns were only guessed from
+   * the gaps between header cells: the next page's text says where the columns really are.
+   */
+  header?: HeaderRow;
 }
 
 export function tableHint(table: Table): TableHint {
   const textStarts = table.columns.map((c) => {
-    let start: number | undefined;
-    for (const row of table.rows) {
-      const box = c.name ? row.cells[c.name]?.box : undefined;
-      if (box && (start === undefined || box.x0 < start)) start = box.x0;
-    }
-    return start;
+    const name = c.name;
+    if (!name) return undefined;
+    // A cell read without its lines counts by its box.
+    return columnTextStart(table.rows.flatMap((row) => {
+      const cell = row.cells[name];
+      return !cell?.box ? [] : cell.lines.length ? cell.lines : [{ x0: cell.box.x0, text: '' }];
+    }));
   });
   // A column without text on this page gets the others' padding.
   const paddings = textStarts.flatMap((s, k) => (s === undefined ? [] : [s - table.columns[k]!.x0]));
@@ -356,17 +363,43 @@ export function tableHint(table: Table): TableHint {
   const filled = textStarts.map((s, k) => s ?? (padding === undefined ? headerStart(k) : table.columns[k]!.x0 + padding));
   const bounds = [...table.columns.map((c) => c.x0), table.columns[table.columns.length - 1]?.x1 ?? table.x1];
   // A continuation page is found from vertical rules only when the table has them.
-  return { bounds, columns: table.columns.map((c) => ({ ...c })), textStarts: filled, source: table.columnSource, ruled: table.ruled && table.columnSource === 'rules', fontSize: table.fontSize };
+  const headerOnly = !table.rows.length && table.columnSource === 'gutters';
+  return {
+    bounds,
+    columns: table.columns.map((c) => ({ ...c })),
+    textStarts: filled,
+    source: table.columnSource,
+    ruled: table.ruled && table.columnSource === 'rules',
+    fontSize: table.fontSize,
+    ...(headerOnly ? { header: table.header } : {}),
+  };
+}
+
+/** A header row moved down by dy (its box, cells and items): a header from the page before set over this page's text. */
+function shiftHeader(header: HeaderRow, dy: number): HeaderRow {
+  const items = new Map(header.items.map((i) => [i, { ...i, y0: i.y0 + dy, y1: i.y1 + dy }]));
+  const moved = (i: TextItem) => items.get(i) ?? { ...i, y0: i.y0 + dy, y1: i.y1 + dy };
+  return {
+    ...header,
+    y0: header.y0 + dy,
+    y1: header.y1 + dy,
+    items: [...items.values()],
+    cells: header.cells.map((c) => ({ ...c, line: { ...c.line, y0: c.line.y0 + dy, y1: c.line.y1 + dy, items: c.line.items.map(moved) } })),
+  };
 }
 
 /**
  * A roadmap table going on from the previous page without its header row (see findContinuation): the pseudo
  * header (an empty band at the table's top) and the carried-over columns, names included.
  */
-export function findHeaderlessTable(context: PageContext, hint: TableHint, limit: number): { header: HeaderRow; fixed: FixedColumns } | undefined {
+export function findHeaderlessTable(context: PageContext, hint: TableHint, limit: number): { header: HeaderRow; fixed?: FixedColumns } | undefined {
   const key = hint.columns.findIndex((c) => c.name === 'action');
   const found = findContinuation(context, { xs: hint.bounds, textStarts: hint.textStarts, key, ruled: hint.ruled, source: hint.source, fontSize: hint.fontSize }, limit);
   if (!found) return undefined;
+  // A header left alone at the bottom of the page before had only its own cells to guess gutters from (a
+  // column without header, such as a chantier beside the rows, not at all): it is read again over this page's
+  // text, right above it, and the columns found as under any header.
+  if (hint.header) return { header: shiftHeader(hint.header, found.header.y0 - hint.header.y1) };
   const header: HeaderRow = { ...found.header, cells: [], items: [] };
   return { header, fixed: { bounds: hint.bounds, columns: hint.columns, source: hint.source, ruledBottom: found.columns?.ruledBottom } };
 }

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { unionBox } from '../../src/layout/geometry.js';
-import { readTableAt } from '../../src/layout/tables/anchored.js';
+import { findHeaderRows, findHeaderlessTable, readTable, tableHint } from '../../src/layout/table.js';
+import { findContinuation, readTableAt } from '../../src/layout/tables/anchored.js';
 import { pageContext } from '../../src/layout/tables/context.js';
 import { tableRows } from '../../src/layout/tables/grid.js';
 import type { FilledRect, TextItem } from '../../src/sources/page-model.js';
@@ -94,5 +95,52 @@ describe('a rule under a header without vertical rules', () => {
     const rows = tableRows(table);
     expect(rows[0]![rows[0]!.length - 1]).toBe('Indicateur d’évaluation');
     expect(rows.slice(1).map((r) => r[r.length - 3])).toEqual(['Première action', 'Seconde action']);
+  });
+});
+
+describe('a table with a column beside the rows going on over a page break', () => {
+  const xs = [40, 110, 255, 375, 500];
+  const carried = { xs, textStarts: [44, 115, 260, 380], key: 1, ruled: false, source: 'gutters' as const, fontSize: 9 };
+
+  it('goes on with only the title column and another one, both opening on the page’s first line', () => {
+    // The action's cell ended on the page before; the title and the indicator go on, level with each other.
+    const rest = [...lines(['de crise du', 'système de santé'], 44, 40), ...lines(['gences en prévision', 'des périodes'], 380, 40)];
+    const context = pageContext(page(rest));
+    const anchor = findContinuation(context, carried, 500)!;
+    expect(anchor).toBeDefined();
+    expect(tableRows(readTableAt(context, anchor))[0]).toEqual(['de crise du système de santé', '', '', 'gences en prévision des périodes']);
+    // One column alone, or two opening lines apart, is no evidence: text may start at one edge by chance.
+    expect(findContinuation(pageContext(page(rest.slice(0, 2))), carried, 500)).toBeUndefined();
+    const apart = [...rest.slice(0, 2), ...lines(['gences en prévision'], 380, 70)];
+    expect(findContinuation(pageContext(page(apart)), carried, 500)).toBeUndefined();
+  });
+
+  it('is read under the header left alone at the bottom of the page before, its columns found from this page’s text', () => {
+    // The page before ends with the header and no row: its columns could only be guessed between header cells
+    // (no title column, an edge through the action's text).
+    const alone = findHeaderRows(header)[0]!;
+    const hint = tableHint(readTable(alone, pageContext(page(header)), 500));
+    expect(hint.header).toBeDefined();
+    const body = [
+      ...lines(['Chantier :', 'Un titre'], 44, 40),
+      ...lines(['Mettre en œuvre l’ensemble des', 'actions du contrat'], 115, 40),
+      item('FIR', 260, 40),
+      item('Nb', 380, 40),
+    ];
+    const context = pageContext(page(body));
+    const found = findHeaderlessTable(context, hint, 500)!;
+    const table = readTable(found.header, context, 500, found.fixed);
+    expect(table.columns.map((c) => c.name ?? '')).toEqual(['', 'action', 'financement', 'indicateur']);
+    expect(table.rows.map((r) => [r.extra[0]?.text, r.cells.action?.text, r.cells.financement?.text])).toEqual([
+      ['Chantier : Un titre', 'Mettre en œuvre l’ensemble des actions du contrat', 'FIR'],
+    ]);
+  });
+
+  it('tells the next page where a column’s text starts from lines that open with no list marker', () => {
+    // The funding cell's items hang their dash left of the text; the next page's text starts at the text.
+    const body = [item('Première action', 115, 120), item('- CTSM 2021', 257, 120), item('et ses avenants', 262, 131), item('- FIR', 257, 142), item('Nb', 380, 120)];
+    const hint = tableHint(readTable(findHeaderRows(header)[0]!, pageContext(page([...header, ...body])), 500));
+    const funding = hint.columns.findIndex((c) => c.name === 'financement');
+    expect(hint.textStarts[funding]).toBe(262);
   });
 });

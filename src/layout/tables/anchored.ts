@@ -433,6 +433,18 @@ export function overrunsTable(items: readonly TextItem[], carried: Pick<CarriedT
 }
 
 /**
+ * Only some columns go on, the key column's cell having ended on the page before (a long chantier title beside
+ * the rows and a long indicator): two carried-over columns or more have text opening on the page's first line,
+ * within half the type size of each other. Text reaching one column start by chance opens one column, not two
+ * level with each other.
+ */
+export function startTogether(aligned: ReadonlyMap<number, readonly TextItem[]>, top: number, fontSize: number): boolean {
+  let level = 0;
+  for (const items of aligned.values()) if (Math.min(...items.map((i) => i.y0)) - top <= 0.5 * fontSize) level++;
+  return level >= 2;
+}
+
+/**
  * A table going on at the top of a page without repeating its header row: found from vertical rules at the
  * carried-over column edges (ruled tables: rules at three edges at least), or from text starting at the
  * carried-over text edges of two columns at least, the key column among them. Returns the anchor to read it
@@ -466,6 +478,7 @@ export function findContinuation(context: PageContext, carried: CarriedTable, li
   const top = Math.min(...[...aligned.values()].flat().map((i) => i.y0));
   if (overrunsTable(context.items.filter((i) => i.y0 >= top - 0.5 && i.y0 < limit), carried)) return undefined;
   if (aligned.size >= 2 && aligned.has(carried.key)) return anchorAt(top - 0.5);
+  if (startTogether(aligned, top, carried.fontSize)) return anchorAt(top - 0.5);
   // Only some columns go on (the rest of a long cell): a rule drawn across exactly the carried table's width
   // right above that text says the table goes on.
   const frame = context.horizontal.find(
