@@ -130,7 +130,14 @@ function neverRunning(lines: readonly Line[]): Set<Line> {
  * from everything below by two lines. Chantier titles and axis markers are never running headers, even when
  * a chantier repeats its title on every page.
  */
-export function findRunningHeader(lines: readonly Line[], page: Pick<PageModel, 'height'>, bodySize: number, seen: ReadonlySet<string>): Line[] {
+export function findRunningHeader(
+  lines: readonly Line[],
+  page: Pick<PageModel, 'height'>,
+  bodySize: number,
+  seen: ReadonlySet<string>,
+  /** Text that is never a running header but stands at the top all the same (a table's header row). */
+  kept: readonly Line[] = [],
+): Line[] {
   const zoneBottom = 0.1 * page.height;
   const titles = neverRunning(lines);
   const candidates = lines.filter((l) => l.y1 <= zoneBottom && !titles.has(l)).sort((a, b) => a.y0 - b.y0);
@@ -139,7 +146,8 @@ export function findRunningHeader(lines: readonly Line[], page: Pick<PageModel, 
   const seenLine = (o: Line) => candidates.includes(o) && seen.has(runningKey(o.text));
   // A line seen before is a running header only when no other text stands level with it or above it: a short
   // word of a cell ("des", "à" in a justified line cut at a wide gap) may have opened an earlier page too.
-  const aloneAtTop = (l: Line) => lines.every((o) => o === l || o.y0 >= l.y1 - 0.25 * l.fontSize || out.includes(o) || seenLine(o));
+  // A table header's cell wrapped onto a second line ("MODALITÉS / DE FINANCEMENT") has the header row above it.
+  const aloneAtTop = (l: Line) => [...lines, ...kept].every((o) => o === l || o.y0 >= l.y1 - 0.25 * l.fontSize || out.includes(o) || seenLine(o));
   for (const l of candidates) {
     // Top lines closer than two lines below it go with it (a wrapped header, or the lines of a paragraph going
     // on from the previous page); the text under them must stand apart, and there must be some.
@@ -280,10 +288,11 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
   const bodySize = median(upright.map((i) => i.fontSize)) || 10;
   // A table's header row at the top of every page is not a running header.
   const headerRowItems = new Set(findHeaderRows(upright).flatMap((h) => h.items));
-  const notInHeaderRow = lines.filter((l) => !l.items.some((i) => headerRowItems.has(i)));
+  const inHeaderRow = (l: Line) => l.items.some((i) => headerRowItems.has(i));
+  const notInHeaderRow = lines.filter((l) => !inHeaderRow(l));
   const topTitles = neverRunning(notInHeaderRow);
   const topLines = notInHeaderRow.filter((l) => l.y1 <= 0.1 * page.height && !topTitles.has(l)).map((l) => runningKey(l.text));
-  const footerLines = [...findRunningHeader(notInHeaderRow, page, bodySize, seenAtTop), ...findFooter(lines, page)];
+  const footerLines = [...findRunningHeader(notInHeaderRow, page, bodySize, seenAtTop, lines.filter(inHeaderRow)), ...findFooter(lines, page)];
   const footerSet = new Set(footerLines);
   const footerItems = new Set(footerLines.flatMap((l) => l.items));
   const contentItems = upright.filter((i) => !footerItems.has(i));

@@ -92,6 +92,17 @@ describe('running headers', () => {
     const seen = new Set(['feuille de route départementale', 'des', 'à']);
     expect(findRunningHeader([...header, ...cells], { height: 842 }, 9, seen).map((l) => l.text)).toEqual(['Feuille de route départementale']);
   });
+
+  it('never take the second line of a table header cell repeated on every page: the header row stands above it', () => {
+    // "MODALITÉS / DE FINANCEMENT": the header row (its first line) is handed apart, it is no running header either.
+    const headerRow = groupLines([item('ACTIONS', 115, 41, { bold: true }), item('MODALITÉS', 246, 41, { bold: true })], { splitGap: SEGMENT_GAP });
+    const wrapped = groupLines([item('DE', 246, 51, { bold: true }), item('FINANCEMENT', 246, 62, { bold: true })], { splitGap: SEGMENT_GAP });
+    const body = groupLines([item('Repérer les personnes', 115, 75)], { splitGap: SEGMENT_GAP });
+    const seen = new Set(['de', 'financement']);
+    expect(findRunningHeader([...wrapped, ...body], { height: 842 }, 9, seen, headerRow)).toEqual([]);
+    // Without the header row, nothing stands above them: lines seen at the top before are running headers.
+    expect(findRunningHeader([...wrapped, ...body], { height: 842 }, 9, seen).map((l) => l.text)).toEqual(['DE', 'FINANCEMENT']);
+  });
 });
 
 describe('a page part opening in lower case', () => {
