@@ -50,6 +50,12 @@ describe('a word longer than its column', () => {
     expect(resolveLineEndHyphens(doc).text).toBe('troubles du comportement à des stades');
   });
 
+  it('is joined back when the letter that did not fit is wider than the word’s mean glyph', () => {
+    // "Renforceme" (10 letters over 60 pt) stops 6.1 pt short of the edge: more than its mean glyph, less than an "m".
+    const text = cellText(at(['Renforceme', 'nt du temps'], [70, 60]), 10.5, { right: 76.1, justified: true });
+    expect(resolveLineEndHyphens({ text, other: 'le temps infirmier' }).text).toBe('Renforcement du temps');
+  });
+
   it('does not take the "l" of "l\'" for a word of its own', () => {
     const text = cellText(at(['Accord', 'Interprofessionne', 'l (ACI)'], [40, 80, 40]), 10.5, { right: 80.5, justified: false });
     const doc = { text, other: "l'ARS, l'URPS et l'Assurance Maladie, l'agence" };

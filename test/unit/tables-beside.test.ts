@@ -41,6 +41,15 @@ describe('a column without header beside the rows (a title merged down them)', (
     expect(indented.xs).toHaveLength(4);
   });
 
+  it('is found from a gutter that only a word too long for the column runs over (set overfull)', () => {
+    // "neurodéveloppement" runs from the title column up to the action text's start, on a line of its own.
+    const title = [...lines(['Chantier :', 'Renforcer le', 'repérage des'], 44, 120, { pitch: 10 }), { ...item('neurodéveloppement', 44, 150), x1: 113 }];
+    const body = [...title, ...lines(['Première action', 'sur deux lignes'], 115, 120, { pitch: 10 }), item('FIR', 260, 120), item('Seconde action', 115, 165)];
+    const table = readTableAt(pageContext(page([...header, ...body])), anchor);
+    expect(table.columnCells[0]).toBeUndefined();
+    expect(firstColumn(tableRows(table))[0]).toBe('Chantier : Renforcer le repérage des neurodéveloppement');
+  });
+
   it('holds one cell over its rows when the rules between them skip the column', () => {
     // Vertical rules at every edge; the rule between the two rows runs from the Actions column only.
     const rulings = [40, 110, 255, 375, 500].map((x) => vRule(x, 95, 200)).concat([hRule(40, 500, 95), hRule(40, 500, 114), hRule(110, 500, 140), hRule(40, 500, 200)]);

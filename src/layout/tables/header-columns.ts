@@ -107,7 +107,7 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
   const shaded = shadedLeadingColumn(cells[0]!, left, items, rects, size);
   // A shaded cell beside the rows is the table's first column, whatever the gap between its text and the next.
   xs.push(shaded ? Math.min(left - 1, shaded.x0) : left - 1);
-  const leading = shaded ? shaded.x1 : leadingGutter(cells[0]!, left, runs, items, size);
+  const leading = shaded ? shaded.x1 : leadingGutter(cells[0]!, left, leadingRuns(cells[0]!, items, runs, size), items, size);
   if (leading !== undefined) xs.push(leading);
   for (let i = 0; i + 1 < cells.length; i++) {
     const from = cells[i]!.x0;
@@ -148,6 +148,17 @@ export function shadedLeadingColumn(first: Box, left: number, items: readonly Te
   );
   if (!shaded.length) return undefined;
   return { x0: Math.min(...shaded.map((r) => r.x0)), x1: Math.max(...shaded.map((r) => r.x1)) };
+}
+
+/**
+ * The text's coverage for the gutter of a column without header: a single word of a body line running from
+ * that column over to where the first header cell's text starts is a word too long for its narrow column,
+ * set overfull (LaTeX), not text of the next column; the gutter is looked for as if it stopped short.
+ */
+function leadingRuns(first: Box, items: readonly TextItem[], runs: [number, number][], size: number): [number, number][] {
+  const overfull = (i: TextItem) => i.y0 >= first.y1 && !/\s/.test(i.text.trim()) && i.x0 < first.x0 - size && i.x1 > first.x0 - 0.5 * size;
+  if (!items.some(overfull)) return runs;
+  return mergeIntervals(items.filter((i) => !overfull(i)).map((i) => [i.x0, i.x1] as [number, number]), 0.5);
 }
 
 /**
