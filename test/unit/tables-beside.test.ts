@@ -50,6 +50,25 @@ describe('a column without header beside the rows (a title merged down them)', (
     expect(firstColumn(tableRows(table))[0]).toBe('Chantier : Renforcer le repérage des neurodéveloppement');
   });
 
+  it('starts a row where the next title beside opens level with an action, even a short space below the one before', () => {
+    // Empty rows set the last row far apart: the row space learnt is wide, and the second action's space is
+    // nearer the first action's own paragraph space. The title opening beside it says a row starts there.
+    const body = [
+      item('Chantier : A', 44, 120),
+      ...lines(['Première action', 'sur deux lignes'], 115, 120, { pitch: 10 }),
+      item('FIR', 260, 120),
+      item('- un point de la première', 115, 145),
+      item('Chantier : B', 44, 165),
+      item('Seconde action', 115, 165),
+      item('Nb', 380, 165),
+      item('Troisième action', 115, 230),
+      item('CNR', 260, 230),
+    ];
+    const rows = tableRows(readTableAt(pageContext(page([...header, ...body])), anchor)).slice(1);
+    expect(rows.map((r) => r[1]!.split('\n')[0])).toEqual(['Première action', 'Seconde action', 'Troisième action']);
+    expect(rows.map((r) => r[0])).toEqual(['Chantier : A', 'Chantier : B', '']);
+  });
+
   it('holds one cell over its rows when the rules between them skip the column', () => {
     // Vertical rules at every edge; the rule between the two rows runs from the Actions column only.
     const rulings = [40, 110, 255, 375, 500].map((x) => vRule(x, 95, 200)).concat([hRule(40, 500, 95), hRule(40, 500, 114), hRule(110, 500, 140), hRule(40, 500, 200)]);

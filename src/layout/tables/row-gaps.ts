@@ -87,6 +87,9 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
   const blockTop = new Map<ColumnLine, number>();
   for (const column of columns) column.reduce((top, l) => (blockTop.set(l, l.opens ? l.line.y0 : top), l.opens ? l.line.y0 : top), -Infinity);
   const inBand = (k: ColumnLine) => others.filter((o) => sameBand(o.line, k.line));
+  // A cell merged down several rows (left of the key column) starts only where a row starts: a block opening
+  // there level with the key line (the next chantier's title beside its rows) confirms the row, whatever the spaces.
+  const leftOpens = (k: ColumnLine) => columns.slice(0, Math.max(0, key)).some((column) => column.some((o) => o.opens && sameBand(o.line, k.line)));
   type Verdict = 'row' | 'inside' | 'ambiguous';
   const verdicts: Verdict[] = keyLines.map((k, n) => {
     if (n === 0) return 'row';
@@ -98,7 +101,7 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
     if (others.some((o) => !o.opens && blockTop.get(o)! < k.line.y0 - 0.5 * h && Math.min(o.line.y1, k.line.y1) - Math.max(o.line.y0, k.line.y0) > 0.2 * h)) return 'inside';
     // A list announced by a colon goes on in its cell, whatever the other columns do.
     if (listAfterColon(keyLines, n)) return 'inside';
-    return inBand(k).length ? 'row' : 'ambiguous';
+    return inBand(k).length || leftOpens(k) ? 'row' : 'ambiguous';
   });
 
   // The space between rows, from the rows the other columns confirm: at a row start the tallest cell of the
@@ -122,7 +125,7 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
   const keyOnly = keyLines.flatMap((k, n) => (verdicts[n] === 'ambiguous' ? [k.extra!] : []));
   const keyOnlySpace = keyOnly.length ? median(keyOnly) : undefined;
   leastSpaces.forEach((s, n) => {
-    if (s === undefined) return;
+    if (s === undefined || leftOpens(keyLines[n]!)) return;
     const em = keyLines[n]!.line.fontSize || size;
     const paragraphLike = s < 0.5 * typical && s < 0.5 * em && typical - s > 0.5 * em;
     const likeKeyOnly = keyOnlySpace !== undefined && s < typical - 0.1 * em && Math.abs(s - keyOnlySpace) < Math.abs(s - typical);
