@@ -58,7 +58,7 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
       }
       // A table ending a page tells the next page its columns, in case it goes on without a header row.
       const last = layout.tables[layout.tables.length - 1];
-      hint = last ? tableHint(last) : undefined;
+      hint = last ? tableHint(last, hint) : undefined;
       if (options.debugDir) {
         debugPages.push(page);
         layouts.push(layout);

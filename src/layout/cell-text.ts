@@ -100,18 +100,19 @@ function startsParagraph(previous: Line, line: Line, right: number, justified: b
 
 /**
  * A word longer than the column is broken where the line is full, without a hyphen ("Identificatio" / "n"):
- * the line above is that one word alone, ending short of the column's right text edge by less than one and a
- * half of its own glyph widths, and the line below goes on in lower case. A long word followed by the next one
+ * the line above is that one word alone, ending short of the column's right text edge by less than one of its
+ * own glyph widths (one and a half before a piece of three letters at most), and the line below goes on in lower case. A long word followed by the next one
  * looks the same: the mark left between them is settled from the document's words (src/text/hyphens.ts).
  */
 export function brokenForRoom(previous: Line, text: string, right: number): boolean {
   const word = previous.text.trim();
   if (/\s/.test(word) || !/\p{L}$/u.test(word) || !/^\p{Ll}/u.test(text)) return false;
-  // The letter that did not fit may be wider than the word's mean ("m" after "Renforceme"): room for less than
-  // one and a half mean glyphs is no room for a letter. A space and a one-letter word need as much, so a line
-  // wrapped before "à" is marked too, and settled as a space by the document's words.
+  // The letter that did not fit may be wider than the word's mean ("m" after "Renforceme"): before a short
+  // piece (up to three letters, which the document's short words settle), room for less than one and a half
+  // mean glyphs is no room for a letter. Before a longer word the room says nothing more than the words do.
   const glyph = (previous.x1 - previous.x0) / Math.max(1, [...word].length);
-  return previous.x1 > right - 1.5 * glyph;
+  const next = /^\p{L}*/u.exec(text)![0];
+  return previous.x1 > right - ([...next].length <= 3 ? 1.5 : 1) * glyph;
 }
 
 /** What the whole column tells about its cells: where its text stops on the right, and whether it is justified. */

@@ -344,24 +344,30 @@ export interface TableHint {
   header?: HeaderRow;
 }
 
-export function tableHint(table: Table): TableHint {
+export function tableHint(table: Table, previous?: TableHint): TableHint {
   const textStarts = table.columns.map((c) => {
     const name = c.name;
-    if (!name) return undefined;
+    // A column without a roadmap name (a chantier beside the rows, other columns) by its cells' boxes.
+    if (!name) return columnTextStart(table.rows.flatMap((row) => row.extra.filter((e) => e.label === c.label).map((e) => ({ x0: e.box.x0, text: e.text }))));
     // A cell read without its lines counts by its box.
-    return columnTextStart(table.rows.flatMap((row) => {
-      const cell = row.cells[name];
-      return !cell?.box ? [] : cell.lines.length ? cell.lines : [{ x0: cell.box.x0, text: '' }];
-    }));
+    return columnTextStart(
+      table.rows.flatMap((row) => {
+        const cell = row.cells[name];
+        return !cell?.box ? [] : cell.lines.length ? cell.lines : [{ x0: cell.box.x0, text: '' }];
+      }),
+    );
   });
+  const bounds = [...table.columns.map((c) => c.x0), table.columns[table.columns.length - 1]?.x1 ?? table.x1];
+  // A table going on from the page before with the same columns: a column without text on this page keeps the
+  // text start measured there (paddings differ from column to column when the edges lie mid-gutter).
+  const carried = previous && previous.bounds.length === bounds.length && previous.bounds.every((b, k) => Math.abs(b - bounds[k]!) <= 0.5) ? previous.textStarts : undefined;
   // A column without text on this page gets the others' padding.
   const paddings = textStarts.flatMap((s, k) => (s === undefined ? [] : [s - table.columns[k]!.x0]));
   const padding = paddings.length ? median(paddings) : undefined;
   // A header ending its page with no row under it: its cells' text starts (left-aligned headers start where
   // their cells' text does).
   const headerStart = (k: number) => table.header.cells.find((c) => c.line.x0 >= table.columns[k]!.x0 - 0.5 && c.line.x0 < table.columns[k]!.x1)?.line.x0;
-  const filled = textStarts.map((s, k) => s ?? (padding === undefined ? headerStart(k) : table.columns[k]!.x0 + padding));
-  const bounds = [...table.columns.map((c) => c.x0), table.columns[table.columns.length - 1]?.x1 ?? table.x1];
+  const filled = textStarts.map((s, k) => s ?? carried?.[k] ?? (padding === undefined ? headerStart(k) : table.columns[k]!.x0 + padding));
   // A continuation page is found from vertical rules only when the table has them.
   const headerOnly = !table.rows.length && table.columnSource === 'gutters';
   return {
@@ -455,7 +461,16 @@ export function readTable(header: HeaderRow, context: PageContext, limit: number
     limit,
     key: header.cells.findIndex((c) => c.column === 'action'),
     ...(fixed
-      ? { columns: { xs: fixed.bounds, source: fixed.source, key: fixed.columns.findIndex((c) => c.name === 'action'), ...(fixed.ruledBottom !== undefined ? { ruledBottom: fixed.ruledBottom } : {}) } }
+      ? {
+          columns: {
+            xs: fixed.bounds,
+            source: fixed.source,
+            key: fixed.columns.findIndex((c) => c.name === 'action'),
+            // The carried table's columns without header before its first named one (a chantier beside the rows).
+            leadingHeaderless: Math.max(0, fixed.columns.findIndex((c) => c.name !== undefined || c.label !== '')),
+            ...(fixed.ruledBottom !== undefined ? { ruledBottom: fixed.ruledBottom } : {}),
+          },
+        }
       : {}),
   });
   const { xs } = read;

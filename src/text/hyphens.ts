@@ -252,8 +252,9 @@ export function settleMark(cut: Cut, context: HyphenContext): string {
  * words: "à", not the "l" of "l'", the "n" of "n°"), a longer one when it or the first part is a word of it.
  */
 function settleFullLine(cut: Cut, vocabulary: Vocabulary): string {
-  if ((vocabulary.words.get(stem(lower(cut.head + cut.tail))) ?? 0) > 0) return '';
+  // An elided word ("d'", "l'") is a word of its own: no word goes on past an apostrophe.
   if (cut.elided) return ' ';
+  if ((vocabulary.words.get(stem(lower(cut.head + cut.tail))) ?? 0) > 0) return '';
   const tail = lower(cut.tail);
   if (tail.length === 1) return (vocabulary.letters.get(tail) ?? 0) >= Math.max(3, vocabulary.tokens / 1000) ? ' ' : '';
   if (tail.length <= 3) return (vocabulary.words.get(tail) ?? 0) >= 2 ? ' ' : '';

@@ -56,6 +56,17 @@ describe('a word longer than its column', () => {
     expect(resolveLineEndHyphens({ text, other: 'le temps infirmier' }).text).toBe('Renforcement du temps');
   });
 
+  it('keeps a long next word apart when the line stopped more than one glyph short (the room says nothing of a cut)', () => {
+    // "difficultés" (11 letters over 66 pt) stops 6.1 pt short, as "Renforceme" does; "rencontrées" is a word.
+    const text = cellText(at(['difficultés', 'rencontrées par'], [76, 70]), 10.5, { right: 82.1, justified: true });
+    expect(resolveLineEndHyphens({ text }).text).toBe('difficultés rencontrées par');
+  });
+
+  it('keeps an elided word apart even when the document glued it to the word before elsewhere', () => {
+    const text = cellText(at(['associations', 'd’écoute'], [80, 50]), 10.5, { right: 80.5, justified: false });
+    expect(resolveLineEndHyphens({ text, other: 'les associationsd’écoute du territoire' }).text).toBe('associations d’écoute');
+  });
+
   it('does not take the "l" of "l\'" for a word of its own', () => {
     const text = cellText(at(['Accord', 'Interprofessionne', 'l (ACI)'], [40, 80, 40]), 10.5, { right: 80.5, justified: false });
     const doc = { text, other: "l'ARS, l'URPS et l'Assurance Maladie, l'agence" };

@@ -50,6 +50,13 @@ describe('a column without header beside the rows (a title merged down them)', (
     expect(firstColumn(tableRows(table))[0]).toBe('Chantier : Renforcer le repérage des neurodéveloppement');
   });
 
+  it('is not made of the first words of justified lines under a header indented over its column', () => {
+    // Every line's first word runs from left of the header over its start, the next word far off (justified).
+    const body = [item('•', 100, 120), item('Évaluer', 118, 120), ...['pour', 'dans', 'avec', 'sur'].flatMap((w, k) => [item(w, 100, 131 + 11 * k), item('la suite', 140, 131 + 11 * k)])];
+    const table = readTableAt(pageContext(page([...header, ...body])), anchor);
+    expect(table.xs).toHaveLength(4);
+  });
+
   it('starts a row where the next title beside opens level with an action, even a short space below the one before', () => {
     // Empty rows set the last row far apart: the row space learnt is wide, and the second action's space is
     // nearer the first action's own paragraph space. The title opening beside it says a row starts there.
@@ -162,6 +169,34 @@ describe('a table with a column beside the rows going on over a page break', () 
     expect(table.rows.map((r) => [r.extra[0]?.text, r.cells.action?.text, r.cells.financement?.text])).toEqual([
       ['Chantier : Un titre', 'Mettre en œuvre l’ensemble des actions du contrat', 'FIR'],
     ]);
+  });
+
+  it('goes on under rules closing chantier groups: only the title column merges down, the rows inside are cut by gaps', () => {
+    // No header on this page: the carried columns say which column has none (the title beside the rows).
+    const rulings = [hRule(40, 500, 112), hRule(40, 500, 200)];
+    const body = [
+      item('fin du groupe', 115, 90),
+      ...lines(['Chantier : Un titre', 'sur deux lignes'], 44, 116, { pitch: 10 }),
+      ...lines(['Première action', 'sur deux lignes'], 115, 116, { pitch: 10 }),
+      item('FIR', 260, 116),
+      item('Seconde action', 115, 150),
+      item('Nb', 380, 150),
+    ];
+    const given = { xs, source: 'gutters' as const, key: 1, leadingHeaderless: 1 };
+    const table = readTableAt(pageContext(page(body, { rulings })), { header: { x0: 40, y0: 80, x1: 500, y1: 80 }, limit: 500, columns: given });
+    expect(tableRows(table).map((r) => r[1])).toEqual(['fin du groupe', 'Première action sur deux lignes', 'Seconde action']);
+    expect(tableRows(table)[1]![0]).toBe('Chantier : Un titre sur deux lignes');
+  });
+
+  it('keeps the text start of a column with no text on a page going on, from the page before', () => {
+    const before = { bounds: xs, columns: [], textStarts: [44, 115, 262, 380], source: 'gutters' as const, ruled: false, fontSize: 9 };
+    // This page: only the funding column goes on (its edges are the carried ones).
+    const rest = readTable({ x0: 40, y0: 110, x1: 500, y1: 110, cells: [], items: [] }, pageContext(page([item('suite du financement', 262, 116)])), 500, {
+      bounds: xs,
+      columns: ['', 'action', 'financement', 'indicateur'].map((name, k) => ({ name: (name || undefined) as never, label: name ? name : '', x0: xs[k]!, x1: xs[k + 1]! })),
+      source: 'gutters',
+    });
+    expect(tableHint(rest, before).textStarts).toEqual([44, 115, 262, 380]);
   });
 
   it('tells the next page where a column’s text starts from lines that open with no list marker', () => {

@@ -152,12 +152,21 @@ export function shadedLeadingColumn(first: Box, left: number, items: readonly Te
 
 /**
  * The text's coverage for the gutter of a column without header: a single word of a body line running from
- * that column over to where the first header cell's text starts is a word too long for its narrow column,
- * set overfull (LaTeX), not text of the next column; the gutter is looked for as if it stopped short.
+ * that column over to where the first header cell's text starts, with no word after it on its line but the next
+ * column's, is a word too long for its narrow column, set overfull (LaTeX), not text of the next column; the
+ * gutter is looked for as if it stopped short.
  */
 function leadingRuns(first: Box, items: readonly TextItem[], runs: [number, number][], size: number): [number, number][] {
-  const overfull = (i: TextItem) => i.y0 >= first.y1 && !/\s/.test(i.text.trim()) && i.x0 < first.x0 - size && i.x1 > first.x0 - 0.5 * size;
-  if (!items.some(overfull)) return runs;
+  // No word follows it on its line within a type size, but where the next column's text starts: its cell's line
+  // ends there (a justified line set word by word has its next word a space away).
+  const followed = (i: TextItem) =>
+    items.some((o) => o !== i && o.x0 > i.x0 && o.x0 < i.x1 + size && Math.abs(o.x0 - first.x0) > 0.1 * size && Math.min(o.y1, i.y1) - Math.max(o.y0, i.y0) > 0.5 * (i.y1 - i.y0));
+  const overfull = (i: TextItem) => i.y0 >= first.y1 && !/\s/.test(i.text.trim()) && i.x0 < first.x0 - size && i.x1 > first.x0 - 0.5 * size && !followed(i);
+  // Such a word is rare among the column's lines; when most lines start that way, the header is only indented
+  // over its column (centred) and its words belong there.
+  const starting = items.filter((i) => i.y0 >= first.y1 && i.x0 < first.x0 - size);
+  const over = starting.filter(overfull);
+  if (!over.length || over.length > 0.25 * starting.length) return runs;
   return mergeIntervals(items.filter((i) => !overfull(i)).map((i) => [i.x0, i.x1] as [number, number]), 0.5);
 }
 
