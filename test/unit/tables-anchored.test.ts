@@ -168,6 +168,16 @@ describe('a table going on over a page break without its header', () => {
     expect(findContinuation(pageContext(page(prose)), carried, 500)).toBeUndefined();
   });
 
+  it('starts above its first aligned line at the lines of a list item that go on in one column, not at a title across', () => {
+    // The comment's list item wraps indented past the column's text start; the action opens further down.
+    const rest = [...lines(['nence, et en', 'la demande'], 317, 60, { pitch: 12 }), item('- Pour les', 307, 84), item('Action suivante', 45, 110), item('Nb', 307, 110)];
+    const carried = { xs: [40, 205, 302, 410], textStarts: [45, 210, 307], key: 0, ruled: false, source: 'gutters' as const, fontSize: 9 };
+    expect(findContinuation(pageContext(page(rest)), carried, 500)!.header.y0).toBe(59.5);
+    // A title over the table's width right above is no cell's.
+    const titled = [item('Chantier : Un titre sur toute la largeur du tableau', 41, 72), ...rest.slice(2)];
+    expect(findContinuation(pageContext(page(titled)), carried, 500)!.header.y0).toBe(83.5);
+  });
+
   it('is not seen in prose that happens to start at one column edge', () => {
     const prose = lines(['Un paragraphe de texte courant', 'qui suit sur la page'], 45, 60);
     expect(findContinuation(pageContext(page(prose)), { xs: [40, 205, 302, 410], textStarts: [45, 210, 307], key: 0, ruled: false, source: 'gutters', fontSize: 9 }, 500)).toBeUndefined();

@@ -449,6 +449,22 @@ export function startTogether(aligned: ReadonlyMap<number, readonly TextItem[]>,
 }
 
 /**
+ * The top of a continuation found from aligned text, moved up over the lines set right above it inside one
+ * carried column (each less than three quarters of the type size above the next): the end of a list item
+ * indented past the column's text start ("thophonistes" under "- Pour les or-") is the cell going on too.
+ * Text across columns (a title) is not one column's.
+ */
+export function wrappedAbove(items: readonly TextItem[], top: number, xs: readonly number[], fontSize: number): number {
+  const inOneColumn = (i: TextItem) => xs.slice(1).some((x1, k) => i.x0 >= xs[k]! && i.x1 <= x1 + 0.1 * fontSize);
+  let y = top;
+  for (;;) {
+    const above = items.filter((i) => i.y0 < y - 0.5 && y - i.y1 <= 0.75 * fontSize && inOneColumn(i));
+    if (!above.length) return y;
+    y = Math.min(...above.map((i) => i.y0));
+  }
+}
+
+/**
  * A table going on at the top of a page without repeating its header row: found from vertical rules at the
  * carried-over column edges (ruled tables: rules at three edges at least), or from text starting at the
  * carried-over text edges of two columns at least, the key column among them. Returns the anchor to read it
@@ -479,7 +495,7 @@ export function findContinuation(context: PageContext, carried: CarriedTable, li
     else aligned.set(k, [i]);
   }
   if (!aligned.size) return undefined;
-  const top = Math.min(...[...aligned.values()].flat().map((i) => i.y0));
+  const top = wrappedAbove(context.items, Math.min(...[...aligned.values()].flat().map((i) => i.y0)), xs, carried.fontSize);
   if (overrunsTable(context.items.filter((i) => i.y0 >= top - 0.5 && i.y0 < limit), carried)) return undefined;
   if (aligned.size >= 2 && aligned.has(carried.key)) return anchorAt(top - 0.5);
   if (startTogether(aligned, top, carried.fontSize)) return anchorAt(top - 0.5);
