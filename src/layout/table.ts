@@ -422,7 +422,7 @@ export function readTable(header: HeaderRow, context: PageContext, limit: number
     limit,
     key: header.cells.findIndex((c) => c.column === 'action'),
     ...(fixed
-      ? { columns: { xs: fixed.bounds, source: fixed.source, key: fixed.columns.findIndex((c) => c.name === 'action'), ...(fixed.ruledBottom !== undefined ? { ruledBottom: fixed.ruledBottom } : {}) } }
+      ? { columns: { xs: fixed.bounds, source: fixed.source, key: fixed.columns.findIndex((c) => c.name === 'action'), headed: fixed.columns.map((c) => c.name !== undefined || c.label.trim() !== ''), ...(fixed.ruledBottom !== undefined ? { ruledBottom: fixed.ruledBottom } : {}) } }
       : {}),
   });
   const { xs } = read;

@@ -5,6 +5,7 @@
  */
 import type { FilledRect, TextItem } from '../../sources/page-model.js';
 import { type Box, centerY, mergeIntervals, overlap } from '../geometry.js';
+import { bandRows, carveBands } from './band-rows.js';
 import { isShading } from './header-columns.js';
 import { spansFromGaps } from './row-gaps.js';
 import type { Rule } from './types.js';
@@ -81,6 +82,16 @@ export interface RowEvidence {
  * only are never open.
  */
 export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
+  // Title rows merged across the columns are rows of their own, whatever the rows around them are cut by.
+  // Under column rules, rules cut them out.
+  const found = spansOf(e);
+  const bands = e.ruledColumns ? [] : bandRows(e.body, e.xs, e.size, e.tolerance);
+  if (!bands.length) return found;
+  const inBand = new Set(bands.flatMap((b) => b.items));
+  return { spans: carveBands(found.spans, bands, e.body.filter((i) => !inBand.has(i))), fromRules: found.fromRules };
+}
+
+function spansOf(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
   const { body, xs, header, bottom, size, tolerance: tol } = e;
   const left = xs[0]!;
   const right = xs[xs.length - 1]!;
