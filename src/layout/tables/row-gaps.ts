@@ -90,7 +90,11 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
   type Verdict = 'row' | 'inside' | 'ambiguous';
   const verdicts: Verdict[] = keyLines.map((k, n) => {
     if (n === 0) return 'row';
-    if (!k.opens) return 'inside';
+    // A key line at the line pitch is inside its cell, unless another column's text resumes level with it
+    // after a blank stretch of more than a line and a half: text runs on in a cell, so that column's cell had
+    // ended and a row starts here (rows set with almost no padding leave the key column no gap to show it).
+    if (!k.opens && (/\p{L}[-\u2010\u00ad]$/u.test(keyLines[n - 1]!.line.text.trim()) || !inBand(k).some((o) => o.extra !== undefined && o.extra > 1.5 * pitch * (o.line.fontSize || size))))
+      return 'inside';
     // Another cell going on with its paragraph beside the line (even off its baseline, paragraph spacing
     // shifting the columns apart): the line is inside a row.
     const h = k.line.y1 - k.line.y0;
