@@ -121,11 +121,14 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
     }
     xs.push(edge);
   }
-  // Right edge: from the last header cell, follow runs until a wide gap.
+  // Right edge: from the last header cell, follow runs until a wide gap, or until text set in a box painted
+  // beside the table (a side tab "Action prioritaire #N": its box starts right of all the text followed so far,
+  // where a table's own shading starts at its columns' edges).
   let right = cells[cells.length - 1]!.x1;
   for (const [a, b] of runs) {
     if (b <= right) continue;
-    if (a <= right + wide) right = Math.max(right, b);
+    const painted = rects.some((r) => r.x0 > right && a >= r.x0 - 0.5 && a < r.x1);
+    if (a <= right + wide && !painted) right = Math.max(right, b);
     else break;
   }
   xs.push(right + 1);

@@ -6,6 +6,7 @@
 import type { FilledRect, TextItem } from '../../sources/page-model.js';
 import { type Box, centerY, mergeIntervals, overlap } from '../geometry.js';
 import { bandRows, carveBands } from './band-rows.js';
+import { groupRows } from '../lines.js';
 import { isShading } from './header-columns.js';
 import { spansFromGaps } from './row-gaps.js';
 import type { Rule } from './types.js';
@@ -147,6 +148,15 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
   const last = ys[ys.length - 1]!;
   const below = body.filter((i) => centerY(i) > last);
   if (!below.length || bottom - last <= tol) return spans;
+  // Under shading that marks only some rows (a shaded title row), the rows after the last band go on
+  // unshaded: text below it set in the table's columns (key column included) is rows, cut by gaps.
+  if (!fromRules && setInColumns(below, e)) {
+    const rows = spansFromGaps({ ...e, body: below });
+    if (rows.length) {
+      rows[0]!.y0 = last;
+      return [...spans, ...rows];
+    }
+  }
   // Text under the last rule is a row going on over the page break; without vertical rules to say where the
   // table ends, only when it runs down to the bottom of the table's area.
   const runsToBottom = Math.max(...below.map((i) => i.y1)) >= bottom - 3 * size;
@@ -154,6 +164,19 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
   const adjacent = Math.min(...below.map((i) => i.y0)) - last <= 1.5 * size;
   if (e.ruledColumns || runsToBottom || adjacent) spans.push({ y0: last, y1: bottom, open: fromRules && (e.ruledColumns || runsToBottom) });
   return spans;
+}
+
+/**
+ * Is this text set in the table's columns rather than across them? Some of it starts in the key column, and
+ * fewer than half of its lines have a word running over an inner column edge (prose after a table does).
+ */
+function setInColumns(items: readonly TextItem[], e: RowEvidence): boolean {
+  const { xs, key, tolerance: tol } = e;
+  if (key < 0 || !items.some((i) => columnAt(xs, i.x0 + 0.5 * tol, tol) === key)) return false;
+  const inner = xs.slice(1, -1);
+  const lines = groupRows(items);
+  const over = lines.filter((line) => line.some((i) => inner.some((x) => i.x0 < x - tol && i.x1 > x + tol))).length;
+  return over < 0.5 * lines.length;
 }
 
 /** Spans cut again at the inner edges of `finer` spans lying well inside them (half a type size from their ends). */
