@@ -87,13 +87,15 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
   const blockTop = new Map<ColumnLine, number>();
   for (const column of columns) column.reduce((top, l) => (blockTop.set(l, l.opens ? l.line.y0 : top), l.opens ? l.line.y0 : top), -Infinity);
   const inBand = (k: ColumnLine) => others.filter((o) => sameBand(o.line, k.line));
+  // A line standing more than a line and a half below its column's line above resumes after a blank stretch:
+  // text runs on in a cell, so the cell above had ended.
+  const resumes = (l: ColumnLine) => l.extra !== undefined && l.extra > 1.5 * pitch * (l.line.fontSize || size);
   type Verdict = 'row' | 'inside' | 'ambiguous';
   const verdicts: Verdict[] = keyLines.map((k, n) => {
     if (n === 0) return 'row';
-    // A key line at the line pitch is inside its cell, unless another column's text resumes level with it
-    // after a blank stretch of more than a line and a half: text runs on in a cell, so that column's cell had
-    // ended and a row starts here (rows set with almost no padding leave the key column no gap to show it).
-    if (!k.opens && (/\p{L}[-\u2010\u00ad]$/u.test(keyLines[n - 1]!.line.text.trim()) || !inBand(k).some((o) => o.extra !== undefined && o.extra > 1.5 * pitch * (o.line.fontSize || size))))
+    // A key line at the line pitch is inside its cell, unless another column resumes level with it (rows set
+    // with almost no padding leave the key column no gap to show a row start).
+    if (!k.opens && (/\p{L}[-\u2010\u00ad]$/u.test(keyLines[n - 1]!.line.text.trim()) || !inBand(k).some(resumes)))
       return 'inside';
     // Another cell going on with its paragraph beside the line (even off its baseline, paragraph spacing
     // shifting the columns apart): the line is inside a row.
@@ -130,7 +132,9 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
     const em = keyLines[n]!.line.fontSize || size;
     const paragraphLike = s < 0.5 * typical && s < 0.5 * em && typical - s > 0.5 * em;
     const likeKeyOnly = keyOnlySpace !== undefined && s < typical - 0.1 * em && Math.abs(s - keyOnlySpace) < Math.abs(s - typical);
-    if (paragraphLike || likeKeyOnly) [verdicts[n], leastSpaces[n]] = ['ambiguous', undefined];
+    // Not when the key column and another resume after a blank stretch: both cells above had ended.
+    const ended = resumes(keyLines[n]!) && inBand(keyLines[n]!).some(resumes);
+    if ((paragraphLike || likeKeyOnly) && !ended) [verdicts[n], leastSpaces[n]] = ['ambiguous', undefined];
   });
   const rowSpaces = leastSpaces.filter((s) => s !== undefined);
   // The space between paragraphs of a cell: blocks opening where no row may start (no key line opens there).
