@@ -84,7 +84,10 @@ export function bandRows(body: readonly TextItem[], xs: readonly number[], size:
       }
       open = undefined;
     }
-    if (!across) continue;
+    // A title is set in one type; a line that only looks merged because a cell's text runs up to the next
+    // column's (a title set beside the rows, in its own type, next to a cell) is two texts.
+    const oneType = row.every((i) => i.bold === row[0]!.bold && Math.abs(i.fontSize - row[0]!.fontSize) <= 0.05 * row[0]!.fontSize);
+    if (!across || !oneType) continue;
     // A title set like the body must be one run over the edges: words that merely meet at the edges as far
     // apart as their own spaces may be a justified row of cells, every gap stretched alike.
     const right = Math.max(...row.map((i) => i.x1));

@@ -87,9 +87,10 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
   const blockTop = new Map<ColumnLine, number>();
   for (const column of columns) column.reduce((top, l) => (blockTop.set(l, l.opens ? l.line.y0 : top), l.opens ? l.line.y0 : top), -Infinity);
   const inBand = (k: ColumnLine) => others.filter((o) => sameBand(o.line, k.line));
-  // A line standing more than a line and a half below its column's line above resumes after a blank stretch:
-  // text runs on in a cell, so the cell above had ended.
-  const resumes = (l: ColumnLine) => l.extra !== undefined && l.extra > 1.5 * pitch * (l.line.fontSize || size);
+  // A line of words standing more than a line and a half below its column's line above resumes after a blank
+  // stretch: text runs on in a cell, so the cell above had ended. (A lone mark, such as a line-end hyphen
+  // drawn apart from its word past a column edge, says nothing.)
+  const resumes = (l: ColumnLine) => l.extra !== undefined && l.extra > 1.5 * pitch * (l.line.fontSize || size) && /[\p{L}\p{N}]{2}/u.test(l.line.text);
   type Verdict = 'row' | 'inside' | 'ambiguous';
   const verdicts: Verdict[] = keyLines.map((k, n) => {
     if (n === 0) return 'row';

@@ -84,9 +84,9 @@ export interface RowEvidence {
  */
 export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
   // Title rows merged across the columns are rows of their own, whatever the rows around them are cut by.
-  // Under column rules, rules cut them out.
+  // Under column rules, rules cut them out; a table with titles beside its rows has none across them.
   const found = spansOf(e);
-  const bands = e.ruledColumns ? [] : bandRows(e.body, e.xs, e.size, e.tolerance);
+  const bands = e.ruledColumns || e.rowsLeft !== undefined ? [] : bandRows(e.body, e.xs, e.size, e.tolerance);
   if (!bands.length) return found;
   const inBand = new Set(bands.flatMap((b) => b.items));
   return { spans: carveBands(found.spans, bands, e.body.filter((i) => !inBand.has(i))), fromRules: found.fromRules };

@@ -6,6 +6,7 @@
  */
 import type { TextItem } from '../../sources/page-model.js';
 import { centerY } from '../geometry.js';
+import { groupRows } from '../lines.js';
 import type { Rule } from './types.js';
 
 export interface RuleSplit {
@@ -34,32 +35,45 @@ export function splitAtColumnRules(items: readonly TextItem[], xs: readonly numb
  * Without column rules (columns from gutters or shading), two cells' texts glued into one run read over the
  * column edge too ("Nombre de CRT installé Un centre de" over Indicateur | Commentaire): there, the next
  * column's own text start says where its text begins. An item starting left of an inner edge and running past
- * the next column's text start is cut at the word space nearest to that start, the second part starting there.
+ * the next column's text start is cut at the word space nearest to that start, the second part starting there,
+ * when nothing else on its line starts in that column.
  * `starts[k]`: where the text of column k starts (undefined: not known); `keep`: items never cut (a title row
  * merged over the cells).
  */
 export function splitAtTextStarts(items: readonly TextItem[], xs: readonly number[], starts: readonly (number | undefined)[], tolerance: number, keep: ReadonlySet<TextItem>): RuleSplit {
+  const lines = groupRows(items);
+  const lineOf = new Map(lines.flatMap((line) => line.map((i) => [i, line] as const)));
   return splitRuns(items, tolerance, (item) => {
     if (keep.has(item)) return [];
     const cuts: Cut[] = [];
     for (let k = 1; k + 1 < xs.length; k++) {
       const start = starts[k];
-      if (start !== undefined && item.x0 < xs[k]! - tolerance && item.x1 > start + tolerance) cuts.push({ at: start, left: start - 0.5 * tolerance, right: start });
+      if (start === undefined || item.x0 >= xs[k]! - tolerance || item.x1 <= start + tolerance) continue;
+      // The next column's text is in the run only when nothing else on the line starts in that column (a
+      // cell's line overflowing its column is set over the next cell's own text).
+      if (lineOf.get(item)!.some((o) => o !== item && o.x0 >= xs[k]! && o.x0 < xs[k + 1]!)) continue;
+      cuts.push({ at: start, left: start - 0.5 * tolerance, right: start });
     }
     return cuts;
   });
 }
 
 /**
- * Where the text of each column starts: the leftmost x at which two lines or more of the column start (within
- * a tenth of their type size); undefined for the first column and where no two lines agree.
+ * Where the text of each column starts: the x at which most of the column's lines start (within a tenth of
+ * their type size; words of justified lines may happen to start together elsewhere on a line or two), when
+ * three lines at least start there; undefined for the first column and where no three lines agree.
  */
 export function columnTextStarts(items: readonly TextItem[], xs: readonly number[], slack: number): (number | undefined)[] {
   return xs.slice(0, -1).map((x0, k) => {
     if (k === 0) return undefined;
     const x1 = xs[k + 1]!;
     const inColumn = items.filter((i) => i.x0 + 0.5 * slack >= x0 && i.x0 + 0.5 * slack < x1).sort((a, b) => a.x0 - b.x0);
-    return inColumn.find((i) => inColumn.some((o) => o !== i && Math.abs(centerY(o) - centerY(i)) > 0.5 * i.fontSize && Math.abs(o.x0 - i.x0) <= 0.1 * i.fontSize))?.x0;
+    let best: { x: number; n: number } | undefined;
+    for (const i of inColumn) {
+      const n = inColumn.filter((o) => Math.abs(o.x0 - i.x0) <= 0.1 * i.fontSize).length;
+      if (n >= 3 && (!best || n > best.n)) best = { x: i.x0, n };
+    }
+    return best?.x;
   });
 }
 
