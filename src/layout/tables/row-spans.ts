@@ -121,7 +121,7 @@ function spansOf(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
   }
   // Shading may mark only some rows (a shaded chantier title row over unshaded actions): between its edges,
   // rows the whitespace shows for sure (starts the other columns confirm) are rows too.
-  if (rowRules.length > 0 && bandCuts >= 1) return { spans: splitSpans(spansBetween(rowRules, e, false), spansFromGaps(e, { confirmedOnly: true }), size), fromRules };
+  if (rowRules.length > 0 && bandCuts >= 1) return { spans: splitSpans(spansBetween(rowRules, e, false), spansFromGaps(e, { confirmedOnly: true }), size, body), fromRules };
   return { spans: spansFromGaps(e), fromRules: false };
 }
 
@@ -179,11 +179,15 @@ function setInColumns(items: readonly TextItem[], e: RowEvidence): boolean {
   return over < 0.5 * lines.length;
 }
 
-/** Spans cut again at the inner edges of `finer` spans lying well inside them (half a type size from their ends). */
-function splitSpans(spans: readonly RowSpan[], finer: readonly RowSpan[], size: number): RowSpan[] {
+/**
+ * Spans cut again at the inner edges of `finer` spans lying well inside them (half a type size from their ends)
+ * and with text on both sides within the span.
+ */
+function splitSpans(spans: readonly RowSpan[], finer: readonly RowSpan[], size: number, body: readonly TextItem[]): RowSpan[] {
   const cuts = finer.slice(1).map((s) => s.y0);
   return spans.flatMap((span) => {
-    const inside = cuts.filter((y) => y > span.y0 + 0.5 * size && y < span.y1 - 0.5 * size);
+    const holds = (a: number, b: number) => body.some((i) => centerY(i) >= a && centerY(i) < b);
+    const inside = cuts.filter((y) => y > span.y0 + 0.5 * size && y < span.y1 - 0.5 * size && holds(span.y0, y) && holds(y, span.y1));
     const ys = [span.y0, ...inside, span.y1];
     return ys.slice(1).map((y1, k) => ({ y0: ys[k]!, y1, open: k === inside.length ? span.open : false }));
   });
