@@ -12,7 +12,7 @@ import { cellText, linePitchRatio, measureColumn } from '../cell-text.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from '../lines.js';
 import { joinWrappedLines } from '../../text/normalize.js';
 import { ruleTolerance, SEGMENT_GAP } from './context.js';
-import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom, isShading } from './header-columns.js';
+import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, edgesFromPaintedCells, headerShadingBottom, isShading } from './header-columns.js';
 import { headerWraps } from './row-gaps.js';
 import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
 import { runsAcrossColumns } from './band-rows.js';
@@ -143,6 +143,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
       );
       // Without header cells there is nothing to look for gutters between: the header's width is one column.
       [xs, columnSource] = [cells.length ? columnsFromGutters(cells, [...below, ...headerItems], headerSize, context.page.rects) : [header.x0, header.x1], 'gutters'];
+      if (cells.length) xs = edgesFromPaintedCells(xs, cells, context.page.rects, header.y1, tol);
     }
   }
   const left = xs[0]!;

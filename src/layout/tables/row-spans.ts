@@ -150,12 +150,12 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
   if (!below.length || bottom - last <= tol) return spans;
   // Under shading that marks only some rows (a shaded title row), the rows after the last band go on
   // unshaded: text below it set in the table's columns (key column included) is rows, cut by gaps.
+  // The cuts are read over the whole table, as between the bands: the row starts the other columns confirm.
   if (!fromRules && setInColumns(below, e)) {
-    const rows = spansFromGaps({ ...e, body: below });
-    if (rows.length) {
-      rows[0]!.y0 = last;
-      return [...spans, ...rows];
-    }
+    const end = Math.max(...below.map((i) => i.y1)) + 0.5;
+    const cuts = spansFromGaps(e, { confirmedOnly: true }).slice(1).map((r) => r.y0).filter((y) => y > last && y < end && below.some((i) => centerY(i) < y));
+    const edges = [last, ...cuts, end];
+    return [...spans, ...cuts.concat(end).map((y1, k) => ({ y0: edges[k]!, y1, open: false }))];
   }
   // Text under the last rule is a row going on over the page break; without vertical rules to say where the
   // table ends, only when it runs down to the bottom of the table's area.
