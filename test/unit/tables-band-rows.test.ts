@@ -3,7 +3,7 @@ import { readTableAt } from '../../src/layout/tables/anchored.js';
 import { bandRows } from '../../src/layout/tables/band-rows.js';
 import { pageContext } from '../../src/layout/tables/context.js';
 import { tableRows } from '../../src/layout/tables/grid.js';
-import { columnsFromGutters } from '../../src/layout/tables/header-columns.js';
+import { columnsFromGutters, edgesFromPaintedCells } from '../../src/layout/tables/header-columns.js';
 import { columnTextStarts, splitAtTextStarts } from '../../src/layout/tables/rule-split.js';
 import { unionBox } from '../../src/layout/geometry.js';
 import type { TextItem } from '../../src/sources/page-model.js';
@@ -127,6 +127,21 @@ describe('columns from gutters', () => {
     const xs = columnsFromGutters(cells, [...body, tab], 9, [rect]);
     expect(xs[xs.length - 1]).toBeLessThan(410);
     expect(columnsFromGutters(cells, [...body, tab], 9, [])[xs.length - 1]).toBeGreaterThan(410);
+  });
+});
+
+describe('gutter edges under rows painted cell by cell', () => {
+  it('give way to the painted cells’ edge between the same header cells', () => {
+    const cells = [item('Actions', 45, 100), item('Indicateur', 250, 100), item('Commentaires', 365, 100)];
+    // A row painted in three cells: the comment column starts at 335, left of its centred header.
+    const painted = [
+      { x0: 40, y0: 130, x1: 240, y1: 180, fill: '#f2f2f2' },
+      { x0: 240, y0: 130, x1: 335, y1: 180, fill: '#f2f2f2' },
+      { x0: 335, y0: 130, x1: 450, y1: 180, fill: '#f2f2f2' },
+    ];
+    expect(edgesFromPaintedCells([40, 245, 355, 450], cells, painted, 110, 1.8)).toEqual([40, 240, 335, 450]);
+    // Without painted rows, or with a band too narrow to be a row, the edges stay.
+    expect(edgesFromPaintedCells([40, 245, 355, 450], cells, painted.slice(1, 2), 110, 1.8)).toEqual([40, 245, 355, 450]);
   });
 });
 
