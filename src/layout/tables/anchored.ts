@@ -12,11 +12,12 @@ import { cellText, linePitchRatio, measureColumn } from '../cell-text.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from '../lines.js';
 import { joinWrappedLines } from '../../text/normalize.js';
 import { ruleTolerance, SEGMENT_GAP } from './context.js';
-import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom, isShading } from './header-columns.js';
+import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, edgesFromPaintedCells, headerShadingBottom, isShading } from './header-columns.js';
 import { headerWraps } from './row-gaps.js';
 import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
+import { runsAcrossColumns } from './band-rows.js';
 import { headerRuleBreak } from './rule-breaks.js';
-import { splitAtColumnRules } from './rule-split.js';
+import { columnTextStarts, splitAtColumnRules, splitAtTextStarts } from './rule-split.js';
 import type { Flavor, PageContext, PageTable, Rule, TableCell } from './types.js';
 import type { FilledRect } from '../../sources/page-model.js';
 
@@ -34,6 +35,11 @@ export interface GivenColumns {
   key?: number;
   /** How many columns without header open the table (cells merged down the rows beside them, such as a chantier title). */
   leadingHeaderless?: number;
+  /**
+   * Which columns had a header cell on the page before. Only columns without one (a title beside its rows)
+   * may hold a cell merged down several rows; without this, every column is taken as one without header.
+   */
+  headed?: readonly boolean[];
 }
 
 export interface Anchor {
@@ -139,15 +145,19 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
       );
       // Without header cells there is nothing to look for gutters between: the header's width is one column.
       [xs, columnSource] = [cells.length ? columnsFromGutters(cells, [...below, ...headerItems], headerSize, context.page.rects) : [header.x0, header.x1], 'gutters'];
+      if (cells.length) xs = edgesFromPaintedCells(xs, cells, context.page.rects, header.y1, tol);
     }
   }
   const left = xs[0]!;
   const right = xs[xs.length - 1]!;
   const slack = tol;
-  const columnCells = xs.slice(1).map((_, k) => {
-    const c = cells.findIndex((cell) => centerX(cell) >= xs[k]! && centerX(cell) < xs[k + 1]!);
-    return c < 0 ? undefined : c;
-  });
+  // Carried columns keep whether they had a header (their index stands for the header cell, there is none here).
+  const columnCells = given?.headed
+    ? xs.slice(1).map((_, k) => (given.headed![k] ? k : undefined))
+    : xs.slice(1).map((_, k) => {
+        const c = cells.findIndex((cell) => centerX(cell) >= xs[k]! && centerX(cell) < xs[k + 1]!);
+        return c < 0 ? undefined : c;
+      });
 
   // A header cell may wrap onto more lines: under rules or shading, the header row goes down to its bottom
   // rule or to the end of the shading.
@@ -171,8 +181,12 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
   }
   const inBand = new Set(band);
   const inBody = all.filter((i) => !inHeader.has(i) && !inBand.has(i) && i.y0 >= header.y1 - overshoot(i) && centerY(i) < bottom && i.x0 >= left - slack && i.x0 < right);
-  // Under column rules, a run glued over a rule is two cells' texts.
-  const split = columnSource === 'rules' ? splitAtColumnRules(inBody, xs, context.vertical, tol) : undefined;
+  // Under column rules, a run glued over a rule is two cells' texts; without them, one glued over where the
+  // next column's text starts (a title row merged across the columns aside).
+  const split =
+    columnSource === 'rules'
+      ? splitAtColumnRules(inBody, xs, context.vertical, tol)
+      : splitAtTextStarts(inBody, xs, columnTextStarts(inBody, xs, slack), tol, new Set(groupRows(inBody).filter((row) => runsAcrossColumns(row, xs, slack)).flat()));
   const body = split?.items ?? inBody;
   const used = new Set<TextItem>(headerItems);
   for (const i of band) if (i.x0 >= left - slack && i.x0 < right) used.add(i);
@@ -207,7 +221,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     else perColumn.forEach((items, c) => grid.push({ row: r, col: c, items, lines: linesOf(items), colSpan: 1, rowSpan: 1 }));
   });
   // A page going on without its header keeps the carried table's: only its columns without one may merge down.
-  const headed = given?.leadingHeaderless !== undefined ? columnCells.map((_, c) => (c < given.leadingHeaderless! ? undefined : c)) : columnCells;
+  const headed = given?.leadingHeaderless !== undefined && !given.headed ? columnCells.map((_, c) => (c < given.leadingHeaderless! ? undefined : c)) : columnCells;
   mergeDownHeaderless(grid, spans, xs, headed, { fromRules, horizontal: context.horizontal, rects: context.page.rects, size: bodySize, tolerance: tol });
   const filled = grid.filter((g) => g.lines.length > 0 && g.colSpan === 1);
   // Line pitch and its jitter as shares of the type size: cells set in different sizes share the ratio.
@@ -348,38 +362,6 @@ export function ruleUnderHeader(context: PageContext, header: Box, xs: readonly 
   const slack = tol;
   const keyText = context.items.some((i) => centerY(i) > header.y1 && centerY(i) < rule.at && columnAt(xs, i.x0 + 0.5 * slack, slack) === key);
   return keyText ? undefined : rule.at;
-}
-
-/**
- * Does a row's text run over the column edges as lines of words (one cell merged across the row, such as a
- * title row inside the table)? Every line starts in the first column and is one run of words, no gap wider
- * than a column gap (SEGMENT_GAP); some line reaches past the first inner edge; and where a line passes an
- * edge, an item runs over it or the words on both sides are no farther apart than the line's own word spaces.
- * A row of cells has its own lines in each column, their text starting after the column's padding.
- */
-export function runsAcrossColumns(items: readonly TextItem[], xs: readonly number[], slack: number): boolean {
-  if (xs.length < 3 || !items.length) return false;
-  const inner = xs.slice(1, -1);
-  let crossed = false;
-  for (const row of groupRows(items)) {
-    const line = [...row].sort((a, b) => a.x0 - b.x0);
-    const size = Math.max(...line.map((i) => i.fontSize));
-    if (line[0]!.x0 >= xs[1]! - slack || splitAtGaps(line, SEGMENT_GAP).length > 1) return false;
-    const gaps: { from: number; to: number }[] = [];
-    for (let k = 1; k < line.length; k++) gaps.push({ from: line[k - 1]!.x1, to: line[k]!.x0 });
-    const atEdge = (g: { from: number; to: number }) => inner.some((e) => g.from <= e + slack && g.to >= e - slack);
-    const wordSpace = Math.max(0, ...gaps.filter((g) => !atEdge(g)).map((g) => g.to - g.from));
-    const right = Math.max(...line.map((i) => i.x1));
-    for (const e of inner) {
-      if (right <= e + slack) break;
-      const over = line.some((i) => i.x0 < e - slack && i.x1 > e + slack);
-      const gap = gaps.find((g) => g.from <= e + slack && g.to >= e - slack);
-      if (over) crossed = true;
-      else if (gap && wordSpace > 0 && gap.to - gap.from <= 1.2 * wordSpace + 0.05 * size) crossed = true;
-      else return false;
-    }
-  }
-  return crossed;
 }
 
 /** Index of the span holding y (binary search); -1 outside. */

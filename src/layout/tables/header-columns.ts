@@ -121,15 +121,51 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
     }
     xs.push(edge);
   }
-  // Right edge: from the last header cell, follow runs until a wide gap.
+  // Right edge: from the last header cell, follow runs until a wide gap, or until text set in a box painted
+  // beside the table (a side tab "Action prioritaire #N": its box starts right of all the text followed so far,
+  // where a table's own shading starts at its columns' edges).
   let right = cells[cells.length - 1]!.x1;
   for (const [a, b] of runs) {
     if (b <= right) continue;
-    if (a <= right + wide) right = Math.max(right, b);
+    const painted = rects.some((r) => r.x0 > right && a >= r.x0 - 0.5 && a < r.x1);
+    if (a <= right + wide && !painted) right = Math.max(right, b);
     else break;
   }
   xs.push(right + 1);
   return xs;
+}
+
+/**
+ * Body rows painted cell by cell (zebra stripes) show where the columns meet: gutter edges guessed from the text
+ * (a header centred over its column, little text under it) give way to the edge of painted cells lying between
+ * the same two header cells. Rows are painted in one band of rectangles of equal height, together as wide as the
+ * table; an edge without a painted boundary between its header cells is kept.
+ */
+export function edgesFromPaintedCells(xs: readonly number[], cells: readonly Box[], rects: readonly FilledRect[], top: number, tolerance: number): number[] {
+  const left = xs[0]!;
+  const right = xs[xs.length - 1]!;
+  const bands = new Map<string, FilledRect[]>();
+  for (const r of rects) {
+    if (!isShading(r) || r.y0 < top - tolerance || r.x1 <= left || r.x0 >= right) continue;
+    const key = `${Math.round(r.y0 * 2)}:${Math.round(r.y1 * 2)}`;
+    bands.set(key, [...(bands.get(key) ?? []), r]);
+  }
+  const boundaries: number[] = [];
+  for (const band of bands.values()) {
+    const covered = band.reduce((n, r) => n + Math.min(r.x1, right) - Math.max(r.x0, left), 0);
+    if (band.length < 2 || covered < 0.8 * (right - left)) continue;
+    for (const r of band) if (r.x0 > left + tolerance) boundaries.push(r.x0);
+  }
+  if (!boundaries.length) return [...xs];
+  const starts = cells.map((c) => c.x0).sort((a, b) => a - b);
+  return xs.map((x, k) => {
+    if (k === 0 || k === xs.length - 1) return x;
+    const before = starts.filter((s) => s < x).pop();
+    const after = starts.find((s) => s >= x);
+    if (before === undefined || after === undefined) return x;
+    const between = boundaries.filter((b) => b > before && b < after);
+    return between.length ? between.reduce((best, b) => (Math.abs(b - x) < Math.abs(best - x) ? b : best)) : x;
+  });
 }
 
 /**

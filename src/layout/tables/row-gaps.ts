@@ -90,10 +90,17 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
   // A cell merged down several rows (left of the key column) starts only where a row starts: a block opening
   // there level with the key line (the next chantier's title beside its rows) confirms the row, whatever the spaces.
   const leftOpens = (k: ColumnLine) => columns.slice(0, Math.max(0, key)).some((column) => column.some((o) => o.opens && sameBand(o.line, k.line)));
+  // A line of words standing more than a line and a half below its column's line above resumes after a blank
+  // stretch: text runs on in a cell, so the cell above had ended. (A lone mark, such as a line-end hyphen
+  // drawn apart from its word past a column edge, says nothing.)
+  const resumes = (l: ColumnLine) => l.extra !== undefined && l.extra > 1.5 * pitch * (l.line.fontSize || size) && /[\p{L}\p{N}]{2}/u.test(l.line.text);
   type Verdict = 'row' | 'inside' | 'ambiguous';
   const verdicts: Verdict[] = keyLines.map((k, n) => {
     if (n === 0) return 'row';
-    if (!k.opens) return 'inside';
+    // A key line at the line pitch is inside its cell, unless another column resumes level with it (rows set
+    // with almost no padding leave the key column no gap to show a row start).
+    if (!k.opens && (/\p{L}[-\u2010\u00ad]$/u.test(keyLines[n - 1]!.line.text.trim()) || !inBand(k).some(resumes)))
+      return 'inside';
     // Another cell going on with its paragraph beside the line (even off its baseline, paragraph spacing
     // shifting the columns apart): the line is inside a row.
     const h = k.line.y1 - k.line.y0;
@@ -129,7 +136,9 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
     const em = keyLines[n]!.line.fontSize || size;
     const paragraphLike = s < 0.5 * typical && s < 0.5 * em && typical - s > 0.5 * em;
     const likeKeyOnly = keyOnlySpace !== undefined && s < typical - 0.1 * em && Math.abs(s - keyOnlySpace) < Math.abs(s - typical);
-    if (paragraphLike || likeKeyOnly) [verdicts[n], leastSpaces[n]] = ['ambiguous', undefined];
+    // Not when the key column and another resume after a blank stretch: both cells above had ended.
+    const ended = resumes(keyLines[n]!) && inBand(keyLines[n]!).some(resumes);
+    if ((paragraphLike || likeKeyOnly) && !ended) [verdicts[n], leastSpaces[n]] = ['ambiguous', undefined];
   });
   const rowSpaces = leastSpaces.filter((s) => s !== undefined);
   // The space between paragraphs of a cell: blocks opening where no row may start (no key line opens there).

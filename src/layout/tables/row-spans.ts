@@ -5,6 +5,8 @@
  */
 import type { FilledRect, TextItem } from '../../sources/page-model.js';
 import { type Box, centerY, mergeIntervals, overlap } from '../geometry.js';
+import { bandRows, carveBands } from './band-rows.js';
+import { groupRows } from '../lines.js';
 import { isShading } from './header-columns.js';
 import { spansFromGaps } from './row-gaps.js';
 import type { Rule } from './types.js';
@@ -81,6 +83,16 @@ export interface RowEvidence {
  * only are never open.
  */
 export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
+  // Title rows merged across the columns are rows of their own, whatever the rows around them are cut by.
+  // Under column rules, rules cut them out; a table with titles beside its rows has none across them.
+  const found = spansOf(e);
+  const bands = e.ruledColumns || e.rowsLeft !== undefined ? [] : bandRows(e.body, e.xs, e.size, e.tolerance);
+  if (!bands.length) return found;
+  const inBand = new Set(bands.flatMap((b) => b.items));
+  return { spans: carveBands(found.spans, bands, e.body.filter((i) => !inBand.has(i))), fromRules: found.fromRules };
+}
+
+function spansOf(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
   const { body, xs, header, bottom, size, tolerance: tol } = e;
   const left = xs[0]!;
   const right = xs[xs.length - 1]!;
@@ -109,7 +121,7 @@ export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean
   }
   // Shading may mark only some rows (a shaded chantier title row over unshaded actions): between its edges,
   // rows the whitespace shows for sure (starts the other columns confirm) are rows too.
-  if (rowRules.length > 0 && bandCuts >= 1) return { spans: splitSpans(spansBetween(rowRules, e, false), spansFromGaps(e, { confirmedOnly: true }), size), fromRules };
+  if (rowRules.length > 0 && bandCuts >= 1) return { spans: splitSpans(spansBetween(rowRules, e, false), spansFromGaps(e, { confirmedOnly: true }), size, body), fromRules };
   return { spans: spansFromGaps(e), fromRules: false };
 }
 
@@ -136,6 +148,15 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
   const last = ys[ys.length - 1]!;
   const below = body.filter((i) => centerY(i) > last);
   if (!below.length || bottom - last <= tol) return spans;
+  // Under shading that marks only some rows (a shaded title row), the rows after the last band go on
+  // unshaded: text below it set in the table's columns (key column included) is rows, cut by gaps.
+  // The cuts are read over the whole table, as between the bands: the row starts the other columns confirm.
+  if (!fromRules && setInColumns(below, e)) {
+    const end = Math.max(...below.map((i) => i.y1)) + 0.5;
+    const cuts = spansFromGaps(e, { confirmedOnly: true }).slice(1).map((r) => r.y0).filter((y) => y > last && y < end && below.some((i) => centerY(i) < y));
+    const edges = [last, ...cuts, end];
+    return [...spans, ...cuts.concat(end).map((y1, k) => ({ y0: edges[k]!, y1, open: false }))];
+  }
   // Text under the last rule is a row going on over the page break; without vertical rules to say where the
   // table ends, only when it runs down to the bottom of the table's area.
   const runsToBottom = Math.max(...below.map((i) => i.y1)) >= bottom - 3 * size;
@@ -145,11 +166,28 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
   return spans;
 }
 
-/** Spans cut again at the inner edges of `finer` spans lying well inside them (half a type size from their ends). */
-function splitSpans(spans: readonly RowSpan[], finer: readonly RowSpan[], size: number): RowSpan[] {
+/**
+ * Is this text set in the table's columns rather than across them? Some of it starts in the key column, and
+ * fewer than half of its lines have a word running over an inner column edge (prose after a table does).
+ */
+function setInColumns(items: readonly TextItem[], e: RowEvidence): boolean {
+  const { xs, key, tolerance: tol } = e;
+  if (key < 0 || !items.some((i) => columnAt(xs, i.x0 + 0.5 * tol, tol) === key)) return false;
+  const inner = xs.slice(1, -1);
+  const lines = groupRows(items);
+  const over = lines.filter((line) => line.some((i) => inner.some((x) => i.x0 < x - tol && i.x1 > x + tol))).length;
+  return over < 0.5 * lines.length;
+}
+
+/**
+ * Spans cut again at the inner edges of `finer` spans lying well inside them (half a type size from their ends)
+ * and with text on both sides within the span.
+ */
+function splitSpans(spans: readonly RowSpan[], finer: readonly RowSpan[], size: number, body: readonly TextItem[]): RowSpan[] {
   const cuts = finer.slice(1).map((s) => s.y0);
   return spans.flatMap((span) => {
-    const inside = cuts.filter((y) => y > span.y0 + 0.5 * size && y < span.y1 - 0.5 * size);
+    const holds = (a: number, b: number) => body.some((i) => centerY(i) >= a && centerY(i) < b);
+    const inside = cuts.filter((y) => y > span.y0 + 0.5 * size && y < span.y1 - 0.5 * size && holds(span.y0, y) && holds(y, span.y1));
     const ys = [span.y0, ...inside, span.y1];
     return ys.slice(1).map((y1, k) => ({ y0: ys[k]!, y1, open: k === inside.length ? span.open : false }));
   });
