@@ -273,14 +273,16 @@ function opensNamedCell(first: readonly Line[], cells: readonly Line[]): boolean
  */
 function bandCells(band: readonly Line[][]): Line[] {
   const refined = band.map((segments, k) => {
-    const below = band[k + 1];
-    if (!below) return segments;
+    // Cells start flush left on every line they wrap onto: a word starting where a segment of the line below
+    // or above starts opens a cell ("Pi-" over "finance- lote" glued across a narrow gutter).
+    const near = [...(band[k + 1] ?? []), ...(band[k - 1] ?? [])];
+    if (!near.length) return segments;
     return segments.flatMap((segment) => {
       const items = [...segment.items].sort((a, b) => a.x0 - b.x0);
       const parts: TextItem[][] = [[]];
       items.forEach((item, i) => {
         const tol = 0.1 * item.fontSize;
-        if (i > 0 && item.x0 > items[i - 1]!.x1 && below.some((l) => Math.abs(l.x0 - item.x0) <= tol)) parts.push([]);
+        if (i > 0 && item.x0 > items[i - 1]!.x1 && near.some((l) => Math.abs(l.x0 - item.x0) <= tol)) parts.push([]);
         parts[parts.length - 1]!.push(item);
       });
       return parts.length > 1 ? parts.map(lineOf) : [segment];
@@ -421,6 +423,7 @@ export function readTable(header: HeaderRow, context: PageContext, limit: number
     items: header.items,
     limit,
     key: header.cells.findIndex((c) => c.column === 'action'),
+    joinable: header.cells.map((c) => c.column === undefined),
     ...(fixed
       ? { columns: { xs: fixed.bounds, source: fixed.source, key: fixed.columns.findIndex((c) => c.name === 'action'), ...(fixed.ruledBottom !== undefined ? { ruledBottom: fixed.ruledBottom } : {}) } }
       : {}),

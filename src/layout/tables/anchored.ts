@@ -12,7 +12,7 @@ import { cellText, linePitchRatio, measureColumn } from '../cell-text.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from '../lines.js';
 import { joinWrappedLines } from '../../text/normalize.js';
 import { ruleTolerance, SEGMENT_GAP } from './context.js';
-import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom, isShading } from './header-columns.js';
+import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, headerShadingBottom, isShading, spreadHeaderWords } from './header-columns.js';
 import { headerWraps } from './row-gaps.js';
 import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
 import { headerRuleBreak } from './rule-breaks.js';
@@ -47,6 +47,8 @@ export interface Anchor {
   key?: number;
   /** Column edges known beforehand: used as given, the header's rules, shading and gutters are not looked at. */
   columns?: GivenColumns;
+  /** Header cells that may be a word of the cell before them (they name no column): see spreadHeaderWords. */
+  joinable?: readonly boolean[];
 }
 
 /** A table read under a header: the grid (header row first), and what the reading rests on. */
@@ -106,10 +108,22 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
   const tol = context.tolerance;
   const all = context.items;
   const headerItems = anchor.items ?? all.filter((i) => containsPoint(header, centerX(i), centerY(i), 0.5 * tol));
-  const cells = anchor.cells ?? defaultCells(headerItems);
+  const allCells = anchor.cells ?? defaultCells(headerItems);
   const inHeader = new Set(headerItems);
   const headerSize = median(headerItems.map((i) => i.fontSize)) || context.fontSize;
   const given = anchor.columns;
+  // Words of a justified header cell spread apart are not columns: the columns are found from the other cells.
+  const spread =
+    anchor.joinable && !given
+      ? spreadHeaderWords(allCells, anchor.joinable, {
+          header: headerItems,
+          items: all,
+          body: all.filter((i) => !inHeader.has(i) && i.y0 >= header.y1 && centerY(i) < limit),
+          rects: context.page.rects,
+          size: headerSize,
+        })
+      : new Set<number>();
+  const cells = allCells.filter((_, k) => !spread.has(k));
   const rules = given
     ? given.ruledBottom !== undefined
       ? { xs: [...given.xs], bottom: given.ruledBottom, top: header.y0 }
@@ -142,8 +156,9 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
   const left = xs[0]!;
   const right = xs[xs.length - 1]!;
   const slack = tol;
+  // Indexes into the anchor's cells: a spread word lies in the column of the cell before it, found first.
   const columnCells = xs.slice(1).map((_, k) => {
-    const c = cells.findIndex((cell) => centerX(cell) >= xs[k]! && centerX(cell) < xs[k + 1]!);
+    const c = allCells.findIndex((cell) => centerX(cell) >= xs[k]! && centerX(cell) < xs[k + 1]!);
     return c < 0 ? undefined : c;
   });
 

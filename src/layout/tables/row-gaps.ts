@@ -153,11 +153,13 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
  * nearer to the table's row space than to its paragraph space. When the two cannot be told apart (within a
  * tenth of the type size) it is a paragraph unless the space exceeds both by a line: a row of one filled cell is
  * rarer than an action of several paragraphs. Without rows to learn from, the gap between the lines' boxes must
- * exceed three quarters of the type size.
+ * exceed three quarters of the type size, and the space must not be the paragraph space.
  */
 export function ambiguousOpensRow(space: number, rowSpace: number | undefined, paragraphSpace: number | undefined, gap: number, size: number): boolean {
   const margin = 0.1 * size;
-  if (rowSpace === undefined) return gap > 0.75 * size;
+  // No row to learn from (a page holding one row, or the rest of one): a block opening with the table's own
+  // paragraph space is a paragraph, whatever the gap.
+  if (rowSpace === undefined) return (paragraphSpace === undefined || Math.abs(space - paragraphSpace) > margin) && gap > 0.75 * size;
   if (space < rowSpace - margin) return false;
   if (paragraphSpace === undefined) return true;
   if (Math.abs(rowSpace - paragraphSpace) <= margin) return space > Math.max(rowSpace, paragraphSpace) + size;
