@@ -69,6 +69,8 @@ export interface Table extends Box {
   unassigned: TextItem[];
   /** Type size of the body text. */
   fontSize: number;
+  /** The paragraph space its cells showed, a share of the type size (rows from whitespace only). */
+  paragraphShare?: number;
 }
 
 /** A header cell may carry a plural mark "(s)" or a qualifier ("Indicateurs de suivi", "Modalités de financement"). */
@@ -416,7 +418,7 @@ function renameFromRuledCells(columns: Column[], texts: readonly (string | undef
  * gutters; rows from rules, shaded bands or gaps with the Actions column opening each row), then names its
  * columns from the header's words: roadmap columns become row cells, other columns `extra` by header label.
  */
-export function readTable(header: HeaderRow, context: PageContext, limit: number, fixed?: FixedColumns): Table {
+export function readTable(header: HeaderRow, context: PageContext, limit: number, fixed?: FixedColumns, paragraphShare?: number): Table {
   const read = readTableAt(context, {
     header: { x0: header.x0, y0: header.y0, x1: header.x1, y1: header.y1 },
     cells: header.cells.map((c) => c.line),
@@ -424,6 +426,7 @@ export function readTable(header: HeaderRow, context: PageContext, limit: number
     limit,
     key: header.cells.findIndex((c) => c.column === 'action'),
     joinable: header.cells.map((c) => c.column === undefined),
+    ...(paragraphShare === undefined ? {} : { paragraphShare }),
     ...(fixed
       ? { columns: { xs: fixed.bounds, source: fixed.source, key: fixed.columns.findIndex((c) => c.name === 'action'), ...(fixed.ruledBottom !== undefined ? { ruledBottom: fixed.ruledBottom } : {}) } }
       : {}),
@@ -467,5 +470,6 @@ export function readTable(header: HeaderRow, context: PageContext, limit: number
     used: read.used,
     unassigned: read.unassigned,
     fontSize: read.fontSize,
+    ...(read.paragraphShare === undefined ? {} : { paragraphShare: read.paragraphShare }),
   };
 }

@@ -57,6 +57,10 @@ describe('a header cell set justified', () => {
     // One shaded cell holding both: a word of the cell, whatever the body.
     const shaded = { x0: 275, y0: 98, x1: 385, y1: 123, fill: '#dbdbdb' } as FilledRect;
     expect(spreadHeaderWords(cells, [false, true], { ...e, body: [...narrow, ...other], rects: [shaded] })).toEqual(new Set([1]));
+    // A band shaded across the whole header holds other cells too: it is no cell.
+    const band = { x0: 30, y0: 98, x1: 500, y1: 123, fill: '#dbdbdb' } as FilledRect;
+    const actions = { x0: 40, y0: 100, x1: 80, y1: 110 };
+    expect(spreadHeaderWords([actions, ...cells], [false, false, true], { ...e, body: [...narrow, ...other], rects: [band] })).toEqual(new Set());
   });
 
   it('is one cell only when the cell before it wraps below (a justified line is never the last)', () => {
@@ -89,6 +93,26 @@ describe('a stacked header with a narrow gutter', () => {
     const [found] = findHeaderRows(band);
     // (The cell's own wrapped lines joined: "Pi-" + "lote", whatever the join keeps of the hyphen.)
     expect(found!.cells.map((c) => c.column ?? c.line.text.replace(/[^\p{L}]/gu, ''))).toEqual(['action', 'financement', 'Pilote', 'indicateur', 'commentaire']);
+  });
+});
+
+describe('a table showing no paragraph of its own', () => {
+  it('takes the paragraph space of the document’s tables read before', () => {
+    const b = { bold: true };
+    const header = [item('Actions', 40, 100, b), item('Financement', 200, 100, b), item('Commentaires', 330, 100, b)];
+    // One row: the action's second paragraph stands 6 pt further down than the pitch; nothing else opens a block.
+    const body = [
+      ...lines(['Structurer une démarche', 'd’accompagnement'], 40, 125, { pitch: 11 }),
+      ...lines(['Territoire pilote : Havre'], 40, 125 + 2 * 11 + 6, { pitch: 11 }),
+      ...lines(['FIR'], 200, 125, { pitch: 11 }),
+      ...lines(['Une note', 'sur deux'], 330, 125, { pitch: 11 }),
+    ];
+    const [found] = findHeaderRows([...header, ...body]);
+    const context = pageContext(page([...header, ...body]));
+    expect(readTable(found!, context, 500).rows).toHaveLength(2);
+    const table = readTable(found!, context, 500, undefined, 6 / 9);
+    expect(table.rows).toHaveLength(1);
+    expect(table.rows[0]!.cells.action!.text).toContain('Territoire pilote');
   });
 });
 

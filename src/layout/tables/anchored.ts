@@ -49,6 +49,8 @@ export interface Anchor {
   columns?: GivenColumns;
   /** Header cells that may be a word of the cell before them (they name no column): see spreadHeaderWords. */
   joinable?: readonly boolean[];
+  /** Paragraph space of the document's tables read before (a share of the type size): see gapRows. */
+  paragraphShare?: number;
 }
 
 /** A table read under a header: the grid (header row first), and what the reading rests on. */
@@ -68,6 +70,8 @@ export interface AnchoredTable extends PageTable {
   unassigned: TextItem[];
   /** Type size of the body text (the measure the rows were cut with). */
   fontSize: number;
+  /** The paragraph space the table's cells showed, a share of the type size (rows from whitespace only). */
+  paragraphShare?: number;
 }
 
 /** Header cells from the header's text: segments cut at column gaps, segments over one another (a wrapped cell) joined. */
@@ -196,7 +200,9 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
   // Rules between rows may skip a column without header opening the table (a cell merged down its rows).
   const leadingHeaderless = columnCells.findIndex((c) => c !== undefined);
   const rowsLeft = leadingHeaderless > 0 ? xs[leadingHeaderless]! : undefined;
-  const { spans, fromRules } = rowSpans({ body, xs, key, header, bottom, ruledColumns, horizontal, rects: context.page.rects, size: bodySize, tolerance: tol, rowsLeft });
+  const { spans, fromRules, paragraphShare } = rowSpans({
+    body, xs, key, header, bottom, ruledColumns, horizontal, rects: context.page.rects, size: bodySize, tolerance: tol, rowsLeft, paragraphShare: anchor.paragraphShare,
+  });
 
   // Cells: items by the centre of their height into rows, by where they start into columns.
   const byRow: TextItem[][] = spans.map(() => []);
@@ -282,6 +288,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     used,
     unassigned,
     fontSize: bodySize,
+    ...(paragraphShare === undefined ? {} : { paragraphShare }),
   };
 }
 

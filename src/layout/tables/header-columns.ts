@@ -192,12 +192,15 @@ export function spreadHeaderWords(
   const headerType = (i: TextItem) => i.bold === bold && Math.abs(i.fontSize - size) <= 0.05 * size;
   const bodySize = median(body.map((i) => i.fontSize));
   let before: Box | undefined;
+  // Indexes of the cells `before` is made of.
+  let merged = new Set<number>();
   cells.forEach((cell, k) => {
     const wraps = before !== undefined && items.some((i) => headerType(i) && Math.abs(i.x0 - before!.x0) <= tol && i.y0 >= cell.y1 - tol && i.y0 <= cell.y1 + size);
     if (before && joinable[k] && cell.x0 > before.x1 && wraps) {
       const others = cells.filter((c) => c !== cell && c.x0 > before!.x1 + tol);
       const holds = (r: FilledRect, b: Box) => r.x0 <= centerX(b) && r.x1 >= centerX(b) && r.y0 <= centerY(b) && r.y1 >= centerY(b);
-      const oneShadedCell = shading.some((r) => holds(r, cell) && holds(r, before!) && !others.some((o) => holds(r, o)));
+      // (A band shaded across the whole header holds other cells too: it is no cell.)
+      const oneShadedCell = shading.some((r) => holds(r, cell) && holds(r, before!) && !cells.some((o, j) => !merged.has(j) && j !== k && holds(r, o)));
       // Lines in a larger type (titles) or running over another header cell's start (a title merged across the
       // row) say nothing of this gap.
       const overOthers = (line: readonly TextItem[]) => line.some((i) => i.fontSize > 1.15 * bodySize || others.some((o) => i.x0 < o.x0 - tol && i.x1 > o.x0 + tol));
@@ -205,11 +208,13 @@ export function spreadHeaderWords(
       const runs = mergeIntervals(lines.flat().map((i) => [i.x0, i.x1] as [number, number]), 0.5);
       if (oneShadedCell || (lines.length >= 3 && runs.some(([a, b]) => a <= before!.x1 && b >= cell.x0))) {
         spread.add(k);
+        merged.add(k);
         before = { ...before, x1: cell.x1 };
         return;
       }
     }
     before = cell;
+    merged = new Set([k]);
   });
   return spread;
 }

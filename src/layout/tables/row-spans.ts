@@ -6,7 +6,7 @@
 import type { FilledRect, TextItem } from '../../sources/page-model.js';
 import { type Box, centerY, mergeIntervals, overlap } from '../geometry.js';
 import { isShading } from './header-columns.js';
-import { spansFromGaps } from './row-gaps.js';
+import { gapRows, spansFromGaps } from './row-gaps.js';
 import type { Rule } from './types.js';
 
 /** A row's vertical extent; `open`: no rule closes it at the table's bottom (it goes on over the page break). */
@@ -73,6 +73,8 @@ export interface RowEvidence {
    * title beside its rows): such rules skip those columns and are measured against the width right of here.
    */
   rowsLeft?: number;
+  /** The paragraph space of the document's tables read before (a share of the type size), if any showed one. */
+  paragraphShare?: number;
 }
 
 /**
@@ -80,7 +82,7 @@ export interface RowEvidence {
  * by drawn rules, so that a last row without a closing rule goes on over the page break; rows cut by shading
  * only are never open.
  */
-export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
+export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean; paragraphShare?: number } {
   const { body, xs, header, bottom, size, tolerance: tol } = e;
   const left = xs[0]!;
   const right = xs[xs.length - 1]!;
@@ -110,7 +112,7 @@ export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean
   // Shading may mark only some rows (a shaded chantier title row over unshaded actions): between its edges,
   // rows the whitespace shows for sure (starts the other columns confirm) are rows too.
   if (rowRules.length > 0 && bandCuts >= 1) return { spans: splitSpans(spansBetween(rowRules, e, false), spansFromGaps(e, { confirmedOnly: true }), size), fromRules };
-  return { spans: spansFromGaps(e), fromRules: false };
+  return { ...gapRows(e), fromRules: false };
 }
 
 /** Rows from gaps inside a span between two rules; the first and last keep the span's edges. */
