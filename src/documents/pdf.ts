@@ -1,7 +1,7 @@
 import { classifyPages } from '../layout/classify.js';
 import { compactLayout, analysePage, type PageLayout } from '../layout/page-layout.js';
 import { readingLinesToText } from '../layout/reading-order.js';
-import { tableHint, type TableHint } from '../layout/table.js';
+import { pageTableHint, type TableHint } from '../layout/table.js';
 import { FdrError } from '../errors/index.js';
 import type { ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
@@ -58,8 +58,7 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
         structure.add(page);
       }
       // A table ending a page tells the next page its columns, in case it goes on without a header row.
-      const last = layout.tables[layout.tables.length - 1];
-      hint = last ? tableHint(last) : undefined;
+      hint = pageTableHint(layout.tables);
       // The paragraph space the document's tables show, for a later table showing none (one row on its page).
       for (const t of layout.tables) if (t.paragraphShare !== undefined) paragraphShare = t.paragraphShare;
       if (options.debugDir) {

@@ -364,6 +364,25 @@ export function tableHint(table: Table): TableHint {
 }
 
 /**
+ * What a page's tables tell the next page: the last table's hint, unless an earlier table of the page under the
+ * same header (same columns, the same header cells at the same places) shows text in more columns: the last
+ * table may hold a single row with only its action on the page, whose gutters and text starts say little of
+ * the other columns.
+ */
+export function pageTableHint(tables: readonly Table[]): TableHint | undefined {
+  const last = tables[tables.length - 1];
+  if (!last) return undefined;
+  const filled = (t: Table) => t.columns.filter((c) => t.rows.some((r) => (c.name ? r.cells[c.name]?.text.trim() : r.extra.some((e) => e.label === c.label && e.text.trim())))).length;
+  const sameHeader = (t: Table) =>
+    t.columns.length === last.columns.length &&
+    t.columns.every((c, k) => c.name === last.columns[k]!.name && c.label === last.columns[k]!.label) &&
+    t.header.cells.length === last.header.cells.length &&
+    t.header.cells.every((c, k) => Math.abs(c.line.x0 - last.header.cells[k]!.line.x0) <= 0.1 * last.fontSize);
+  const richer = tables.filter((t) => t !== last && sameHeader(t) && filled(t) > filled(last)).pop();
+  return tableHint(richer ?? last);
+}
+
+/**
  * A roadmap table going on from the previous page without its header row (see findContinuation): the pseudo
  * header (an empty band at the table's top) and the carried-over columns, names included.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { continuesRow, cutShape } from '../../src/documents/roadmap/pdf-reader.js';
-import { findHeaderRows, readTable } from '../../src/layout/table.js';
+import { findHeaderRows, pageTableHint, readTable, tableHint } from '../../src/layout/table.js';
 import { lineOf } from '../../src/layout/lines.js';
 import { pageContext } from '../../src/layout/tables/context.js';
 import { spreadHeaderWords } from '../../src/layout/tables/header-columns.js';
@@ -116,6 +116,22 @@ describe('a table showing no paragraph of its own', () => {
   });
 });
 
+describe('what a page tells the next one of its columns', () => {
+  it('comes from an earlier table under the same header when the last one shows only its actions', () => {
+    const b = { bold: true };
+    // Centred header cells: the columns' text starts lie left of them.
+    const header = (y: number) => [item('Actions', 90, y, b), item('Financement', 230, y, b), item('Commentaires', 380, y, b)];
+    const first = [...header(100), ...lines(['Une action sur', 'deux lignes'], 40, 120), item('FIR 2024', 200, 120), item('Une note', 350, 120)];
+    const second = [...header(300), ...lines(['Créer 27 places', 'en accueil de jour'], 40, 320)];
+    const items = [...first, ...second];
+    const context = pageContext(page(items));
+    const tables = findHeaderRows(items).map((h, k, all) => readTable(h, context, all[k + 1]?.y0 ?? 500));
+    expect(tables).toHaveLength(2);
+    expect(tableHint(tables[1]!).textStarts[1]).not.toBe(200);
+    expect(pageTableHint(tables)!.textStarts).toEqual([40, 200, 350]);
+  });
+});
+
 describe('a block only the Actions column opens, in a table with no row to learn from', () => {
   it('is a paragraph when its space is the table’s paragraph space', () => {
     // One row on the page: no row space; paragraphs of other cells 6 pt apart.
@@ -138,6 +154,15 @@ describe('a row cut by the page', () => {
     expect(continuesRow(previous(last), next)).toBe(true);
     const withAction = row({ ...last.cells, action: cell('Une action', 500, 512) }, 500, 541);
     expect(continuesRow(previous(withAction), next)).toBe(false);
+  });
+
+  it('goes on when the action above ends on a colon, whatever the shape', () => {
+    // The action ended a line above the comment: its shape alone reads as a new row.
+    const last = row({ action: cell('Mener une expérimentation du Havre :', 500, 532), commentaire: cell('gestion des violences entre élèves', 500, 541) }, 500, 541);
+    const part = row({ action: cell('• Former les professionnels', 75, 100), commentaire: cell('IFAS et étudiants IFSI', 75, 100) }, 75, 100);
+    expect(continuesRow(previous(last), part)).toBe(true);
+    const ended = row({ ...last.cells, action: cell('Mener une expérimentation du Havre', 500, 532) }, 500, 541);
+    expect(continuesRow(previous(ended), part)).toBe(false);
   });
 
   it('goes on when a cell of the part above stops on a word cut by a hyphen', () => {
