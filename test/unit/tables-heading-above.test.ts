@@ -156,13 +156,16 @@ describe('a row cut by the page', () => {
     expect(continuesRow(previous(withAction), next)).toBe(false);
   });
 
-  it('goes on when the action above ends on a colon, whatever the shape', () => {
+  it('goes on when the action above announces with a colon the list the new part opens, whatever the shape', () => {
     // The action ended a line above the comment: its shape alone reads as a new row.
     const last = row({ action: cell('Mener une expérimentation du Havre :', 500, 532), commentaire: cell('gestion des violences entre élèves', 500, 541) }, 500, 541);
     const part = row({ action: cell('• Former les professionnels', 75, 100), commentaire: cell('IFAS et étudiants IFSI', 75, 100) }, 75, 100);
     expect(continuesRow(previous(last), part)).toBe(true);
     const ended = row({ ...last.cells, action: cell('Mener une expérimentation du Havre', 500, 532) }, 500, 541);
     expect(continuesRow(previous(ended), part)).toBe(false);
+    // An action may end on a colon itself ("et notamment :"): a new row that opens no list is not its rest.
+    const newRow = row({ action: cell('Poursuivre l’accompagnement', 75, 100), commentaire: cell('Les GEM sont organisés', 75, 100) }, 75, 100);
+    expect(continuesRow(previous(last), newRow)).toBe(false);
   });
 
   it('goes on when a cell of the part above stops on a word cut by a hyphen', () => {

@@ -120,8 +120,8 @@ type ChantierBlock = Extract<RoadmapBlock, { type: 'chantier' }>;
  * Does the first row on a new page continue the last row of the previous page? A ruled table says so itself:
  * its last row was left without a closing rule. Without rules, the row must have been cut at the bottom of the
  * page and the new part must not read as a row of its own (empty first cell, or a first cell that opens in
- * lower case, mid-sentence), or the part above could not end a row (no action, an action ending on a colon, a
- * word cut by a hyphen).
+ * lower case, mid-sentence), or the part above could not end a row (no action, an action announcing with a
+ * colon the list the new part opens, a word cut by a hyphen).
  */
 export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   if (!previous.lastRow) return false;
@@ -134,9 +134,9 @@ export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   if (action === '') return true;
   const previousCells = rowColumns(previous.lastRow);
   // The part that ended the page could not end a row: its action cell is empty (the producer moved the whole
-  // cell on) or announces what follows with a colon, or a cell stops on a word cut by a hyphen.
+  // cell on), or announces with a colon the list the new part opens, or a cell stops on a word cut by a hyphen.
   if (!previousCells.get('action') && COLUMNS.some((c) => previousCells.get(c))) return true;
-  if (/:$/.test((previous.lastRow.cells.action?.text ?? '').trimEnd())) return true;
+  if (/:$/.test((previous.lastRow.cells.action?.text ?? '').trimEnd()) && LIST_MARKER.test(action)) return true;
   if ([...previousCells.values()].some((c) => c !== undefined && /\p{L}[-\u2010\u00ad]$/u.test(c.text.trimEnd()))) return true;
   // A part opening mid-sentence goes on, unless the cell it would go on ended lines above the cut (its text was
   // over: a row that merely opens in lower case, moved whole to the next page).
