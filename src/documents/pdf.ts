@@ -1,7 +1,7 @@
 import { classifyPages } from '../layout/classify.js';
 import { compactLayout, analysePage, type PageLayout } from '../layout/page-layout.js';
 import { readingLinesToText } from '../layout/reading-order.js';
-import { tableHint, type TableHint } from '../layout/table.js';
+import { pageTableHint, type TableHint } from '../layout/table.js';
 import { FdrError } from '../errors/index.js';
 import type { ExtractedDocument } from '../model/index.js';
 import type { LoadedFile } from '../sources/load.js';
@@ -34,6 +34,7 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
   const layouts: PageLayout[] = [];
   const debugPages: PageModel[] = [];
   let hint: TableHint | undefined;
+  let paragraphShare: number | undefined;
   const seenAtTop = new Set<string>();
   // Page structure (headings, lists, columns, figure grids) for the readers of brochures; pages of roadmap
   // tables are read by the table layer and skip it.
@@ -49,7 +50,7 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
     (page) => {
       if (selected && !selected(page.number)) return;
       if (page.ocr) ocrPages.set(page.number, { facts: page.ocr, items: page.items.map(({ x0, y0, x1, y1, text, confidence }) => ({ x0, y0, x1, y1, text, confidence })) });
-      const layout = analysePage(page, hint, seenAtTop);
+      const layout = analysePage(page, hint, seenAtTop, paragraphShare);
       for (const key of layout.topLines) seenAtTop.add(key);
       // Pages without roadmap tables are read by their structure and tables (brochures, announcements).
       if (!layout.tables.length) {
@@ -57,8 +58,9 @@ export async function extractPdf(file: LoadedFile, options: ExtractOptions): Pro
         structure.add(page);
       }
       // A table ending a page tells the next page its columns, in case it goes on without a header row.
-      const last = layout.tables[layout.tables.length - 1];
-      hint = last ? tableHint(last, hint) : undefined;
+      hint = pageTableHint(layout.tables, hint);
+      // The paragraph space the document's tables show, for a later table showing none (one row on its page).
+      for (const t of layout.tables) if (t.paragraphShare !== undefined) paragraphShare = t.paragraphShare;
       if (options.debugDir) {
         debugPages.push(page);
         layouts.push(layout);

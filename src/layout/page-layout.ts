@@ -280,7 +280,11 @@ export function drawnBullets(items: readonly TextItem[], rects: readonly FilledR
   return bullets;
 }
 
-export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTop: ReadonlySet<string> = new Set()): PageLayout {
+/**
+ * `paragraphShare`: the paragraph space the document's tables showed so far (a share of the type size), for a
+ * table whose own cells show none.
+ */
+export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTop: ReadonlySet<string> = new Set(), paragraphShare?: number): PageLayout {
   const upright0 = splitGluedHeaderCells(page.items.filter(isUpright));
   const upright = upright0.concat(drawnBullets(upright0, page.rects));
   const rotated = page.items.filter((i) => !isUpright(i));
@@ -318,7 +322,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
       (l) => l.y0 > header.y1 && l.y0 < limit && !besideRows(l, contentLines, header.x1) && (next !== undefined || nothingFollows(l, footerTop)),
     );
     if (stopper) limit = stopper.y0;
-    const table = readTable(header, context, limit);
+    const table = readTable(header, context, limit, undefined, paragraphShare);
     tables.push({ ...table, hasBandAbove: false });
   }
   // The previous page ended with a table: above this page's first header row (or on the whole page if it has
@@ -336,7 +340,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
         (l) => l.y0 > found.header.y1 && l.y0 < above && !besideRows(l, contentLines, found.header.x1) && nothingFollows(l, above),
       );
       const limit = stopper ? stopper.y0 : above;
-      const table = readTable(found.header, context, limit, found.fixed);
+      const table = readTable(found.header, context, limit, found.fixed, paragraphShare);
       if (table.rows.length) tables.unshift({ ...table, hasBandAbove: false });
     }
   }

@@ -70,6 +70,8 @@ export interface Table extends Box {
   unassigned: TextItem[];
   /** Type size of the body text. */
   fontSize: number;
+  /** The paragraph space its cells showed, a share of the type size (rows from whitespace only). */
+  paragraphShare?: number;
 }
 
 /** A header cell may carry a plural mark "(s)" or a qualifier ("Indicateurs de suivi", "Modalités de financement"). */
@@ -274,14 +276,16 @@ function opensNamedCell(first: readonly Line[], cells: readonly Line[]): boolean
  */
 function bandCells(band: readonly Line[][]): Line[] {
   const refined = band.map((segments, k) => {
-    const below = band[k + 1];
-    if (!below) return segments;
+    // Cells start flush left on every line they wrap onto: a word starting where a segment of the line below
+    // or above starts opens a cell ("Pi-" over "finance- lote" glued across a narrow gutter).
+    const near = [...(band[k + 1] ?? []), ...(band[k - 1] ?? [])];
+    if (!near.length) return segments;
     return segments.flatMap((segment) => {
       const items = [...segment.items].sort((a, b) => a.x0 - b.x0);
       const parts: TextItem[][] = [[]];
       items.forEach((item, i) => {
         const tol = 0.1 * item.fontSize;
-        if (i > 0 && item.x0 > items[i - 1]!.x1 && below.some((l) => Math.abs(l.x0 - item.x0) <= tol)) parts.push([]);
+        if (i > 0 && item.x0 > items[i - 1]!.x1 && near.some((l) => Math.abs(l.x0 - item.x0) <= tol)) parts.push([]);
         parts[parts.length - 1]!.push(item);
       });
       return parts.length > 1 ? parts.map(lineOf) : [segment];
@@ -395,6 +399,25 @@ function shiftHeader(header: HeaderRow, dy: number): HeaderRow {
 }
 
 /**
+ * What a page's tables tell the next page: the last table's hint, unless an earlier table of the page under the
+ * same header (same columns, the same header cells at the same places) shows text in more columns: the last
+ * table may hold a single row with only its action on the page, whose gutters and text starts say little of
+ * the other columns.
+ */
+export function pageTableHint(tables: readonly Table[], previous?: TableHint): TableHint | undefined {
+  const last = tables[tables.length - 1];
+  if (!last) return undefined;
+  const filled = (t: Table) => t.columns.filter((c) => t.rows.some((r) => (c.name ? r.cells[c.name]?.text.trim() : r.extra.some((e) => e.label === c.label && e.text.trim())))).length;
+  const sameHeader = (t: Table) =>
+    t.columns.length === last.columns.length &&
+    t.columns.every((c, k) => c.name === last.columns[k]!.name && c.label === last.columns[k]!.label) &&
+    t.header.cells.length === last.header.cells.length &&
+    t.header.cells.every((c, k) => Math.abs(c.line.x0 - last.header.cells[k]!.line.x0) <= 0.1 * last.fontSize);
+  const richer = tables.filter((t) => t !== last && sameHeader(t) && filled(t) > filled(last)).pop();
+  return tableHint(richer ?? last, previous);
+}
+
+/**
  * A roadmap table going on from the previous page without its header row (see findContinuation): the pseudo
  * header (an empty band at the table's top) and the carried-over columns, names included.
  */
@@ -453,13 +476,15 @@ function renameFromRuledCells(columns: Column[], texts: readonly (string | undef
  * gutters; rows from rules, shaded bands or gaps with the Actions column opening each row), then names its
  * columns from the header's words: roadmap columns become row cells, other columns `extra` by header label.
  */
-export function readTable(header: HeaderRow, context: PageContext, limit: number, fixed?: FixedColumns): Table {
+export function readTable(header: HeaderRow, context: PageContext, limit: number, fixed?: FixedColumns, paragraphShare?: number): Table {
   const read = readTableAt(context, {
     header: { x0: header.x0, y0: header.y0, x1: header.x1, y1: header.y1 },
     cells: header.cells.map((c) => c.line),
     items: header.items,
     limit,
     key: header.cells.findIndex((c) => c.column === 'action'),
+    joinable: header.cells.map((c) => c.column === undefined),
+    ...(paragraphShare === undefined ? {} : { paragraphShare }),
     ...(fixed
       ? {
           columns: {
@@ -513,5 +538,6 @@ export function readTable(header: HeaderRow, context: PageContext, limit: number
     used: read.used,
     unassigned: read.unassigned,
     fontSize: read.fontSize,
+    ...(read.paragraphShare === undefined ? {} : { paragraphShare: read.paragraphShare }),
   };
 }

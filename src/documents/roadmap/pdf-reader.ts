@@ -120,7 +120,8 @@ type ChantierBlock = Extract<RoadmapBlock, { type: 'chantier' }>;
  * Does the first row on a new page continue the last row of the previous page? A ruled table says so itself:
  * its last row was left without a closing rule. Without rules, the row must have been cut at the bottom of the
  * page and the new part must not read as a row of its own (empty first cell, or a first cell that opens in
- * lower case, mid-sentence).
+ * lower case, mid-sentence), or the part above could not end a row (no action, an action announcing with a
+ * colon the list the new part opens, a word cut by a hyphen).
  */
 export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   if (!previous.lastRow) return false;
@@ -132,11 +133,18 @@ export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   if (!reachedBottom) return false;
   if (action === '') return true;
   const previousCells = rowColumns(previous.lastRow);
+  // The part that ended the page could not end a row: its action cell is empty (the producer moved the whole
+  // cell on), or announces with a colon the list the new part opens, or a cell stops on a word cut by a hyphen.
+  if (!previousCells.get('action') && COLUMNS.some((c) => previousCells.get(c))) return true;
+  if (/:$/.test((previous.lastRow.cells.action?.text ?? '').trimEnd()) && LIST_MARKER.test(action)) return true;
+  if ([...previousCells.values()].some((c) => c !== undefined && /\p{L}[-\u2010\u00ad]$/u.test(c.text.trimEnd()))) return true;
   // A part opening mid-sentence goes on, unless the cell it would go on ended lines above the cut (its text was
   // over: a row that merely opens in lower case, moved whole to the next page).
   if (/^[\p{Ll}\d,;:.)»]/u.test(action)) return endsNearCut(previousCells, 'action', previous.bodySize);
   // A part opening in upper case or with a list item goes on only when its shape says so.
-  const shape = cutShape(previousCells, rowColumns(first));
+  // A ruled row left without a closing rule runs down to the bottom of its page's area.
+  const unclosed = previous.ruled && previous.lastRow.y1 >= previous.areaBottom - 0.5;
+  const shape = cutShape(previousCells, rowColumns(first), unclosed);
   if (!shape.tailsOnly) return false;
   const head = (previous.lastRow.cells.action?.text ?? '').trimEnd();
   // Another cut column going on mid-sentence says so too.
@@ -173,7 +181,8 @@ function rowColumns(row: TableRow): Map<string, Cell | undefined> {
 /**
  * How the part of a row that opens a page sits under the part that ended the page before. A cut cell's text
  * runs down to the row's last line; a cell that had ended higher up (or was empty) has nothing left to carry
- * over. `tailsOnly`: every column the new part fills reached the previous part's last line. `leftEarly`: some
+ * over. `tailsOnly`: every column the new part fills reached the previous part's last line (`unclosed`, a ruled
+ * part no rule closes: or was empty there, one at least reaching it). `leftEarly`: some
  * column the previous part filled ended higher up and stays empty (a new row made of the same few columns as
  * the cut ones would look the same; this says the shape is the cut's, not chance). `endedEarly`: the columns
  * the previous part filled that ended higher up than its last line (they were not cut).
@@ -181,6 +190,7 @@ function rowColumns(row: TableRow): Map<string, Cell | undefined> {
 export function cutShape(
   previous: ReadonlyMap<string, Cell | undefined>,
   next: ReadonlyMap<string, Cell | undefined>,
+  unclosed = false,
 ): { tailsOnly: boolean; leftEarly: boolean; endedEarly: Set<string> } {
   const boxes = [...previous.values()].flatMap((c) => (c?.box ? [c.box] : []));
   if (!boxes.length) return { tailsOnly: false, leftEarly: false, endedEarly: new Set() };
@@ -193,7 +203,11 @@ export function cutShape(
     return cell.box.y1 >= lastLine - 0.5 * height;
   };
   const filled = [...next].filter(([, c]) => c !== undefined).map(([k]) => k);
-  const tailsOnly = filled.length > 0 && filled.every((k) => reached(previous.get(k)));
+  // Under rules, a part left without a closing rule was cut: a column empty there says nothing against the cut
+  // (a producer may move a whole cell on to the next page), as long as one cut column goes on.
+  const tailsOnly = unclosed
+    ? filled.some((k) => reached(previous.get(k))) && filled.every((k) => previous.get(k) === undefined || reached(previous.get(k)))
+    : filled.length > 0 && filled.every((k) => reached(previous.get(k)));
   const endedEarly = new Set([...previous].filter(([, c]) => c !== undefined && !reached(c)).map(([k]) => k));
   const leftEarly = [...endedEarly].some((k) => next.get(k) === undefined);
   return { tailsOnly, leftEarly, endedEarly };

@@ -12,7 +12,7 @@ import { cellText, linePitchRatio, measureColumn } from '../cell-text.js';
 import { groupRows, type Line, lineOf, splitAtGaps } from '../lines.js';
 import { joinWrappedLines } from '../../text/normalize.js';
 import { ruleTolerance, SEGMENT_GAP } from './context.js';
-import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, edgesFromPaintedCells, headerShadingBottom, isShading } from './header-columns.js';
+import { type ColumnSource, columnsFromGutters, columnsFromRules, columnsFromShading, edgesFromPaintedCells, headerShadingBottom, isShading, spreadHeaderWords } from './header-columns.js';
 import { headerWraps } from './row-gaps.js';
 import { columnAt, rowSpans, type RowSpan } from './row-spans.js';
 import { runsAcrossColumns } from './band-rows.js';
@@ -55,6 +55,10 @@ export interface Anchor {
   key?: number;
   /** Column edges known beforehand: used as given, the header's rules, shading and gutters are not looked at. */
   columns?: GivenColumns;
+  /** Header cells that may be a word of the cell before them (they name no column): see spreadHeaderWords. */
+  joinable?: readonly boolean[];
+  /** Paragraph space of the document's tables read before (a share of the type size): see gapRows. */
+  paragraphShare?: number;
 }
 
 /** A table read under a header: the grid (header row first), and what the reading rests on. */
@@ -74,6 +78,8 @@ export interface AnchoredTable extends PageTable {
   unassigned: TextItem[];
   /** Type size of the body text (the measure the rows were cut with). */
   fontSize: number;
+  /** The paragraph space the table's cells showed, a share of the type size (rows from whitespace only). */
+  paragraphShare?: number;
 }
 
 /** Header cells from the header's text: segments cut at column gaps, segments over one another (a wrapped cell) joined. */
@@ -114,10 +120,22 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
   const tol = context.tolerance;
   const all = context.items;
   const headerItems = anchor.items ?? all.filter((i) => containsPoint(header, centerX(i), centerY(i), 0.5 * tol));
-  const cells = anchor.cells ?? defaultCells(headerItems);
+  const allCells = anchor.cells ?? defaultCells(headerItems);
   const inHeader = new Set(headerItems);
   const headerSize = median(headerItems.map((i) => i.fontSize)) || context.fontSize;
   const given = anchor.columns;
+  // Words of a justified header cell spread apart are not columns: the columns are found from the other cells.
+  const spread =
+    anchor.joinable && !given
+      ? spreadHeaderWords(allCells, anchor.joinable, {
+          header: headerItems,
+          items: all,
+          body: all.filter((i) => !inHeader.has(i) && i.y0 >= header.y1 && centerY(i) < limit),
+          rects: context.page.rects,
+          size: headerSize,
+        })
+      : new Set<number>();
+  const cells = allCells.filter((_, k) => !spread.has(k));
   const rules = given
     ? given.ruledBottom !== undefined
       ? { xs: [...given.xs], bottom: given.ruledBottom, top: header.y0 }
@@ -151,11 +169,12 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
   const left = xs[0]!;
   const right = xs[xs.length - 1]!;
   const slack = tol;
+  // Indexes into the anchor's cells: a spread word lies in the column of the cell before it, found first.
   // Carried columns keep whether they had a header (their index stands for the header cell, there is none here).
   const columnCells = given?.headed
     ? xs.slice(1).map((_, k) => (given.headed![k] ? k : undefined))
     : xs.slice(1).map((_, k) => {
-        const c = cells.findIndex((cell) => centerX(cell) >= xs[k]! && centerX(cell) < xs[k + 1]!);
+        const c = allCells.findIndex((cell) => centerX(cell) >= xs[k]! && centerX(cell) < xs[k + 1]!);
         return c < 0 ? undefined : c;
       });
 
@@ -197,7 +216,9 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
   // Rules between rows may skip a column without header opening the table (a cell merged down its rows).
   const leadingHeaderless = given ? (given.leadingHeaderless ?? 0) : columnCells.findIndex((c) => c !== undefined);
   const rowsLeft = leadingHeaderless > 0 ? xs[leadingHeaderless]! : undefined;
-  const { spans, fromRules } = rowSpans({ body, xs, key, header, bottom, ruledColumns, horizontal, rects: context.page.rects, size: bodySize, tolerance: tol, rowsLeft });
+  const { spans, fromRules, paragraphShare } = rowSpans({
+    body, xs, key, header, bottom, ruledColumns, horizontal, rects: context.page.rects, size: bodySize, tolerance: tol, rowsLeft, paragraphShare: anchor.paragraphShare,
+  });
 
   // Cells: items by the centre of their height into rows, by where they start into columns.
   const byRow: TextItem[][] = spans.map(() => []);
@@ -285,6 +306,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     used,
     unassigned,
     fontSize: bodySize,
+    ...(paragraphShare === undefined ? {} : { paragraphShare }),
   };
 }
 

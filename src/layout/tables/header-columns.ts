@@ -4,7 +4,8 @@
  * also finds a column without header before the first header cell (a title set beside the rows it heads).
  */
 import type { FilledRect, TextItem } from '../../sources/page-model.js';
-import { type Box, centerX, centerY, mergeIntervals } from '../geometry.js';
+import { type Box, centerX, centerY, median, mergeIntervals } from '../geometry.js';
+import { groupRows } from '../lines.js';
 import type { Rule } from './types.js';
 
 /** How the columns were found: vertical rules, the header's shading, or whitespace gutters. */
@@ -223,4 +224,53 @@ export function leadingGutter(first: Box, left: number, runs: readonly [number, 
     if (gapEnd - gapStart >= (flush ? 0.1 : 0.5) * size) leading = (gapStart + gapEnd) / 2;
   }
   return leading;
+}
+
+/**
+ * Header cells that are words of the cell before them, spread by justification ("Indicateurs      de" over
+ * "suivi"), not the headers of columns of their own. `joinable` marks the cells that may be such a word (they
+ * name no column); `body`: the text under the header. A cell is a spread word when the cell before it wraps onto
+ * a lower line flush with its start (a justified line is never a cell's last) (a line in the header's own type) and either one
+ * shaded cell holds both (and no other header cell), or the body's text covers the whole gap between the end of
+ * the cell before and the word (a column has a gutter there). Returns the indexes of those cells.
+ */
+export function spreadHeaderWords(
+  cells: readonly Box[],
+  joinable: readonly boolean[],
+  e: { header: readonly TextItem[]; items: readonly TextItem[]; body: readonly TextItem[]; rects: readonly FilledRect[]; size: number },
+): Set<number> {
+  const { items, body, size } = e;
+  const spread = new Set<number>();
+  const tol = 0.1 * size;
+  const shading = e.rects.filter(isShading);
+  // The header's own type: a line below in another (a chantier title merged across the rows) does not wrap it.
+  const bold = e.header.filter((i) => i.bold).length > e.header.length / 2;
+  const headerType = (i: TextItem) => i.bold === bold && Math.abs(i.fontSize - size) <= 0.05 * size;
+  const bodySize = median(body.map((i) => i.fontSize));
+  let before: Box | undefined;
+  // Indexes of the cells `before` is made of.
+  let merged = new Set<number>();
+  cells.forEach((cell, k) => {
+    const wraps = before !== undefined && items.some((i) => headerType(i) && Math.abs(i.x0 - before!.x0) <= tol && i.y0 >= cell.y1 - tol && i.y0 <= cell.y1 + size);
+    if (before && joinable[k] && cell.x0 > before.x1 && wraps) {
+      const others = cells.filter((c) => c !== cell && c.x0 > before!.x1 + tol);
+      const holds = (r: FilledRect, b: Box) => r.x0 <= centerX(b) && r.x1 >= centerX(b) && r.y0 <= centerY(b) && r.y1 >= centerY(b);
+      // (A band shaded across the whole header holds other cells too: it is no cell.)
+      const oneShadedCell = shading.some((r) => holds(r, cell) && holds(r, before!) && !cells.some((o, j) => !merged.has(j) && j !== k && holds(r, o)));
+      // Lines in a larger type (titles) or running over another header cell's start (a title merged across the
+      // row) say nothing of this gap.
+      const overOthers = (line: readonly TextItem[]) => line.some((i) => i.fontSize > 1.15 * bodySize || others.some((o) => i.x0 < o.x0 - tol && i.x1 > o.x0 + tol));
+      const lines = groupRows(body.filter((i) => i.x1 > before!.x0 && i.x0 < cell.x1)).filter((line) => !overOthers(line));
+      const runs = mergeIntervals(lines.flat().map((i) => [i.x0, i.x1] as [number, number]), 0.5);
+      if (oneShadedCell || (lines.length >= 3 && runs.some(([a, b]) => a <= before!.x1 && b >= cell.x0))) {
+        spread.add(k);
+        merged.add(k);
+        before = { ...before, x1: cell.x1 };
+        return;
+      }
+    }
+    before = cell;
+    merged = new Set([k]);
+  });
+  return spread;
 }

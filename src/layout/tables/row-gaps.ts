@@ -73,13 +73,21 @@ function listAfterColon(key: readonly ColumnLine[], at: number): boolean {
  * key column (`key` < 0). `confirmedOnly`: only the row starts other columns confirm.
  */
 export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean } = {}): RowSpan[] {
+  return gapRows(e, options).spans;
+}
+
+/**
+ * spansFromGaps, and the paragraph space the table showed (a share of the type size; undefined when no cell
+ * opened a paragraph where no row may start), for the document's next tables to fall back on.
+ */
+export function gapRows(e: RowEvidence, options: { confirmedOnly?: boolean } = {}): { spans: RowSpan[]; paragraphShare?: number } {
   const { body, xs, key, size, tolerance: tol } = e;
-  if (!body.length) return [];
-  if (key < 0) return spansFromRuns(e);
+  if (!body.length) return { spans: [] };
+  if (key < 0) return { spans: spansFromRuns(e) };
   const { columns, pitch } = columnLines(body, xs, tol);
   const keyLines = columns[key] ?? [];
   // Nothing in the key column (the tail of a row cut by the page): one row, it opens none of its own.
-  if (!keyLines.length) return spansAt([], [], body);
+  if (!keyLines.length) return { spans: spansAt([], [], body) };
   // Columns right of the key one say where rows are; a column left of it may hold one merged cell over
   // several rows (a chantier beside its actions), whose lines run on over row starts.
   const others = columns.filter((_, c) => c > key).flat();
@@ -148,7 +156,9 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
     .filter((l) => l.opens && l.extra !== undefined && !rowBands.some((k) => sameBand(k.line, l.line)))
     .map((l) => l.extra!);
   const rowSpace = rowSpaces.length ? median(rowSpaces) : undefined;
-  const paragraphSpace = paragraphSpaces.length ? median(paragraphSpaces) : undefined;
+  const ownParagraphSpace = paragraphSpaces.length ? median(paragraphSpaces) : undefined;
+  // A table that shows no paragraph of its own (one row on the page) is set like the document's tables before it.
+  const paragraphSpace = ownParagraphSpace ?? (e.paragraphShare === undefined ? undefined : e.paragraphShare * size);
 
   const starts: number[] = [];
   keyLines.forEach((k, n) => {
@@ -157,7 +167,8 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
     if (verdicts[n] === 'ambiguous' && !options.confirmedOnly && others.length > 0) opens = ambiguousOpensRow(k.extra!, rowSpace, paragraphSpace, k.line.y0 - keyLines[n - 1]!.line.y1, k.line.fontSize || size);
     if (opens) starts.push(n);
   });
-  return spansAt(starts.map((n) => keyLines[n]!.line), columns.flat().map((l) => l.line), body);
+  const spans = spansAt(starts.map((n) => keyLines[n]!.line), columns.flat().map((l) => l.line), body);
+  return ownParagraphSpace === undefined ? { spans } : { spans, paragraphShare: ownParagraphSpace / size };
 }
 
 /**
@@ -165,11 +176,13 @@ export function spansFromGaps(e: RowEvidence, options: { confirmedOnly?: boolean
  * nearer to the table's row space than to its paragraph space. When the two cannot be told apart (within a
  * tenth of the type size) it is a paragraph unless the space exceeds both by a line: a row of one filled cell is
  * rarer than an action of several paragraphs. Without rows to learn from, the gap between the lines' boxes must
- * exceed three quarters of the type size.
+ * exceed three quarters of the type size, and the space must not be the paragraph space.
  */
 export function ambiguousOpensRow(space: number, rowSpace: number | undefined, paragraphSpace: number | undefined, gap: number, size: number): boolean {
   const margin = 0.1 * size;
-  if (rowSpace === undefined) return gap > 0.75 * size;
+  // No row to learn from (a page holding one row, or the rest of one): a block opening with the table's own
+  // paragraph space is a paragraph, whatever the gap.
+  if (rowSpace === undefined) return (paragraphSpace === undefined || Math.abs(space - paragraphSpace) > margin) && gap > 0.75 * size;
   if (space < rowSpace - margin) return false;
   if (paragraphSpace === undefined) return true;
   if (Math.abs(rowSpace - paragraphSpace) <= margin) return space > Math.max(rowSpace, paragraphSpace) + size;

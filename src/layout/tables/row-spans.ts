@@ -8,7 +8,7 @@ import { type Box, centerY, mergeIntervals, overlap } from '../geometry.js';
 import { bandRows, carveBands } from './band-rows.js';
 import { groupRows } from '../lines.js';
 import { isShading } from './header-columns.js';
-import { spansFromGaps } from './row-gaps.js';
+import { gapRows, spansFromGaps } from './row-gaps.js';
 import type { Rule } from './types.js';
 
 /** A row's vertical extent; `open`: no rule closes it at the table's bottom (it goes on over the page break). */
@@ -75,6 +75,8 @@ export interface RowEvidence {
    * title beside its rows): such rules skip those columns and are measured against the width right of here.
    */
   rowsLeft?: number;
+  /** The paragraph space of the document's tables read before (a share of the type size), if any showed one. */
+  paragraphShare?: number;
 }
 
 /**
@@ -82,17 +84,17 @@ export interface RowEvidence {
  * by drawn rules, so that a last row without a closing rule goes on over the page break; rows cut by shading
  * only are never open.
  */
-export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
+export function rowSpans(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean; paragraphShare?: number } {
   // Title rows merged across the columns are rows of their own, whatever the rows around them are cut by.
   // Under column rules, rules cut them out; a table with titles beside its rows has none across them.
   const found = spansOf(e);
   const bands = e.ruledColumns || e.rowsLeft !== undefined ? [] : bandRows(e.body, e.xs, e.size, e.tolerance);
   if (!bands.length) return found;
   const inBand = new Set(bands.flatMap((b) => b.items));
-  return { spans: carveBands(found.spans, bands, e.body.filter((i) => !inBand.has(i))), fromRules: found.fromRules };
+  return { ...found, spans: carveBands(found.spans, bands, e.body.filter((i) => !inBand.has(i))) };
 }
 
-function spansOf(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
+function spansOf(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean; paragraphShare?: number } {
   const { body, xs, header, bottom, size, tolerance: tol } = e;
   const left = xs[0]!;
   const right = xs[xs.length - 1]!;
@@ -122,7 +124,7 @@ function spansOf(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean } {
   // Shading may mark only some rows (a shaded chantier title row over unshaded actions): between its edges,
   // rows the whitespace shows for sure (starts the other columns confirm) are rows too.
   if (rowRules.length > 0 && bandCuts >= 1) return { spans: splitSpans(spansBetween(rowRules, e, false), spansFromGaps(e, { confirmedOnly: true }), size, body), fromRules };
-  return { spans: spansFromGaps(e), fromRules: false };
+  return { ...gapRows(e), fromRules: false };
 }
 
 /** Rows from gaps inside a span between two rules; the first and last keep the span's edges. */
