@@ -264,14 +264,15 @@ describe('cell text', () => {
   });
 
   it('reads a dash moved into the margin by optical alignment as running text, not as an outdented item', () => {
-    // LaTeX's microtype: "- Hôpital" starts a tenth of an em left of the text; the lines around it do not.
+    // LaTeX's microtype: "- Hôpital" starts a tenth of an em left of justified text; the lines around it do not.
     const l = at(['comité de suivi du lien ville', '- Hôpital - Ehpad en lien avec les', 'communautés professionnelles'], [10, 8.9, 10], [0, 10.5, 21]);
     for (const x of l) x.x1 = 200;
-    expect(cellText(l, pitch)).toBe('comité de suivi du lien ville - Hôpital - Ehpad en lien avec les communautés professionnelles');
+    const justified = { right: 200, justified: true };
+    expect(cellText(l, pitch, justified)).toBe('comité de suivi du lien ville - Hôpital - Ehpad en lien avec les communautés professionnelles');
     // A marker hanging out of the text by its own width is an item.
     const hanging = at(['comité de suivi du lien ville', '- Hôpital - Ehpad en lien avec les', 'communautés professionnelles'], [14, 10, 14], [0, 10.5, 21]);
     for (const x of hanging) x.x1 = 200;
-    expect(cellText(hanging, pitch)).toBe('comité de suivi du lien ville\n- Hôpital - Ehpad en lien avec les communautés professionnelles');
+    expect(cellText(hanging, pitch, justified)).toBe('comité de suivi du lien ville\n- Hôpital - Ehpad en lien avec les communautés professionnelles');
   });
 
   it('starts a list item after a full line when the list paragraph sits a little farther down than the pitch', () => {
