@@ -155,10 +155,13 @@ export function measureColumn(
  * hanging indent, or, aligned with the line above, follows another item, a colon or full stop, a line that had
  * room left for it, or is itself followed by an indented continuation.
  */
-function startsItem(previous: Line, line: Line, next: Line | undefined, previousIsItem: boolean, right: number, openItem?: { marker: string; x0: number }): boolean {
+function startsItem(previous: Line, line: Line, next: Line | undefined, previousIsItem: boolean, right: number, openItem?: { marker: string; x0: number }, justified = false): boolean {
   // Indented under running text: a list whose markers the producer places (Word, CSS, LaTeX lists).
   if (line.x0 > previous.x0 + 1) return !previousIsItem || line.x0 < previous.x0 + 0.5 * line.fontSize;
-  if (previous.x0 > line.x0 + 1) return true;
+  // Justified text fills every line but a paragraph's last: an item follows a line stopping short.
+  if (justified && previous.x1 < right - 1.5 * previous.fontSize) return true;
+  const outdent = justified ? opticalMargin(line) : 1;
+  if (previous.x0 > line.x0 + outdent) return true;
   // A bullet or an arrow is never running text wrapped to the line start (a dash may be).
   const marker = markerOf(line.text);
   if (!DASH.test(marker)) return true;
@@ -168,8 +171,29 @@ function startsItem(previous: Line, line: Line, next: Line | undefined, previous
     (openItem !== undefined && openItem.marker === marker && Math.abs(openItem.x0 - line.x0) <= 1) ||
     /[:;.!?]$/.test(previous.text) ||
     wouldHaveFit(previous, line, right) ||
-    (next !== undefined && next.x0 > line.x0 + 1 && next.y0 > line.y0)
+    (next !== undefined && next.x0 > line.x0 + outdent && next.y0 > line.y0)
   );
+}
+
+/**
+ * How far left of justified text a line must start to hang out of it: more than optical margin alignment
+ * moves a dash or a bracket into the margin (LaTeX's microtype: a tenth of an em or so), as much as a hanging
+ * list marker and its space take at least. Ragged text keeps a point: there a protruding dash after a line
+ * that had no room for its first word is the only sign of an item.
+ */
+const opticalMargin = (line: Line) => Math.max(1, 0.3 * line.fontSize);
+
+/**
+ * The top of a line's running text: that of the items carrying most of its characters. A sign drawn from
+ * another font with a taller ascent ("€" from a symbol font) raises the line's box, not its text.
+ */
+function bodyTop(line: Line): number {
+  const chars = new Map<number, number>();
+  for (const item of line.items) chars.set(item.y0, (chars.get(item.y0) ?? 0) + item.text.length);
+  let top = line.y0;
+  let most = 0;
+  for (const [y0, n] of chars) if (n > most) [top, most] = [y0, n];
+  return top;
 }
 
 /** Symbol and Wingdings fonts map their bullets to private-use code points: the character they draw instead. */
@@ -203,7 +227,7 @@ export function cellText(lines: readonly Line[], pitch: number, column?: ColumnM
     // A line opening with a marker needs less: a dash that only wrapped to the line start keeps the pitch exactly,
     // while list paragraphs get some spacing before them (Word's list styles).
     const margin = marker ? Math.max(0.05 * line.fontSize, 3 * jitter) : Math.max(1, 0.12 * line.fontSize, 3 * jitter);
-    const paragraphGap = !cutWord && line.y0 - previous.y0 > pitch + margin;
+    const paragraphGap = !cutWord && bodyTop(line) - bodyTop(previous) > pitch + margin;
     if (!marker && !paragraphGap && brokenForRoom(previous, text, right)) {
       out[out.length - 1] += LINE_END_FULL + text;
       previousIsItem = false;
@@ -211,7 +235,7 @@ export function cellText(lines: readonly Line[], pitch: number, column?: ColumnM
     }
     if (
       paragraphGap ||
-      (marker && startsItem(previous, line, lines[i + 1], previousIsItem, right, openItem)) ||
+      (marker && startsItem(previous, line, lines[i + 1], previousIsItem, right, openItem, column?.justified ?? false)) ||
       (!marker && startsParagraph(previous, line, right, column?.justified ?? false))
     ) {
       out.push(text);

@@ -89,6 +89,11 @@ function joinTwo(prev: string, line: string): string {
   }
   if (/\p{Ll} [-\u2010\u2011]$/u.test(tail) && /^\p{Ll}/u.test(line)) return prev.slice(0, -2) + LINE_END_SPACED_HYPHEN + line;
   if (/[\p{L}\p{N}][-\u2010\u2011]$/u.test(tail) && /^\p{N}/u.test(line)) return `${prev.slice(0, -1)}-${line}`;
+  // Line breaking may cut after a run of hyphens glued to a word ("Sain--" / "Laurent"), or after a slash
+  // between names or acronyms ("ARS/" / "Département"): no space was typed there. Before a lower-case word the
+  // slash may have been followed by a space ("urgence/CHRS/ accueil"), which a line break hides: kept.
+  if (/\p{L}[-\u2010\u2011]{2,}$/u.test(tail) && /^\p{L}/u.test(line)) return prev + line;
+  if (/[\p{L}\p{N}]\/$/u.test(tail) && /^[\p{Lu}\p{N}]/u.test(line)) return prev + line;
   return `${prev} ${line}`;
 }
 

@@ -45,6 +45,12 @@ describe('joinWrappedLines at a line-end hyphen', () => {
     expect(join('comité de suivi du lien ville -', 'Hôpital')).toBe('comité de suivi du lien ville - Hôpital');
     expect(join('(2024 -', '2030).')).toBe('(2024 - 2030).');
   });
+  it('adds no space after a slash or a run of hyphens glued to the word ending the line', () => {
+    expect(join('concertée ARS/', 'Département/MDPH')).toBe('concertée ARS/Département/MDPH');
+    expect(join('Caen/Pôle Sain--', 'Laurent')).toBe('Caen/Pôle Sain--Laurent');
+    expect(join('urgence /', 'CHRS')).toBe('urgence / CHRS');
+    expect(join('urgence/CHRS/', 'accueil de jour')).toBe('urgence/CHRS/ accueil de jour');
+  });
   it('a word cut at a cell line end goes on, even over a gap that looks like a paragraph break', () => {
     const line = (text: string, y0: number): Line => ({ x0: 300, x1: 430, y0, y1: y0 + 7, text, items: [], fontSize: 7.5, bold: false });
     // "€" in a taller font pushed the first line's top up: the gap reads wider than the pitch.

@@ -255,6 +255,26 @@ describe('cell text', () => {
     expect(cellText(l, pitch)).toBe('des activités d’aide et de soins - Les services délivrant une activité d’aide');
   });
 
+  it('measures the gap between lines from their running text, not from a taller sign of another font', () => {
+    // "€" drawn from a symbol font with a taller ascent raises the first line's box by more than the margin.
+    const first = lineOf([item('185 000', 10, 0, { size: 8.5 }), item('€', 42, -1.3, { size: 8.5 }), item('(AAP urgences', 48, 0, { size: 8.5 })]);
+    const second = lineOf([item('2023)', 10, 10.5, { size: 8.5 })]);
+    first.x1 = 200;
+    expect(cellText([first, second], pitch)).toBe('185 000 € (AAP urgences 2023)');
+  });
+
+  it('reads a dash moved into the margin by optical alignment as running text, not as an outdented item', () => {
+    // LaTeX's microtype: "- Hôpital" starts a tenth of an em left of justified text; the lines around it do not.
+    const l = at(['comité de suivi du lien ville', '- Hôpital - Ehpad en lien avec les', 'communautés professionnelles'], [10, 8.9, 10], [0, 10.5, 21]);
+    for (const x of l) x.x1 = 200;
+    const justified = { right: 200, justified: true };
+    expect(cellText(l, pitch, justified)).toBe('comité de suivi du lien ville - Hôpital - Ehpad en lien avec les communautés professionnelles');
+    // A marker hanging out of the text by its own width is an item.
+    const hanging = at(['comité de suivi du lien ville', '- Hôpital - Ehpad en lien avec les', 'communautés professionnelles'], [14, 10, 14], [0, 10.5, 21]);
+    for (const x of hanging) x.x1 = 200;
+    expect(cellText(hanging, pitch, justified)).toBe('comité de suivi du lien ville\n- Hôpital - Ehpad en lien avec les communautés professionnelles');
+  });
+
   it('starts a list item after a full line when the list paragraph sits a little farther down than the pitch', () => {
     // Word's list paragraphs: one point more than the pitch before the item; a dash that only wrapped keeps the pitch.
     const l = at(['des organismes gestionnaires', '- Une planification départementale', 'avec des AMI'], [10, 10, 10], [0, 11.5, 22]);
