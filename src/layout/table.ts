@@ -492,8 +492,6 @@ export function readTable(header: HeaderRow, context: PageContext, limit: number
             source: fixed.source,
             key: fixed.columns.findIndex((c) => c.name === 'action'),
             headed: fixed.columns.map((c) => c.name !== undefined || c.label.trim() !== ''),
-            // The carried table's columns without header before its first named one (a chantier beside the rows).
-            leadingHeaderless: Math.max(0, fixed.columns.findIndex((c) => c.name !== undefined || c.label !== '')),
             ...(fixed.ruledBottom !== undefined ? { ruledBottom: fixed.ruledBottom } : {}),
           },
         }

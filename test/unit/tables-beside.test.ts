@@ -182,7 +182,7 @@ describe('a table with a column beside the rows going on over a page break', () 
       item('Seconde action', 115, 150),
       item('Nb', 380, 150),
     ];
-    const given = { xs, source: 'gutters' as const, key: 1, leadingHeaderless: 1 };
+    const given = { xs, source: 'gutters' as const, key: 1, headed: [false, true, true, true] };
     const table = readTableAt(pageContext(page(body, { rulings })), { header: { x0: 40, y0: 80, x1: 500, y1: 80 }, limit: 500, columns: given });
     expect(tableRows(table).map((r) => r[1])).toEqual(['fin du groupe', 'Première action sur deux lignes', 'Seconde action']);
     expect(tableRows(table)[1]![0]).toBe('Chantier : Un titre sur deux lignes');

@@ -33,8 +33,6 @@ export interface GivenColumns {
   ruledBottom?: number;
   /** The column whose text opens a row. */
   key?: number;
-  /** How many columns without header open the table (cells merged down the rows beside them, such as a chantier title). */
-  leadingHeaderless?: number;
   /**
    * Which columns had a header cell on the page before. Only columns without one (a title beside its rows)
    * may hold a cell merged down several rows; without this, every column is taken as one without header.
@@ -214,7 +212,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
   const key = given ? (given.key ?? 0) : columnCells.indexOf(anchor.key ?? 0);
   const ruledColumns = rules !== undefined;
   // Rules between rows may skip a column without header opening the table (a cell merged down its rows).
-  const leadingHeaderless = given ? (given.leadingHeaderless ?? 0) : columnCells.findIndex((c) => c !== undefined);
+  const leadingHeaderless = columnCells.findIndex((c) => c !== undefined);
   const rowsLeft = leadingHeaderless > 0 ? xs[leadingHeaderless]! : undefined;
   const { spans, fromRules, paragraphShare } = rowSpans({
     body, xs, key, header, bottom, ruledColumns, horizontal, rects: context.page.rects, size: bodySize, tolerance: tol, rowsLeft, paragraphShare: anchor.paragraphShare,
@@ -242,8 +240,7 @@ export function readTableAt(context: PageContext, anchor: Anchor): AnchoredTable
     else perColumn.forEach((items, c) => grid.push({ row: r, col: c, items, lines: linesOf(items), colSpan: 1, rowSpan: 1 }));
   });
   // A page going on without its header keeps the carried table's: only its columns without one may merge down.
-  const headed = given?.leadingHeaderless !== undefined && !given.headed ? columnCells.map((_, c) => (c < given.leadingHeaderless! ? undefined : c)) : columnCells;
-  mergeDownHeaderless(grid, spans, xs, headed, { fromRules, horizontal: context.horizontal, rects: context.page.rects, size: bodySize, tolerance: tol });
+  mergeDownHeaderless(grid, spans, xs, columnCells, { fromRules, horizontal: context.horizontal, rects: context.page.rects, size: bodySize, tolerance: tol });
   const filled = grid.filter((g) => g.lines.length > 0 && g.colSpan === 1);
   // Line pitch and its jitter as shares of the type size: cells set in different sizes share the ratio.
   const ratio = linePitchRatio(filled.map((g) => g.lines));

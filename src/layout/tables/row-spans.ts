@@ -123,7 +123,10 @@ function spansOf(e: RowEvidence): { spans: RowSpan[]; fromRules: boolean; paragr
   }
   // Shading may mark only some rows (a shaded chantier title row over unshaded actions): between its edges,
   // rows the whitespace shows for sure (starts the other columns confirm) are rows too.
-  if (rowRules.length > 0 && bandCuts >= 1) return { spans: splitSpans(spansBetween(rowRules, e, false), spansFromGaps(e, { confirmedOnly: true }), size, body), fromRules };
+  if (rowRules.length > 0 && bandCuts >= 1) {
+    const confirmed = spansFromGaps(e, { confirmedOnly: true });
+    return { spans: splitSpans(spansBetween(rowRules, e, false, confirmed), confirmed, size, body), fromRules };
+  }
   return { ...gapRows(e), fromRules: false };
 }
 
@@ -139,8 +142,11 @@ function rowsWithin(span: RowSpan, e: RowEvidence): RowSpan[] {
   return rows;
 }
 
-/** Rows between row edges (rules, band edges); text under the last edge may be one more row. */
-function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boolean): RowSpan[] {
+/**
+ * Rows between row edges (rules, band edges); text under the last edge may be one more row. `confirmed`: the
+ * row starts the whitespace shows for sure over the whole table (between shaded bands only).
+ */
+function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boolean, confirmed?: readonly RowSpan[]): RowSpan[] {
   const { body, header, bottom, size, tolerance: tol } = e;
   const ys: number[] = [];
   for (const y of edges) if (!ys.length || y - ys[ys.length - 1]! > 0.75 * tol) ys.push(y);
@@ -153,9 +159,9 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
   // Under shading that marks only some rows (a shaded title row), the rows after the last band go on
   // unshaded: text below it set in the table's columns (key column included) is rows, cut by gaps.
   // The cuts are read over the whole table, as between the bands: the row starts the other columns confirm.
-  if (!fromRules && setInColumns(below, e)) {
+  if (!fromRules && confirmed && setInColumns(below, e)) {
     const end = Math.max(...below.map((i) => i.y1)) + 0.5;
-    const cuts = spansFromGaps(e, { confirmedOnly: true }).slice(1).map((r) => r.y0).filter((y) => y > last && y < end && below.some((i) => centerY(i) < y));
+    const cuts = confirmed.slice(1).map((r) => r.y0).filter((y) => y > last && y < end && below.some((i) => centerY(i) < y));
     const edges = [last, ...cuts, end];
     return [...spans, ...cuts.concat(end).map((y1, k) => ({ y0: edges[k]!, y1, open: false }))];
   }
