@@ -344,8 +344,10 @@ class BesideTable(Flowable):
     def split(self, aW, aH):
         # A heading cell taller than its rows in the first part makes that part taller than the twin's:
         # then cut the twin again with less room (a few tries), else move the whole table on.
+        # The twin's in-row split cuts at line boundaries, so a cut a point higher may land on the same
+        # line again: after six small steps, step down by a whole line.
         ah = aH
-        for _ in range(6):
+        for attempt in range(12):
             r = self._split_at(aW, ah)
             if not r:
                 return []
@@ -353,7 +355,7 @@ class BesideTable(Flowable):
             _, h0 = P0.wrapOn(self.canv, aW, aH)
             if h0 <= aH + 0.01:
                 return [P0, FrameBreak(), r[1]] if len(r) == 2 else [P0]
-            ah -= h0 - aH + 1
+            ah -= h0 - aH + 1 if attempt < 6 else max(h0 - aH + 1, self.ctx.leading)
             if ah <= 0:
                 return []
         return []
