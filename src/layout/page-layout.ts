@@ -537,7 +537,9 @@ export function compactLayout(layout: PageLayout): PageLayout {
       header: { ...t.header, items: [], cells: t.header.cells.map((c) => ({ column: c.column, exact: c.exact, line: { ...c.line, items: [] } })) },
       rows: t.rows.map((r) => ({
         ...r,
-        cells: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, { text: c.text, box: c.box, lines: [] }])),
+        // Cell lines keep their boxes (not their items): where a cell's last line ends tells a row cut by the
+        // page break from one that ended higher up (documents/roadmap/pdf-reader.ts cutShape).
+        cells: Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, { text: c.text, box: c.box, lines: c.lines.map((l) => ({ ...l, items: [] })) }])),
       })),
       title: t.title && { ...t.title, lines: [] },
     })),

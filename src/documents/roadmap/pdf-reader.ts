@@ -2,6 +2,8 @@ import { classifyPages } from '../../layout/classify.js';
 import { type Box, minOf, toBBox } from '../../layout/geometry.js';
 import type { LaidOutTable, PageLayout } from '../../layout/page-layout.js';
 import type { Cell, TableRow } from '../../layout/table.js';
+import { linePitchRatio } from '../../layout/cell-text.js';
+import { ruleTolerance } from '../../layout/tables/context.js';
 import type { ActionProvenance, Provenance, UnrecognisedTable, Warning, WeakEvidence } from '../../model/index.js';
 import { joinWrappedLines, LIST_MARKER } from '../../text/normalize.js';
 import { CHANTIER_LABEL, stripChantierLabel } from '../../layout/table.js';
@@ -144,12 +146,13 @@ export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   // A part opening in upper case or with a list item goes on only when its shape says so.
   // A ruled row left without a closing rule runs down to the bottom of its page's area.
   const unclosed = previous.ruled && previous.lastRow.y1 >= previous.areaBottom - 0.5;
-  const shape = cutShape(previousCells, rowColumns(first), unclosed);
+  const shape = cutShape(previousCells, rowColumns(first), unclosed, ruleTolerance(previous.bodySize));
   if (!shape.tailsOnly) return false;
   const head = (previous.lastRow.cells.action?.text ?? '').trimEnd();
   // Another cut column going on mid-sentence says so too.
   const midSentence = [...rowColumns(first)].some(([k, c]) => c !== undefined && previousCells.get(k) !== undefined && /^\p{Ll}/u.test(c.text.trim()));
-  return shape.leftEarly || midSentence || LIST_MARKER.test(action) || /[:,;]$/.test(head);
+  // An action stopping on a colon, a comma, a semicolon or a slash between alternatives was cut mid-phrase.
+  return shape.leftEarly || midSentence || LIST_MARKER.test(action) || /[:,;/]$/.test(head);
 }
 
 /**
@@ -185,22 +188,29 @@ function rowColumns(row: TableRow): Map<string, Cell | undefined> {
  * part no rule closes: or was empty there, one at least reaching it). `leftEarly`: some
  * column the previous part filled ended higher up and stays empty (a new row made of the same few columns as
  * the cut ones would look the same; this says the shape is the cut's, not chance). `endedEarly`: the columns
- * the previous part filled that ended higher up than its last line (they were not cut).
+ * the previous part filled that ended higher up than its last line (they were not cut). `tolerance`: the
+ * table's (ruleTolerance of its type size).
  */
 export function cutShape(
   previous: ReadonlyMap<string, Cell | undefined>,
   next: ReadonlyMap<string, Cell | undefined>,
   unclosed = false,
+  tolerance = 1,
 ): { tailsOnly: boolean; leftEarly: boolean; endedEarly: Set<string> } {
   const boxes = [...previous.values()].flatMap((c) => (c?.box ? [c.box] : []));
   if (!boxes.length) return { tailsOnly: false, leftEarly: false, endedEarly: new Set() };
   const lastLine = Math.max(...boxes.map((b) => b.y1));
-  // A cell reached the last line when its bottom is within half of its own last line's height of it.
+  // The part's line pitch, as a share of the type size (cells of one row share it).
+  const ratio = linePitchRatio([...previous.values()].flatMap((c) => (c && c.lines.length > 1 ? [c.lines] : [])));
+  // A cell reached the last line when it had no room for one more of its lines above it: the lowest line may
+  // sit lower by a paragraph gap in its own cell, while the cut left the others' last lines higher. Without a
+  // pitch, the line's own height stands for it (a line one height above the last one was not cut).
   const reached = (cell: Cell | undefined) => {
     if (!cell?.box) return false;
     const last = cell.lines[cell.lines.length - 1];
     const height = last ? last.y1 - last.y0 : (cell.box.y1 - cell.box.y0) / Math.max(1, cell.text.split('\n').length);
-    return cell.box.y1 >= lastLine - 0.5 * height;
+    const step = last && ratio ? Math.max(height, ratio.pitch * last.fontSize) : height;
+    return cell.box.y1 + step > lastLine + tolerance;
   };
   const filled = [...next].filter(([, c]) => c !== undefined).map(([k]) => k);
   // Under rules, a part left without a closing rule was cut: a column empty there says nothing against the cut

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { continuesRow, cutShape } from '../../src/documents/roadmap/pdf-reader.js';
+import { analysePage, compactLayout } from '../../src/layout/page-layout.js';
+import { lineOf } from '../../src/layout/lines.js';
+import type { Cell, TableRow } from '../../src/layout/table.js';
+import { item, territorialPage } from './layout-synthetic.js';
+
+// A row cut by the page break, read from the compact layouts the reader keeps (issue 12).
+
+/** A cell of one paragraph per entry, each a run of lines `pitch` apart, paragraphs `gap` further apart. */
+function cell(paragraphs: readonly string[][], y: number, pitch: number, gap = 0, size = 10): Cell {
+  const items = [];
+  let top = y;
+  for (const p of paragraphs) {
+    for (const t of p) {
+      items.push(item(t, 0, top, { size }));
+      top += pitch;
+    }
+    top += gap;
+  }
+  const lines = items.map((i) => lineOf([i]));
+  const box = { x0: 0, y0: lines[0]!.y0, x1: Math.max(...lines.map((l) => l.x1)), y1: lines[lines.length - 1]!.y1 };
+  return { text: paragraphs.map((p) => p.join(' ')).join('\n'), box, lines };
+}
+const row = (cells: TableRow['cells']): TableRow => {
+  const boxes = Object.values(cells).map((c) => c!.box!);
+  return { x0: 0, y0: Math.min(...boxes.map((b) => b.y0)), x1: 700, y1: Math.max(...boxes.map((b) => b.y1)), cells, extra: [], openBottom: false };
+};
+const columns = (r: TableRow) => new Map(Object.entries(r.cells));
+
+describe('the compact layout of a table page', () => {
+  const model = territorialPage({
+    number: 7,
+    chantier: 'Prévenir la perte d’autonomie',
+    axis: 3,
+    rows: [{ action: ['Repérer les personnes âgées fragiles et isolées', 'sur les territoires', 'de santé'], indicateur: ['Nb de réunions'] }],
+  });
+
+  it('keeps the boxes of each cell’s lines (not their items): where a cut cell’s last line ends', () => {
+    const full = analysePage(model).tables[0]!.rows[0]!.cells.action!;
+    const compact = compactLayout(analysePage(model)).tables[0]!.rows[0]!.cells.action!;
+    expect(compact.lines.map(({ y0, y1 }) => [y0, y1])).toEqual(full.lines.map(({ y0, y1 }) => [y0, y1]));
+    expect(compact.lines.every((l) => l.items.length === 0)).toBe(true);
+  });
+});
+
+describe('the shape of a row cut by the page', () => {
+  // Lines 13 apart (10 pt type); the funding cell opens a second paragraph 6 points further down, so its last
+  // line is the lowest of the part although the other cells were cut at the same frame bottom.
+  const funding = cell([['PRIAC 2023 / 2027'], ['65 000 euros par PASA']], 500, 13, 6);
+  const part = row({ action: cell([['PASA (jour ou nuit) par GHT']], 80, 13), commentaire: cell([['plan Alzheimer 2008/2012']], 80, 13) });
+
+  it('reads cells ending half a line above a lowest line shifted by a paragraph gap as cut', () => {
+    const last = row({
+      action: cell([['Développer l’offre de Pôles', 'Soins Adaptés par la création d’un']], 500, 13),
+      financement: funding,
+      commentaire: cell([['Le développement des', 'PASA a été initié par le']], 500, 13),
+    });
+    expect(cutShape(columns(last), columns(part), false, 2).tailsOnly).toBe(true);
+  });
+
+  it('reads a cell with room for one more of its lines above the lowest line as ended', () => {
+    const last = row({
+      action: cell([['Développer l’offre de Pôles']], 500, 13),
+      financement: cell([['PRIAC 2023 / 2027', '65 000 euros par PASA']], 500, 13),
+      commentaire: cell([['Le développement des', 'PASA a été initié par le']], 500, 13),
+    });
+    expect(cutShape(columns(last), columns(part), false, 2).tailsOnly).toBe(false);
+  });
+});
+
+describe('an action cut after a slash between alternatives', () => {
+  const previous = (last: TableRow) => ({
+    page: 20, chantierKey: 'k', ruled: true, lastRow: last, lastBlock: undefined, areaBottom: 563, lowest: true, bodySize: 11, besideLabels: new Set<string>(), besideBlock: undefined,
+  });
+  const next = row({ action: cell([['Foyer d’accueil médicalisé pour accueillir']], 100, 13, 0, 11) });
+
+  it('goes on over the page break: no action ends on a slash', () => {
+    expect(continuesRow(previous(row({ action: cell([['Créer en 2023/2024 27 places en accueil de jour /']], 514, 13, 0, 11) })), next)).toBe(true);
+    expect(continuesRow(previous(row({ action: cell([['Créer en 2023/2024 27 places en accueil de jour']], 514, 13, 0, 11) })), next)).toBe(false);
+  });
+});
