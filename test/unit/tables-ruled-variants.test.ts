@@ -124,3 +124,25 @@ describe('a page part opening in lower case', () => {
     expect(continuesRow({ ...previous, lastRow: cut }, first('mise en place d’un groupe de travail'))).toBe(true);
   });
 });
+
+describe('a cell’s text drawn past the rule closing its row (ReportLab cutting a row at the page foot)', () => {
+  const header = [item('Actions', 25, 42, { bold: true, size: 10 }), item('Financement', 185, 42, { bold: true, size: 10 }), item('Commentaires', 345, 42, { bold: true, size: 10 })];
+  const first = [item('Créer une unité', 25, 62, { size: 10 }), item('190 000 €', 185, 62, { size: 10 }), item('Ouverture', 345, 62, { size: 10 })];
+  // The comment's lines stand 13 apart; its last line is set at that pitch, across the rule at 138.3.
+  const second = [item('Améliorer l’accès aux soins', 25, 86, { size: 10 }), ...lines(['L’objectif de la', 'plateforme est', 'double : pour les', 'orthophonistes, du'], 345, 86, { size: 10, pitch: 13 })];
+  const rulings = [hRule(20, 500, 38), hRule(20, 500, 56), hRule(20, 500, 80), hRule(20, 500, 138.3)];
+  const read = (extra: TextItem[]) => {
+    const items = [...header, ...first, ...second, ...extra];
+    return tableRows(readTableAt(pageContext(page(items, { rulings })), { header: boxOf(header), items: header, limit: 560 })).slice(1);
+  };
+
+  it('reads the line as the cell’s, not as a row of its own', () => {
+    const rows = read([item('temps de soin par éli-', 345, 138, { size: 10 })]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![2]!.replace(/\n/g, ' ')).toBe('L’objectif de la plateforme est double : pour les orthophonistes, du temps de soin par éli-');
+  });
+
+  it('still reads a row set a padding under the rule as a row', () => {
+    expect(read([item('Proposer une offre', 25, 143.5, { size: 10 })])).toHaveLength(3);
+  });
+});

@@ -8,7 +8,7 @@ import { type Box, centerY, mergeIntervals, overlap } from '../geometry.js';
 import { bandRows, carveBands } from './band-rows.js';
 import { groupRows } from '../lines.js';
 import { isShading } from './header-columns.js';
-import { gapRows, spansFromGaps } from './row-gaps.js';
+import { columnLines, gapRows, spansFromGaps } from './row-gaps.js';
 import type { Rule } from './types.js';
 
 /** A row's vertical extent; `open`: no rule closes it at the table's bottom (it goes on over the page break). */
@@ -165,6 +165,11 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
     const edges = [last, ...cuts, end];
     return [...spans, ...cuts.concat(end).map((y1, k) => ({ y0: edges[k]!, y1, open: false }))];
   }
+  // Text drawn over the last rule at the line pitch of its cell above is that cell's overflow: the row goes on.
+  if (fromRules && spans.length && overflowsRule(body, e, last)) {
+    spans[spans.length - 1] = { y0: spans[spans.length - 1]!.y0, y1: bottom, open: true };
+    return spans;
+  }
   // Text under the last rule is a row going on over the page break; without vertical rules to say where the
   // table ends, only when it runs down to the bottom of the table's area.
   const runsToBottom = Math.max(...below.map((i) => i.y1)) >= bottom - 3 * size;
@@ -172,6 +177,19 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
   const adjacent = Math.min(...below.map((i) => i.y0)) - last <= 1.5 * size;
   if (e.ruledColumns || runsToBottom || adjacent) spans.push({ y0: last, y1: bottom, open: fromRules && (e.ruledColumns || runsToBottom) });
   return spans;
+}
+
+/**
+ * Does the text under the rule at `rule` go on the cells above it? A producer drawing a cut cell's text past
+ * the row's closing rule sets its next line where the cell's pitch puts it: across the rule (its top above the
+ * rule, where the first line of a row stands a cell padding under it) and at the line pitch under the cell's
+ * line above, within the rule tolerance; every line under the rule goes on so.
+ */
+function overflowsRule(body: readonly TextItem[], e: RowEvidence, rule: number): boolean {
+  const { columns, pitch } = columnLines(body, e.xs, e.tolerance);
+  const under = columns.flatMap((column) => column.filter((l) => centerY(l.line) > rule).map((l) => ({ l, above: column[column.indexOf(l) - 1] })));
+  if (!under.length || Math.min(...under.map(({ l }) => l.line.y0)) >= rule) return false;
+  return under.every(({ l, above }) => above !== undefined && Math.abs(l.line.y0 - above.line.y0 - pitch * (l.line.fontSize || e.size)) <= e.tolerance);
 }
 
 /**
