@@ -80,3 +80,31 @@ describe('an action cut after a slash between alternatives', () => {
     expect(continuesRow(previous(row({ action: cell([['Créer en 2023/2024 27 places en accueil de jour']], 514, 13, 0, 11) })), next)).toBe(false);
   });
 });
+
+describe('a cell whose part on the new page opens a paragraph', () => {
+  // Lines 8.6 apart; the funding cell runs down to 515.3, the action ended one pitch higher.
+  const last = row({
+    action: cell([['Proposer une offre graduée des', 'interventions SMUR : accompagner', 'le déploiement de l’Unité Mobile']], 489.9, 8.6, 0, 7.5),
+    financement: cell([['185 000 €', 'Forfait de 45 000 euros', 'pour la formation des', 'personnels et l’acquisition']], 489.9, 8.6, 0, 7.5),
+  });
+
+  it('was cut when the paragraph wraps: its first line alone could not stay at the page foot', () => {
+    const part = row({ action: cell([['- Former les équipes de professionnels', 'non médicaux des SMUR']], 76, 8.6, 0, 7.5) });
+    expect(cutShape(columns(last), columns(part), false, 1.5).tailsOnly).toBe(true);
+  });
+
+  it('ended when the paragraph is one line: it had room for it', () => {
+    const part = row({ action: cell([['- Former les équipes']], 76, 8.6, 0, 7.5) });
+    expect(cutShape(columns(last), columns(part), false, 1.5).tailsOnly).toBe(false);
+  });
+});
+
+describe('a cell of another column (no lines of its own)', () => {
+  it('is measured by the part’s lines, not by its whole height', () => {
+    const action = cell([Array.from({ length: 8 }, (_, k) => `ligne ${k} de l’action`)], 600, 11.2);
+    const extra = { text: 'Développer la prévention dans tous les milieux de vie', box: { x0: 500, y0: 600, x1: 600, y1: 665 }, lines: [] };
+    const previous = new Map<string, Cell | undefined>([['action', action], ['extra:0', extra]]);
+    const next = new Map<string, Cell | undefined>([['action', cell([['Développer l’éducation à la santé']], 90, 11.2)], ['extra:0', cell([['T2 2024']], 90, 11.2)]]);
+    expect(cutShape(previous, next, false, 2).tailsOnly).toBe(false);
+  });
+});

@@ -8,6 +8,7 @@ import { readTableAt } from '../../src/layout/tables/anchored.js';
 import { pageContext, SEGMENT_GAP } from '../../src/layout/tables/context.js';
 import { tableRows } from '../../src/layout/tables/grid.js';
 import { headerRuleBreak } from '../../src/layout/tables/rule-breaks.js';
+import { headerWraps } from '../../src/layout/tables/row-gaps.js';
 import { findRunningHeader } from '../../src/layout/page-layout.js';
 import { groupLines } from '../../src/layout/lines.js';
 import { continuesRow } from '../../src/documents/roadmap/pdf-reader.js';
@@ -144,5 +145,20 @@ describe('a cell’s text drawn past the rule closing its row (ReportLab cutting
 
   it('still reads a row set a padding under the rule as a row', () => {
     expect(read([item('Proposer une offre', 25, 143.5, { size: 10 })])).toHaveLength(3);
+  });
+});
+
+describe('a header set in a font its name does not call bold, over the tail of a row cut by the page', () => {
+  const font = (items: TextItem[], fontName: string) => items.map((i) => ({ ...i, fontName }));
+  const xs = [50, 210, 295, 416, 504];
+  const header = [item('Actions', 52, 54.1, { size: 10 }), item('Financements', 212, 54.1, { size: 10 }), item('Indicateurs', 296, 54.1, { size: 10 }), item('Commentaires', 417, 54.1, { size: 10 })];
+  const body = [
+    ...lines(['nationale, mairie du Havre et', 'organisme gestionnaire'], 52, 67.2, { size: 10, pitch: 11 }),
+    ...lines(['l’organisation de', 'l’ensemble de l’IME', 'est à penser dans le', 'cadre du projet'], 417, 67.2, { size: 10, pitch: 11 }),
+    item('Mettre en œuvre la mesure', 52, 238), item('1 000 000 €', 212, 238), item('Nb de réunions', 296, 238), item('Pour rappel', 417, 238),
+  ];
+
+  it('takes no body line in the header’s size and weight but another font as a wrapped header line', () => {
+    expect(headerWraps(font(header, 'Serif-Medium'), font(body, 'Serif-Regular'), xs, 2)).toEqual([]);
   });
 });

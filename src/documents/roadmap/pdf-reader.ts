@@ -1,5 +1,5 @@
 import { classifyPages } from '../../layout/classify.js';
-import { type Box, minOf, toBBox } from '../../layout/geometry.js';
+import { type Box, median, minOf, toBBox } from '../../layout/geometry.js';
 import type { LaidOutTable, PageLayout } from '../../layout/page-layout.js';
 import type { Cell, TableRow } from '../../layout/table.js';
 import { linePitchRatio } from '../../layout/cell-text.js';
@@ -182,6 +182,17 @@ function rowColumns(row: TableRow): Map<string, Cell | undefined> {
 }
 
 /**
+ * Does `tail`, going on a cell that ended with `head`, open a paragraph (a list item, or a sentence after a full
+ * stop) that wraps over more than its first line? Orphan control holds such a paragraph's first line back.
+ */
+function opensWrappedParagraph(head: string, tail: Cell | undefined): boolean {
+  const first = tail?.lines[0];
+  if (!tail || !first) return false;
+  const opens = LIST_MARKER.test(tail.text) || (/[.!?;:]$/.test(head.trimEnd()) && /^\p{Lu}/u.test(tail.text.trim()));
+  return opens && tail.text.trim().split('\n')[0]!.length > first.text.trim().length + 1;
+}
+
+/**
  * How the part of a row that opens a page sits under the part that ended the page before. A cut cell's text
  * runs down to the row's last line; a cell that had ended higher up (or was empty) has nothing left to carry
  * over. `tailsOnly`: every column the new part fills reached the previous part's last line (`unclosed`, a ruled
@@ -201,24 +212,31 @@ export function cutShape(
   if (!boxes.length) return { tailsOnly: false, leftEarly: false, endedEarly: new Set() };
   const lastLine = Math.max(...boxes.map((b) => b.y1));
   // The part's line pitch, as a share of the type size (cells of one row share it).
-  const ratio = linePitchRatio([...previous.values()].flatMap((c) => (c && c.lines.length > 1 ? [c.lines] : [])));
+  const lined = [...previous.values()].flatMap((c) => (c?.lines.length ? [c.lines] : []));
+  // The part's line pitch, as a share of the type size (cells of one row share it).
+  const ratio = linePitchRatio(lined.filter((l) => l.length > 1));
+  // A cell without lines of its own (another column's text) is measured by the part's lines.
+  const lineHeight = lined.length ? median(lined.map((l) => l[l.length - 1]!.y1 - l[l.length - 1]!.y0)) : undefined;
   // A cell reached the last line when it had no room for one more of its lines above it: the lowest line may
   // sit lower by a paragraph gap in its own cell, while the cut left the others' last lines higher. Without a
-  // pitch, the line's own height stands for it (a line one height above the last one was not cut).
-  const reached = (cell: Cell | undefined) => {
+  // pitch, the line's own height stands for it (a line one height above the last one was not cut). A cell
+  // whose part on the new page opens a paragraph of several lines needed room for two of them (no producer
+  // leaves such a paragraph's first line alone at a page foot).
+  const reached = (key: string) => {
+    const cell = previous.get(key);
     if (!cell?.box) return false;
     const last = cell.lines[cell.lines.length - 1];
-    const height = last ? last.y1 - last.y0 : (cell.box.y1 - cell.box.y0) / Math.max(1, cell.text.split('\n').length);
+    const height = last ? last.y1 - last.y0 : (lineHeight ?? (cell.box.y1 - cell.box.y0) / Math.max(1, cell.text.split('\n').length));
     const step = last && ratio ? Math.max(height, ratio.pitch * last.fontSize) : height;
-    return cell.box.y1 + step > lastLine + tolerance;
+    return cell.box.y1 + (opensWrappedParagraph(cell.text, next.get(key)) ? 2 : 1) * step > lastLine + tolerance;
   };
   const filled = [...next].filter(([, c]) => c !== undefined).map(([k]) => k);
   // Under rules, a part left without a closing rule was cut: a column empty there says nothing against the cut
   // (a producer may move a whole cell on to the next page), as long as one cut column goes on.
   const tailsOnly = unclosed
-    ? filled.some((k) => reached(previous.get(k))) && filled.every((k) => previous.get(k) === undefined || reached(previous.get(k)))
-    : filled.length > 0 && filled.every((k) => reached(previous.get(k)));
-  const endedEarly = new Set([...previous].filter(([, c]) => c !== undefined && !reached(c)).map(([k]) => k));
+    ? filled.some((k) => reached(k)) && filled.every((k) => previous.get(k) === undefined || reached(k))
+    : filled.length > 0 && filled.every((k) => reached(k));
+  const endedEarly = new Set([...previous].filter(([k, c]) => c !== undefined && !reached(k)).map(([k]) => k));
   const leftEarly = [...endedEarly].some((k) => next.get(k) === undefined);
   return { tailsOnly, leftEarly, endedEarly };
 }

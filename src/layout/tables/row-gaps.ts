@@ -226,9 +226,16 @@ function spansFromRuns(e: RowEvidence): RowSpan[] {
   return spans;
 }
 
+/** The font carrying most of the line's characters. */
+function mainFont(line: Line): string | undefined {
+  const chars = new Map<string, number>();
+  for (const i of line.items) chars.set(i.fontName, (chars.get(i.fontName) ?? 0) + i.text.length);
+  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 /**
  * Lines that wrap a header cell ("Partenaires" over "associés") when nothing drawn closes the header: in a
- * column, the lines following the header's own line in its type (size and weight) that open no block (they
+ * column, the lines following the header's own line in its type (size, weight and font) that open no block (they
  * stand at the line pitch, where the first row stands a cell padding further down), or stand less than half as
  * far below it as the first lines of the other columns (a header set with its own leading).
  */
@@ -250,7 +257,8 @@ export function headerWraps(headerItems: readonly TextItem[], body: readonly Tex
     const k0 = lastHeaderLine[c]!;
     if (k0 < 0) return;
     const head = column[k0]!.line;
-    const headerType = (l: Line) => l.bold === head.bold && Math.abs(l.fontSize - head.fontSize) <= 0.05 * head.fontSize;
+    // Its type: size, weight and font (a producer may set the header in a font its name does not call bold).
+    const headerType = (l: Line) => l.bold === head.bold && Math.abs(l.fontSize - head.fontSize) <= 0.05 * head.fontSize && mainFont(l) === mainFont(head);
     for (let k = k0 + 1; k < column.length; k++) {
       const l = column[k]!;
       if (!headerType(l.line) || (l.opens && l.extra! >= 0.5 * rowSpace)) break;
