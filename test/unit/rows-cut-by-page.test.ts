@@ -108,3 +108,20 @@ describe('a cell of another column (no lines of its own)', () => {
     expect(cutShape(previous, next, false, 2).tailsOnly).toBe(false);
   });
 });
+
+describe('a chantier title beside the rows, cut by the page', () => {
+  it('says nothing of where the row beside it was cut', () => {
+    // The title's cell ended a line above the row's foot; the row's own cells ran down to it.
+    const last = row({
+      action: cell([['Mise en œuvre du plan d’actions', 'départemental - Programme Good Behavior']], 650, 14.5, 0, 11),
+      financement: cell([['CPOM des opérateurs']], 650, 14.5, 0, 11),
+      commentaire: cell([['Le programme vise à', 'renforcer la classe élémentaire, qui a pour but d’apaiser']], 650, 14.5, 0, 11),
+    });
+    last.extra = [{ label: '', text: 'Chantier : Développer la prévention dans tous les', box: { x0: 0, y0: 650, x1: 80, y1: 666 } }];
+    const first = row({ action: cell([['Game (GBG) dans des écoles primaires']], 122, 14.5, 0, 11), commentaire: cell([['le climat scolaire. Grâce au GBG']], 122, 14.5, 0, 11) });
+    first.extra = [{ label: '', text: 'milieux de vie', box: { x0: 0, y0: 122, x1: 80, y1: 134 } }];
+    const previous = { page: 30, chantierKey: 'k', ruled: true, lastRow: last, lastBlock: undefined, areaBottom: 810, lowest: true, bodySize: 11, besideBlock: undefined };
+    expect(continuesRow({ ...previous, besideLabels: new Set(['']) }, first)).toBe(true);
+    expect(continuesRow({ ...previous, besideLabels: new Set<string>() }, first)).toBe(false);
+  });
+});

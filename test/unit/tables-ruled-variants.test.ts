@@ -9,6 +9,7 @@ import { pageContext, SEGMENT_GAP } from '../../src/layout/tables/context.js';
 import { tableRows } from '../../src/layout/tables/grid.js';
 import { headerRuleBreak } from '../../src/layout/tables/rule-breaks.js';
 import { headerWraps } from '../../src/layout/tables/row-gaps.js';
+import { overflowsRule } from '../../src/layout/tables/row-spans.js';
 import { findRunningHeader } from '../../src/layout/page-layout.js';
 import { groupLines } from '../../src/layout/lines.js';
 import { continuesRow } from '../../src/documents/roadmap/pdf-reader.js';
@@ -160,5 +161,16 @@ describe('a header set in a font its name does not call bold, over the tail of a
 
   it('takes no body line in the header’s size and weight but another font as a wrapped header line', () => {
     expect(headerWraps(font(header, 'Serif-Medium'), font(body, 'Serif-Regular'), xs, 2)).toEqual([]);
+  });
+});
+
+describe('a chantier title beside the rows running over a rule between rows', () => {
+  it('is no overflow of the row above: only the key column and those right of it say so', () => {
+    // The title's lines stand 13 apart down the first column (left of the key one), the last one across the rule at 99.3.
+    const title = lines(['Garantir l’accès', 'aux soins de', 'proximité et', 'aux établissements'], 25, 60, { size: 10, pitch: 13 });
+    const body = [...title, item('Créer une unité', 125, 60, { size: 10 }), item('Ouverture', 305, 60, { size: 10 })];
+    const evidence = { xs: [20, 120, 300, 500], size: 10, tolerance: 2 };
+    expect(overflowsRule(body, { ...evidence, key: 1 }, 99.3)).toBe(false);
+    expect(overflowsRule(body, { ...evidence, key: 0 }, 99.3)).toBe(true);
   });
 });

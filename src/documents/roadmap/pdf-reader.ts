@@ -146,7 +146,8 @@ export function continuesRow(previous: OpenTable, first: TableRow): boolean {
   // A part opening in upper case or with a list item goes on only when its shape says so.
   // A ruled row left without a closing rule runs down to the bottom of its page's area.
   const unclosed = previous.ruled && previous.lastRow.y1 >= previous.areaBottom - 0.5;
-  const shape = cutShape(previousCells, rowColumns(first), unclosed, ruleTolerance(previous.bodySize));
+  // A chantier title beside the rows is a cell merged down them: where it was cut says nothing of this row.
+  const shape = cutShape(rowColumns(previous.lastRow, previous.besideLabels), rowColumns(first, previous.besideLabels), unclosed, ruleTolerance(previous.bodySize));
   if (!shape.tailsOnly) return false;
   const head = (previous.lastRow.cells.action?.text ?? '').trimEnd();
   // Another cut column going on mid-sentence says so too.
@@ -173,11 +174,12 @@ function endsNearCut(part: ReadonlyMap<string, Cell | undefined>, column: string
 /**
  * A row's cells column by column (roadmap cells, then other columns in their order), each with its text's box.
  * Other columns go by place, not label: a header cell wrapped over lines may lose one on a page that repeats it.
+ * `skip`: labels of other columns left out (the columns of chantier titles beside the rows).
  */
-function rowColumns(row: TableRow): Map<string, Cell | undefined> {
+function rowColumns(row: TableRow, skip: ReadonlySet<string> = new Set()): Map<string, Cell | undefined> {
   const out = new Map<string, Cell | undefined>();
   for (const c of COLUMNS) out.set(c, row.cells[c]?.text.trim() ? row.cells[c] : undefined);
-  row.extra.forEach((e, k) => out.set(`extra:${k}`, e.text.trim() ? { text: e.text, box: e.box, lines: [] } : undefined));
+  row.extra.filter((e) => !skip.has(e.label)).forEach((e, k) => out.set(`extra:${k}`, e.text.trim() ? { text: e.text, box: e.box, lines: [] } : undefined));
   return out;
 }
 

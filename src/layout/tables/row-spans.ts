@@ -183,11 +183,13 @@ function spansBetween(edges: readonly number[], e: RowEvidence, fromRules: boole
  * Does the text under the rule at `rule` go on the cells above it? A producer drawing a cut cell's text past
  * the row's closing rule sets its next line where the cell's pitch puts it: across the rule (its top above the
  * rule, where the first line of a row stands a cell padding under it) and at the line pitch under the cell's
- * line above, within the rule tolerance; every line under the rule goes on so.
+ * line above, within the rule tolerance; every line under the rule in the key column or right of it goes on so.
  */
-function overflowsRule(body: readonly TextItem[], e: RowEvidence, rule: number): boolean {
+export function overflowsRule(body: readonly TextItem[], e: Pick<RowEvidence, 'xs' | 'key' | 'size' | 'tolerance'>, rule: number): boolean {
   const { columns, pitch } = columnLines(body, e.xs, e.tolerance);
-  const under = columns.flatMap((column) => column.filter((l) => centerY(l.line) > rule).map((l) => ({ l, above: column[column.indexOf(l) - 1] })));
+  // Columns left of the key one may hold a cell merged down the rows (a chantier beside them): its text runs
+  // over rules between rows whatever the cut.
+  const under = columns.slice(Math.max(0, e.key)).flatMap((column) => column.filter((l) => centerY(l.line) > rule).map((l) => ({ l, above: column[column.indexOf(l) - 1] })));
   if (!under.length || Math.min(...under.map(({ l }) => l.line.y0)) >= rule) return false;
   return under.every(({ l, above }) => above !== undefined && Math.abs(l.line.y0 - above.line.y0 - pitch * (l.line.fontSize || e.size)) <= e.tolerance);
 }
