@@ -110,17 +110,31 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
   xs.push(shaded ? Math.min(left - 1, shaded.x0) : left - 1);
   const leading = shaded ? shaded.x1 : leadingGutter(cells[0]!, left, leadingRuns(cells[0]!, items, runs, size), items, size);
   if (leading !== undefined) xs.push(leading);
+  const inHeader = (i: TextItem) => cells.some((c) => centerX(i) >= c.x0 && centerX(i) <= c.x1 && centerY(i) >= c.y0 && centerY(i) <= c.y1);
+  const bodyStarts = items.filter((i) => !inHeader(i)).map((i) => i.x0);
+  const bodyStartsAt = (x: number) => bodyStarts.some((s) => Math.abs(s - x) <= 0.1 * size);
   for (let i = 0; i + 1 < cells.length; i++) {
     const from = cells[i]!.x0;
     const to = cells[i + 1]!.x0;
-    let edge = to - 1;
     // Gaps between consecutive runs lying between the two header starts; the last one ending by `to`.
+    const gaps: [number, number][] = [];
     for (let k = 0; k + 1 < runs.length; k++) {
       const gapStart = runs[k]![1];
       const gapEnd = runs[k + 1]![0];
-      if (gapStart >= from && gapEnd <= to + 1 && gapEnd - gapStart >= 0.1 * size) edge = (gapStart + gapEnd) / 2;
+      if (gapStart >= from && gapEnd <= to + 1 && gapEnd - gapStart >= 0.1 * size) gaps.push([gapStart, gapEnd]);
     }
-    xs.push(edge);
+    // A header centred over a column whose text is all shorter than its start leaves a gap that only the header
+    // closes: the column's text starts at an earlier gap, the gutter.
+    const last = gaps[gaps.length - 1];
+    const marginOnly = last !== undefined && Math.abs(last[1] - to) <= 0.1 * size && !bodyStartsAt(last[1]);
+    const gutter = marginOnly ? gaps.slice(0, -1).filter(([, end]) => bodyStartsAt(end)).pop() : last;
+    if (gutter) xs.push((gutter[0] + gutter[1]) / 2);
+    else {
+      // No gutter (cells glued over a narrow padding): the column's text starts where most body lines start
+      // between the two header starts; the edge is just before it.
+      const start = commonStart(bodyStarts.filter((s) => s > from + 0.1 * size && s <= to + 0.1 * size), size);
+      xs.push(start !== undefined ? start - 0.1 * size : last ? (last[0] + last[1]) / 2 : to - 1);
+    }
   }
   // Right edge: from the last header cell, follow runs until a wide gap, or until text set in a box painted
   // beside the table (a side tab "Action prioritaire #N": its box starts right of all the text followed so far,
@@ -134,6 +148,16 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
   }
   xs.push(right + 1);
   return xs;
+}
+
+/** The x at which most of `starts` lie (within a tenth of the type size), the rightmost on a tie; undefined when none. */
+function commonStart(starts: readonly number[], size: number): number | undefined {
+  let best: { x: number; n: number } | undefined;
+  for (const x of starts) {
+    const n = starts.filter((s) => Math.abs(s - x) <= 0.1 * size).length;
+    if (!best || n > best.n || (n === best.n && x > best.x)) best = { x, n };
+  }
+  return best?.x;
 }
 
 /**
