@@ -62,12 +62,12 @@ const DASH = /^[-–—]$/;
 const markerOf = (text: string) => ITEM_MARKER.exec(text)?.[0].trim() ?? '';
 
 /**
- * Could the first word of `line` (with its marker, if any) have fitted at the end of `previous`? Then the break
- * was meant. The word's width is estimated from the line's own average glyph width, with `slack` (a share
+ * Could the first word of `line` (with its marker, if any; the marker alone with `markerOnly`) have fitted at the
+ * end of `previous`? Then the break was meant. The word's width is estimated from the line's own average glyph width, with `slack` (a share
  * of it) as a margin against wide letters.
  */
-function wouldHaveFit(previous: Line, line: Line, right: number, slack = 0): boolean {
-  const head = (ITEM_MARKER.test(line.text) ? /^\S+(?:\s+\S+)?/ : /^\S+/).exec(line.text)?.[0] ?? line.text;
+function wouldHaveFit(previous: Line, line: Line, right: number, slack = 0, markerOnly = false): boolean {
+  const head = (markerOnly ? /^\S+/ : ITEM_MARKER.test(line.text) ? /^\S+(?:\s+\S+)?/ : /^\S+/).exec(line.text)?.[0] ?? line.text;
   const estimated = ((line.x1 - line.x0) * glyphWidths(head)) / Math.max(1, glyphWidths(line.text));
   return previous.x1 + 0.25 * line.fontSize + (1 + slack) * estimated < right - 0.5;
 }
@@ -171,6 +171,9 @@ function startsItem(previous: Line, line: Line, next: Line | undefined, previous
     (openItem !== undefined && openItem.marker === marker && Math.abs(openItem.x0 - line.x0) <= 1) ||
     /[:;.!?]$/.test(previous.text) ||
     wouldHaveFit(previous, line, right) ||
+    // Ragged text breaks at the last word space that fits: a running dash goes to the line start only when it
+    // had no room left on the line above.
+    (!justified && wouldHaveFit(previous, line, right, 0, true)) ||
     (next !== undefined && next.x0 > line.x0 + outdent && next.y0 > line.y0)
   );
 }
