@@ -62,12 +62,12 @@ const DASH = /^[-–—]$/;
 const markerOf = (text: string) => ITEM_MARKER.exec(text)?.[0].trim() ?? '';
 
 /**
- * Could the first word of `line` (with its marker, if any; the marker alone with `markerOnly`) have fitted at the
- * end of `previous`? Then the break was meant. The word's width is estimated from the line's own average glyph width, with `slack` (a share
+ * Could the first word of `line` (with its marker, if any) have fitted at the end of `previous`? Then the break
+ * was meant. The word's width is estimated from the line's own average glyph width, with `slack` (a share
  * of it) as a margin against wide letters.
  */
-function wouldHaveFit(previous: Line, line: Line, right: number, slack = 0, markerOnly = false): boolean {
-  const head = (markerOnly ? /^\S+/ : ITEM_MARKER.test(line.text) ? /^\S+(?:\s+\S+)?/ : /^\S+/).exec(line.text)?.[0] ?? line.text;
+function wouldHaveFit(previous: Line, line: Line, right: number, slack = 0): boolean {
+  const head = (ITEM_MARKER.test(line.text) ? /^\S+(?:\s+\S+)?/ : /^\S+/).exec(line.text)?.[0] ?? line.text;
   const estimated = ((line.x1 - line.x0) * glyphWidths(head)) / Math.max(1, glyphWidths(line.text));
   return previous.x1 + 0.25 * line.fontSize + (1 + slack) * estimated < right - 0.5;
 }
@@ -82,6 +82,15 @@ function glyphWidths(text: string): number {
     else w += 1;
   }
   return w;
+}
+
+/**
+ * Could a space and a dash have followed `previous` on its line? Each taken as wide as the line's mean glyph
+ * (exact in a fixed-width font, more than they take in a proportional one: a dash fitting only just is not said to fit).
+ */
+function dashWouldHaveFit(previous: Line, right: number): boolean {
+  const glyph = (previous.x1 - previous.x0) / Math.max(1, [...previous.text].length);
+  return previous.x1 + 2 * glyph <= right + 0.1 * glyph;
 }
 
 /**
@@ -171,9 +180,10 @@ function startsItem(previous: Line, line: Line, next: Line | undefined, previous
     (openItem !== undefined && openItem.marker === marker && Math.abs(openItem.x0 - line.x0) <= 1) ||
     /[:;.!?]$/.test(previous.text) ||
     wouldHaveFit(previous, line, right) ||
-    // Ragged text breaks at the last word space that fits: a running dash goes to the line start only when it
-    // had no room left on the line above.
-    (!justified && wouldHaveFit(previous, line, right, 0, true)) ||
+    // Text ragged line by line breaks at the last word space that fits: a running dash goes to the line start
+    // only when it had no room left on the line above. (A dash hanging into the margin is set by a typesetter
+    // that breaks whole paragraphs at once and may leave such room.)
+    (!justified && line.x0 >= previous.x0 - 0.05 * line.fontSize && dashWouldHaveFit(previous, right)) ||
     (next !== undefined && next.x0 > line.x0 + outdent && next.y0 > line.y0)
   );
 }
