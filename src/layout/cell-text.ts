@@ -85,6 +85,15 @@ function glyphWidths(text: string): number {
 }
 
 /**
+ * Could a space and a dash have followed `previous` on its line? Each taken as wide as the line's mean glyph
+ * (exact in a fixed-width font, more than they take in a proportional one: a dash fitting only just is not said to fit).
+ */
+function dashWouldHaveFit(previous: Line, right: number): boolean {
+  const glyph = (previous.x1 - previous.x0) / Math.max(1, [...previous.text].length);
+  return previous.x1 + 2 * glyph <= right + 0.1 * glyph;
+}
+
+/**
  * A line without marker after a line that stopped short of the cell's right edge, with room for this line's
  * first word: a new paragraph even when the producer adds no space between paragraphs. Not after a hyphen
  * (a hyphenated word was cut there) nor when the cell has a single width to judge from.
@@ -171,6 +180,10 @@ function startsItem(previous: Line, line: Line, next: Line | undefined, previous
     (openItem !== undefined && openItem.marker === marker && Math.abs(openItem.x0 - line.x0) <= 1) ||
     /[:;.!?]$/.test(previous.text) ||
     wouldHaveFit(previous, line, right) ||
+    // Text ragged line by line breaks at the last word space that fits: a running dash goes to the line start
+    // only when it had no room left on the line above. (A dash hanging into the margin is set by a typesetter
+    // that breaks whole paragraphs at once and may leave such room.)
+    (!justified && line.x0 >= previous.x0 - 0.05 * line.fontSize && dashWouldHaveFit(previous, right)) ||
     (next !== undefined && next.x0 > line.x0 + outdent && next.y0 > line.y0)
   );
 }

@@ -1,7 +1,7 @@
 import type { FilledRect, PageModel, Ruling, TextItem } from '../sources/page-model.js';
 import { joinWrappedLines } from '../text/normalize.js';
 import { type Box, centerX, maxOf, median, minOf, overlap, unionBox } from './geometry.js';
-import { groupLines, isUpright, type Line } from './lines.js';
+import { groupLines, isUpright, type Line, lineOf } from './lines.js';
 import { type Block, leavesToReadingLines, type ReadingLine, SEGMENT_GAP, splitAtColumnGaps, xyCut } from './reading-order.js';
 import { CHANTIER_LABEL, CHANTIER_LABEL_ONLY, findHeaderlessTable, findHeaderRows, headerCellColumn, isTitleLine, readTable, splitGluedHeaderCells, stripChantierLabel, type Table, type TableHint } from './table.js';
 import { pageContext } from './tables/context.js';
@@ -450,8 +450,18 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
   // An axis heading "Action prioritaire #N : <title>" over the axis's first table (documents without
   // divider pages): it gives both the number and the title.
   let headingAxis: { number: number; title: TitleBlock } | undefined;
+  // A heading's line may have taken a piece of a side tab level with it ("#9" set left of it): the line read
+  // without it, and the line it came from.
+  const cutFrom = new Map<Line, Line>();
   {
-    const ordered = contentLines.filter((l) => isFree(l) && !footerSet.has(l)).sort((a, b) => a.y0 - b.y0);
+    const ordered = contentLines
+      .filter((l) => isFree(l) && !footerSet.has(l))
+      .map((l) => {
+        const cut = withoutTabPiece(l);
+        if (cut !== l) cutFrom.set(cut, l);
+        return cut;
+      })
+      .sort((a, b) => a.y0 - b.y0);
     const start = ordered.findIndex((l) => AXIS_HEADING.test(l.text));
     if (start >= 0) {
       const block = titleFrom(ordered, start);
@@ -479,7 +489,7 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
   if (headingAxis && (!axisMarker || axisMarker.number === headingAxis.number)) {
     axisMarker ??= { ...boxOf(headingAxis.title), number: headingAxis.number, source: tables.length ? 'side' : 'page' };
     axisTitle = headingAxis.title;
-    const titleParts = new Set(axisTitle.lines);
+    const titleParts = new Set(axisTitle.lines.map((l) => cutFrom.get(l) ?? l));
     bodyProse = prose.filter((l) => !l.parts.some((p) => titleParts.has(p)));
   } else if (axisMarker?.source === 'page' && !tables.length) {
     axisTitle = dividerTitle(contentLines);
@@ -508,6 +518,17 @@ export function analysePage(page: PageModel, previousTable?: TableHint, seenAtTo
     bodySize,
     itemCount: page.items.length,
   };
+}
+
+/**
+ * A line opening with a side tab's piece ("#9", "prioritaire") in another type size, the rest an axis heading
+ * ("Action prioritaire #9 : …"): the line without that piece; any other line as it is.
+ */
+function withoutTabPiece(line: Line): Line {
+  const [first, ...rest] = [...line.items].sort((a, b) => a.x0 - b.x0);
+  if (!first || !rest.length || !MARKER_PIECE.test(first.text.trim()) || Math.abs(first.fontSize - line.fontSize) <= 0.05 * line.fontSize) return line;
+  const cut = lineOf(rest);
+  return AXIS_HEADING.test(cut.text) ? cut : line;
 }
 
 /** On a divider page, the axis title: the block of the largest text that is not part of the marker. */

@@ -110,17 +110,21 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
   xs.push(shaded ? Math.min(left - 1, shaded.x0) : left - 1);
   const leading = shaded ? shaded.x1 : leadingGutter(cells[0]!, left, leadingRuns(cells[0]!, items, runs, size), items, size);
   if (leading !== undefined) xs.push(leading);
+  // Between two header starts, the edge is in the last gap of the text's coverage (none: just before the next
+  // header). Headers centred over their columns may show other candidates (see centredEdges).
+  const plain: Span[] = [];
+  const others: Span[][] = [];
   for (let i = 0; i + 1 < cells.length; i++) {
     const from = cells[i]!.x0;
     const to = cells[i + 1]!.x0;
-    let edge = to - 1;
-    // Gaps between consecutive runs lying between the two header starts; the last one ending by `to`.
+    const gaps: Span[] = [];
     for (let k = 0; k + 1 < runs.length; k++) {
       const gapStart = runs[k]![1];
       const gapEnd = runs[k + 1]![0];
-      if (gapStart >= from && gapEnd <= to + 1 && gapEnd - gapStart >= 0.1 * size) edge = (gapStart + gapEnd) / 2;
+      if (gapStart >= from && gapEnd <= to + 1 && gapEnd - gapStart >= 0.1 * size) gaps.push({ x: (gapStart + gapEnd) / 2, a: gapStart, b: gapEnd });
     }
-    xs.push(edge);
+    plain.push(gaps[gaps.length - 1] ?? { x: to - 1, a: to - 1, b: to - 1 });
+    others.push(edgeCandidates(gaps, from, to, items, cells, size));
   }
   // Right edge: from the last header cell, follow runs until a wide gap, or until text set in a box painted
   // beside the table (a side tab "Action prioritaire #N": its box starts right of all the text followed so far,
@@ -132,8 +136,72 @@ export function columnsFromGutters(cells: readonly Box[], items: readonly TextIt
     if (a <= right + wide && !painted) right = Math.max(right, b);
     else break;
   }
-  xs.push(right + 1);
+  const outer = xs[xs.length - 1]!;
+  // The last column's ragged text may stop short of its border by up to a type size.
+  const edges = centredEdges(plain, others, cells, { x: outer, a: outer, b: outer }, { x: right + 1, a: right + 1, b: right + 1 + size }, size);
+  xs.push(...edges.map((e) => e.x), right + 1);
   return xs;
+}
+
+/** A column edge `x`, and the stretch [a, b] where the border it stands for may lie (the gap it is taken in). */
+interface Span {
+  x: number;
+  a: number;
+  b: number;
+}
+
+/**
+ * Other places the edge between two header cells may lie when both headers are centred over their columns:
+ * the last gap may be one only the next header closes (its column's text all shorter than the header's start),
+ * the column's text starting at an earlier gap; without gutter (cells glued over a narrow padding), the next
+ * column's text starts where most body lines start between the two header starts (its border within half a
+ * type size before it).
+ */
+function edgeCandidates(gaps: readonly Span[], from: number, to: number, items: readonly TextItem[], cells: readonly Box[], size: number): Span[] {
+  const inHeader = (i: TextItem) => cells.some((c) => centerX(i) >= c.x0 && centerX(i) <= c.x1 && centerY(i) >= c.y0 && centerY(i) <= c.y1);
+  const bodyStarts = items.filter((i) => !inHeader(i)).map((i) => i.x0);
+  const bodyStartsAt = (x: number) => bodyStarts.some((s) => Math.abs(s - x) <= 0.1 * size);
+  const last = gaps[gaps.length - 1];
+  if (last && !(Math.abs(last.b - to) <= 0.1 * size && !bodyStartsAt(last.b))) return [];
+  if (last) return gaps.slice(0, -1).filter((g) => bodyStartsAt(g.b));
+  const start = commonStart(bodyStarts.filter((x) => x > from + 0.1 * size && x <= to + 0.1 * size), size);
+  return start === undefined ? [] : [{ x: start - 0.1 * size, a: start - 0.5 * size, b: start }];
+}
+
+/**
+ * The inner edges: each the plain one (the last gap), unless another candidate centres both header cells beside
+ * it over their columns where the plain one does not. A header is centred when its centre lies within half a
+ * type size of the centre of some column whose borders lie in the spans of its edges. `left`, `right`: the
+ * table's outer edges.
+ */
+function centredEdges(plain: readonly Span[], others: readonly Span[][], cells: readonly Box[], left: Span, right: Span, size: number): Span[] {
+  const edges = [...plain];
+  const off = (cell: Box, l: Span, r: Span) => {
+    const c = centerX(cell);
+    return Math.max(0, (l.a + r.a) / 2 - c, c - (l.b + r.b) / 2);
+  };
+  // The edge after may itself move (two glued gutters in a row): any of its candidates will do.
+  const centred = (i: number, e: Span) => {
+    const before = i > 0 ? edges[i - 1]! : left;
+    const after = i + 1 < edges.length ? [edges[i + 1]!, ...others[i + 1]!] : [right];
+    return off(cells[i]!, before, e) <= 0.5 * size && after.some((a) => off(cells[i + 1]!, e, a) <= 0.5 * size);
+  };
+  for (let i = 0; i < edges.length; i++) {
+    if (centred(i, edges[i]!)) continue;
+    const other = others[i]!.filter((e) => centred(i, e)).pop();
+    if (other) edges[i] = other;
+  }
+  return edges;
+}
+
+/** The x at which most of `starts` lie (within a tenth of the type size), the rightmost on a tie; undefined when none. */
+function commonStart(starts: readonly number[], size: number): number | undefined {
+  let best: { x: number; n: number } | undefined;
+  for (const x of starts) {
+    const n = starts.filter((s) => Math.abs(s - x) <= 0.1 * size).length;
+    if (!best || n > best.n || (n === best.n && x > best.x)) best = { x, n };
+  }
+  return best?.x;
 }
 
 /**

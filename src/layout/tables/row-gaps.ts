@@ -167,8 +167,32 @@ export function gapRows(e: RowEvidence, options: { confirmedOnly?: boolean } = {
     if (verdicts[n] === 'ambiguous' && !options.confirmedOnly && others.length > 0) opens = ambiguousOpensRow(k.extra!, rowSpace, paragraphSpace, k.line.y0 - keyLines[n - 1]!.line.y1, k.line.fontSize || size);
     if (opens) starts.push(n);
   });
-  const spans = spansAt(starts.map((n) => keyLines[n]!.line), columns.flat().map((l) => l.line), body);
+  const startLines = starts.map((n) => keyLines[n]!.line);
+  if (!options.confirmedOnly) {
+    const tail = keylessStart(keyLines, others, rowSpace, paragraphSpace, size);
+    if (tail) startLines.push(tail);
+  }
+  const spans = spansAt(startLines, columns.flat().map((l) => l.line), body);
   return ownParagraphSpace === undefined ? { spans } : { spans, paragraphShare: ownParagraphSpace / size };
+}
+
+/**
+ * A row whose key cell went on to the next page (a row cut by the page, its first cell moved whole): below the
+ * key column's last line, a band where two other columns at least open a block together, every line of the band
+ * opening one with the table's row space (not its paragraph space). Its first line, or undefined.
+ */
+function keylessStart(keyLines: readonly ColumnLine[], others: readonly ColumnLine[], rowSpace: number | undefined, paragraphSpace: number | undefined, size: number): Line | undefined {
+  const lastKey = keyLines[keyLines.length - 1]?.line;
+  if (!lastKey || rowSpace === undefined) return undefined;
+  for (const o of others) {
+    if (!o.opens || o.extra === undefined || o.line.y0 <= lastKey.y1) continue;
+    const band = others.filter((b) => sameBand(b.line, o.line));
+    if (band.length < 2 || band.some((b) => !b.opens || b.extra === undefined)) continue;
+    const space = Math.min(...band.map((b) => b.extra!));
+    const gap = Math.min(...band.map((b) => b.line.y0)) - lastKey.y1;
+    if (ambiguousOpensRow(space, rowSpace, paragraphSpace, gap, o.line.fontSize || size)) return o.line;
+  }
+  return undefined;
 }
 
 /**

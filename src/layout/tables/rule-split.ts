@@ -49,9 +49,10 @@ export function splitAtTextStarts(items: readonly TextItem[], xs: readonly numbe
     for (let k = 1; k + 1 < xs.length; k++) {
       const start = starts[k];
       if (start === undefined || item.x0 >= xs[k]! - tolerance || item.x1 <= start + tolerance) continue;
-      // The next column's text is in the run only when nothing else on the line starts in that column (a
-      // cell's line overflowing its column is set over the next cell's own text).
-      if (lineOf.get(item)!.some((o) => o !== item && o.x0 >= xs[k]! && o.x0 < xs[k + 1]!)) continue;
+      // The next column's text is in the run only when nothing else on the line starts in that column under the
+      // run (a cell's line overflowing its column is set over the next cell's own text); the words of a
+      // justified line may come as items of their own after it.
+      if (lineOf.get(item)!.some((o) => o !== item && o.x0 >= xs[k]! && o.x0 < xs[k + 1]! && o.x0 < item.x1)) continue;
       cuts.push({ at: start, left: start - 0.5 * tolerance, right: start });
     }
     return cuts;
@@ -61,7 +62,8 @@ export function splitAtTextStarts(items: readonly TextItem[], xs: readonly numbe
 /**
  * Where the text of each column starts: the x at which most of the column's lines start (within a tenth of
  * their type size; words of justified lines may happen to start together elsewhere on a line or two), when
- * three lines at least start there; undefined for the first column and where no three lines agree.
+ * three lines at least start there, else the leftmost start of the column's text (a short table); undefined for
+ * the first column and an empty one.
  */
 export function columnTextStarts(items: readonly TextItem[], xs: readonly number[], slack: number): (number | undefined)[] {
   return xs.slice(0, -1).map((x0, k) => {
@@ -73,7 +75,8 @@ export function columnTextStarts(items: readonly TextItem[], xs: readonly number
       const n = inColumn.filter((o) => Math.abs(o.x0 - i.x0) <= 0.1 * i.fontSize).length;
       if (n >= 3 && (!best || n > best.n)) best = { x: i.x0, n };
     }
-    return best?.x;
+    // Too few lines to agree: the column's leftmost start (its text set flush left, the usual case).
+    return best?.x ?? inColumn[0]?.x0;
   });
 }
 
